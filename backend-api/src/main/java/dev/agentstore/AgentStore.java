@@ -1,0 +1,231 @@
+package dev.agentstore;
+
+import dev.agentstore.internal.StoreOpener;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The store: one repository per resource kind, transactions, org-scoped views, history and
+ * the change feed. Open it by URI; the backend is found on the class path with
+ * {@link java.util.ServiceLoader}.
+ *
+ * <p>Usage:
+ * <pre>{@code
+ * try (AgentStore store = AgentStore.open("local:/tmp/agents")) {
+ *   Organization org = store.organizations().create(
+ *       new Organization(Metadata.of(null, "Acme"), new OrganizationSpec("Acme", null), null));
+ *   Agent agent = store.agents().create(new Agent(Metadata.of(org.id(), "Support Bot"),
+ *       AgentSpec.withInstructions("Be brief."), null));
+ * }
+ * }</pre>
+ */
+public interface AgentStore extends AutoCloseable {
+
+  /** The actor recorded for writes when none was chosen with {@link #as(String)}. */
+  String SYSTEM_ACTOR = "system";
+
+  /** The default data directory of {@code local:}: {@code ~/.agentstore}. */
+  String DEFAULT_URI = "local:";
+
+  /**
+   * Opens the store at {@code uri}: {@code local:/path/dir} (SQLite and local files; plain
+   * {@code local:} is {@code ~/.agentstore}), {@code postgresql://user@host:5432/db} or a JDBC URL.
+   */
+  static AgentStore open(String uri) {
+    return builder().uri(uri).open();
+  }
+
+  /** Opens the embedded default, {@code local:} ({@code ~/.agentstore}). */
+  static AgentStore open() {
+    return open(DEFAULT_URI);
+  }
+
+  /** A builder for everything beyond the URI. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Organizations (platform scope). */
+  ResourceRepository<Organization> organizations();
+
+  /** Identity accounts. */
+  ResourceRepository<IdentityAccount> identityAccounts();
+
+  /** API key records (only hashes and fingerprints are stored). */
+  ResourceRepository<ApiKey> apiKeys();
+
+  /** IAM policies. */
+  ResourceRepository<IamPolicy> iamPolicies();
+
+  /** Agent templates. */
+  ResourceRepository<Agent> agents();
+
+  /** Agent deployments. */
+  ResourceRepository<AgentInstance> agentInstances();
+
+  /** Workflow templates. */
+  ResourceRepository<Workflow> workflows();
+
+  /** Workflow deployments. */
+  ResourceRepository<WorkflowInstance> workflowInstances();
+
+  /** Conversation sessions. */
+  ResourceRepository<Session> sessions();
+
+  /** Skills. */
+  ResourceRepository<Skill> skills();
+
+  /** MCP servers. */
+  ResourceRepository<McpServer> mcpServers();
+
+  /** Environments (with sealed secrets). */
+  ResourceRepository<Environment> environments();
+
+  /** Ephemeral execution contexts (with sealed secrets). */
+  ResourceRepository<ExecutionContext> executionContexts();
+
+  /** Agent executions. */
+  AgentExecutionRepository agentExecutions();
+
+  /** Workflow executions. */
+  WorkflowExecutionRepository workflowExecutions();
+
+  /** The repository of any resource type. */
+  <R extends Resource<S, T>, S, T> ResourceRepository<R> repository(ResourceType<R, S, T> type);
+
+  /** The version history of every resource. */
+  History history();
+
+  /** Every change in sequence order. */
+  ChangeFeed changes();
+
+  /**
+   * Runs {@code work} in one transaction: every repository call made through the store it is
+   * handed commits together when it returns, or rolls back whole when it throws.
+   */
+  <T> T inTransaction(Function<AgentStore, T> work);
+
+  /** {@link #inTransaction(Function)} for work that returns nothing. */
+  default void runInTransaction(Consumer<AgentStore> work) {
+    inTransaction(tx -> {
+      work.accept(tx);
+      return null;
+    });
+  }
+
+  /**
+   * A view that sees and writes only {@code org}'s resources: a resource of another org is "not
+   * found", never returned, never overwritten.
+   */
+  AgentStore forOrg(String org);
+
+  /** A view whose writes are recorded as made by {@code actor}. */
+  AgentStore as(String actor);
+
+  /** The actor this view records for its writes. */
+  String actor();
+
+  /** The org this view is limited to, or null for the unscoped store. */
+  String org();
+
+  /** Closes the backend; views share it, so close the store you opened. */
+  @Override
+  void close();
+
+  /**
+   * Opens an {@link AgentStore} with settings beyond the URI.
+   *
+   * <p>Usage: {@code AgentStore.builder().uri("local:/tmp/s").maxDocumentBytes(1 << 20).open()}
+   */
+  final class Builder {
+    private String uri = DEFAULT_URI;
+    private final Map<String, String> options = new LinkedHashMap<>();
+    private int maxDocumentBytes = 4 * 1024 * 1024;
+    private Duration pageTokenTtl = Duration.ofHours(24);
+    private Clock clock = Clock.systemUTC();
+    private String actor = SYSTEM_ACTOR;
+
+    private Builder() {}
+
+    /** The store URI (default {@code local:}). */
+    public Builder uri(String value) {
+      this.uri = value;
+      return this;
+    }
+
+    /** A backend option, e.g. {@code poolSize}. */
+    public Builder option(String name, String value) {
+      options.put(name, value);
+      return this;
+    }
+
+    /** The largest accepted document (spec + status + metadata), 4 MiB by default. */
+    public Builder maxDocumentBytes(int bytes) {
+      if (bytes < 1024) {
+        throw new InvalidArgumentException("maxDocumentBytes: must be at least 1024, got " + bytes);
+      }
+      this.maxDocumentBytes = bytes;
+      return this;
+    }
+
+    /** How long a page token stays valid (24 hours by default). */
+    public Builder pageTokenTtl(Duration ttl) {
+      if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+        throw new InvalidArgumentException("pageTokenTtl: must be positive");
+      }
+      this.pageTokenTtl = ttl;
+      return this;
+    }
+
+    /** The clock for timestamps (tests use a fixed one). */
+    public Builder clock(Clock value) {
+      this.clock = value;
+      return this;
+    }
+
+    /** The actor recorded for writes (default {@link AgentStore#SYSTEM_ACTOR}). */
+    public Builder actor(String value) {
+      this.actor = value;
+      return this;
+    }
+
+    /** Opens the store; migrations run before this returns. */
+    public AgentStore open() {
+      return StoreOpener.open(this);
+    }
+
+    /** The URI. */
+    public String uri() {
+      return uri;
+    }
+
+    /** The backend options. */
+    public Map<String, String> options() {
+      return Map.copyOf(options);
+    }
+
+    /** The document size limit. */
+    public int maxDocumentBytes() {
+      return maxDocumentBytes;
+    }
+
+    /** The page token lifetime. */
+    public Duration pageTokenTtl() {
+      return pageTokenTtl;
+    }
+
+    /** The clock. */
+    public Clock clock() {
+      return clock;
+    }
+
+    /** The default actor. */
+    public String actor() {
+      return actor;
+    }
+  }
+}

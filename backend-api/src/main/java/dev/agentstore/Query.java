@@ -1,0 +1,260 @@
+package dev.agentstore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code list} and {@code count} return: filters, order and one page. Pages are keyset pages
+ * (never OFFSET): pass {@link Page#nextPageToken()} back with the same query to get the next page;
+ * rows inserted between pages cause no duplicates and no skips.
+ *
+ * <p>Usage: {@code Query.builder().labelSelector("env=prod").phase(ExecutionPhase.PENDING).pageSize(50).build()}
+ *
+ * @param org only this org (null: every org the view can see)
+ * @param labelSelector label requirements (null: none)
+ * @param phase only executions in this phase (null: any)
+ * @param refs equality on indexed reference columns
+ * @param createdAfter only resources created strictly after this instant
+ * @param createdBefore only resources created strictly before this instant
+ * @param jsonFilters equality on spec/status fields
+ * @param orderBy the sort column; id breaks ties
+ * @param descending newest first when true
+ * @param pageSize rows per page, 1 to 1000
+ * @param pageToken where the previous page ended (null: the first page)
+ */
+public record Query(
+    String org,
+    LabelSelector labelSelector,
+    ExecutionPhase phase,
+    Map<RefField, String> refs,
+    Instant createdAfter,
+    Instant createdBefore,
+    List<JsonFilter> jsonFilters,
+    OrderBy orderBy,
+    boolean descending,
+    int pageSize,
+    String pageToken) {
+
+  /** The default page size. */
+  public static final int DEFAULT_PAGE_SIZE = 50;
+  /** The largest page size. */
+  public static final int MAX_PAGE_SIZE = 1000;
+
+  /** The columns a query can sort by. */
+  public enum OrderBy {
+    CREATED_AT,
+    UPDATED_AT
+  }
+
+  /**
+   * Equality of one spec/status field with a JSON scalar (string, number, boolean or null).
+   *
+   * @param path the field
+   * @param value the JSON scalar it must equal
+   */
+  public record JsonFilter(JsonPath path, JsonNode value) {
+    /** Checks that the value is a scalar. */
+    public JsonFilter {
+      if (path == null) {
+        throw new InvalidArgumentException("jsonFilter: path must not be null");
+      }
+      if (value == null) {
+        value = JsonNodeFactory.instance.nullNode();
+      }
+      if (value.isContainerNode()) {
+        throw new InvalidArgumentException("jsonFilter " + path.canonical()
+            + ": compares with a string, number, boolean or null, not an object or array");
+      }
+    }
+  }
+
+  /** Validates sizes and copies collections. */
+  public Query {
+    if (pageSize <= 0 || pageSize > MAX_PAGE_SIZE) {
+      throw new InvalidArgumentException("pageSize: must be between 1 and " + MAX_PAGE_SIZE
+          + ", got " + pageSize);
+    }
+    refs = refs == null || refs.isEmpty() ? Map.of()
+        : Collections.unmodifiableMap(new EnumMap<>(refs));
+    jsonFilters = jsonFilters == null ? List.of() : List.copyOf(jsonFilters);
+    orderBy = orderBy == null ? OrderBy.CREATED_AT : orderBy;
+    if (createdAfter != null && createdBefore != null && !createdAfter.isBefore(createdBefore)) {
+      throw new InvalidArgumentException("createdAfter: must be before createdBefore");
+    }
+  }
+
+  /** A query for everything, first page, default size. */
+  public static Query all() {
+    return builder().build();
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this query's settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.org = org;
+    b.labelSelector = labelSelector;
+    b.phase = phase;
+    b.refs.putAll(refs);
+    b.createdAfter = createdAfter;
+    b.createdBefore = createdBefore;
+    b.jsonFilters.addAll(jsonFilters);
+    b.orderBy = orderBy;
+    b.descending = descending;
+    b.pageSize = pageSize;
+    b.pageToken = pageToken;
+    return b;
+  }
+
+  /** The same query asking for the page after {@code token}. */
+  public Query withPageToken(String token) {
+    return toBuilder().pageToken(token).build();
+  }
+
+  /** Builds a {@link Query}. Usage: {@code Query.builder().org(org).pageSize(10).build()}. */
+  public static final class Builder {
+    private String org;
+    private LabelSelector labelSelector;
+    private ExecutionPhase phase;
+    private final Map<RefField, String> refs = new EnumMap<>(RefField.class);
+    private Instant createdAfter;
+    private Instant createdBefore;
+    private final List<JsonFilter> jsonFilters = new ArrayList<>();
+    private OrderBy orderBy = OrderBy.CREATED_AT;
+    private boolean descending;
+    private int pageSize = DEFAULT_PAGE_SIZE;
+    private String pageToken;
+
+    private Builder() {}
+
+    /** Only resources of this org. */
+    public Builder org(String value) {
+      this.org = value;
+      return this;
+    }
+
+    /** Label requirements in Kubernetes syntax. */
+    public Builder labelSelector(String selector) {
+      this.labelSelector = LabelSelector.parse(selector);
+      return this;
+    }
+
+    /** Label requirements. */
+    public Builder labelSelector(LabelSelector selector) {
+      this.labelSelector = selector;
+      return this;
+    }
+
+    /** Only executions in this phase. */
+    public Builder phase(ExecutionPhase value) {
+      this.phase = value;
+      return this;
+    }
+
+    /** Equality on an indexed reference column. */
+    public Builder ref(RefField field, String id) {
+      if (field == null || id == null) {
+        throw new InvalidArgumentException("ref: field and id must not be null");
+      }
+      refs.put(field, id);
+      return this;
+    }
+
+    /** Only resources created strictly after {@code t}. */
+    public Builder createdAfter(Instant t) {
+      this.createdAfter = t;
+      return this;
+    }
+
+    /** Only resources created strictly before {@code t}. */
+    public Builder createdBefore(Instant t) {
+      this.createdBefore = t;
+      return this;
+    }
+
+    /**
+     * Equality of a spec/status field with a scalar: a String, Number, Boolean or null.
+     * Usage: {@code where("spec.config.model", "gpt-4o")}.
+     */
+    public Builder where(String path, Object value) {
+      jsonFilters.add(new JsonFilter(JsonPath.parse(path), scalar(path, value)));
+      return this;
+    }
+
+    /** A filter written as {@code spec.a.b == <JSON scalar>}, e.g. {@code spec.model == "x"}. */
+    public Builder filter(String expression) {
+      int eq = expression == null ? -1 : expression.indexOf("==");
+      if (eq < 0) {
+        throw new InvalidArgumentException("filter: expected '<path> == <JSON scalar>', got '"
+            + Text.clip(expression) + "'");
+      }
+      JsonPath path = JsonPath.parse(expression.substring(0, eq).trim());
+      JsonNode literal = JsonLiterals.parseScalar(expression.substring(eq + 2).trim());
+      jsonFilters.add(new JsonFilter(path, literal));
+      return this;
+    }
+
+    /** The sort column (created by default). */
+    public Builder orderBy(OrderBy value, boolean desc) {
+      this.orderBy = value;
+      this.descending = desc;
+      return this;
+    }
+
+    /** Rows per page, 1 to 1000 (default 50). */
+    public Builder pageSize(int value) {
+      this.pageSize = value;
+      return this;
+    }
+
+    /** Continue after the page that returned this token. */
+    public Builder pageToken(String value) {
+      this.pageToken = value;
+      return this;
+    }
+
+    /** The query; invalid settings raise {@link InvalidArgumentException}. */
+    public Query build() {
+      return new Query(org, labelSelector, phase, refs, createdAfter, createdBefore, jsonFilters,
+          orderBy, descending, pageSize, pageToken);
+    }
+
+    private static JsonNode scalar(String path, Object value) {
+      JsonNodeFactory f = JsonNodeFactory.withExactBigDecimals(true);
+      if (value == null) {
+        return f.nullNode();
+      }
+      if (value instanceof String s) {
+        return f.textNode(s);
+      }
+      if (value instanceof Boolean b) {
+        return f.booleanNode(b);
+      }
+      if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+        return f.numberNode(((Number) value).longValue());
+      }
+      if (value instanceof BigDecimal d) {
+        return f.numberNode(d);
+      }
+      if (value instanceof Number n) {
+        return f.numberNode(new BigDecimal(n.toString()));
+      }
+      if (value instanceof Enum<?> e) {
+        return f.textNode(e.name());
+      }
+      throw new InvalidArgumentException("where " + path + ": compares with a String, Number,"
+          + " Boolean, enum or null, not " + value.getClass().getSimpleName());
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package dev.agentstore;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Binds a {@link Kind} to its Java records: the envelope, spec and status classes and how to build
+ * an envelope from its parts.
+ *
+ * <p>Usage: {@code ResourceType<Agent, ?, ?> t = ResourceType.of(Kind.AGENT);}
+ *
+ * @param <R> the envelope record
+ * @param <S> the spec record
+ * @param <T> the status record
+ */
+public final class ResourceType<R extends Resource<S, T>, S, T> {
+
+  /** Builds an envelope from metadata, spec and status. */
+  @FunctionalInterface
+  public interface Factory<R, S, T> {
+    /** The envelope holding these parts. */
+    R create(Metadata metadata, S spec, T status);
+  }
+
+  private static final Map<Kind, ResourceType<?, ?, ?>> TYPES = new EnumMap<>(Kind.class);
+
+  /** The Organization type. */
+  public static final ResourceType<Organization, OrganizationSpec, GenericStatus> ORGANIZATION =
+      register(Kind.ORGANIZATION, Organization.class, OrganizationSpec.class, GenericStatus.class,
+          Organization::new);
+  /** The IdentityAccount type. */
+  public static final ResourceType<IdentityAccount, IdentityAccountSpec, GenericStatus>
+      IDENTITY_ACCOUNT = register(Kind.IDENTITY_ACCOUNT, IdentityAccount.class,
+          IdentityAccountSpec.class, GenericStatus.class, IdentityAccount::new);
+  /** The ApiKey type. */
+  public static final ResourceType<ApiKey, ApiKeySpec, ApiKeyStatus> API_KEY =
+      register(Kind.API_KEY, ApiKey.class, ApiKeySpec.class, ApiKeyStatus.class, ApiKey::new);
+  /** The IamPolicy type. */
+  public static final ResourceType<IamPolicy, IamPolicySpec, GenericStatus> IAM_POLICY =
+      register(Kind.IAM_POLICY, IamPolicy.class, IamPolicySpec.class, GenericStatus.class,
+          IamPolicy::new);
+  /** The Agent type. */
+  public static final ResourceType<Agent, AgentSpec, AgentStatus> AGENT =
+      register(Kind.AGENT, Agent.class, AgentSpec.class, AgentStatus.class, Agent::new);
+  /** The AgentInstance type. */
+  public static final ResourceType<AgentInstance, AgentInstanceSpec, GenericStatus>
+      AGENT_INSTANCE = register(Kind.AGENT_INSTANCE, AgentInstance.class,
+          AgentInstanceSpec.class, GenericStatus.class, AgentInstance::new);
+  /** The Workflow type. */
+  public static final ResourceType<Workflow, WorkflowSpec, GenericStatus> WORKFLOW =
+      register(Kind.WORKFLOW, Workflow.class, WorkflowSpec.class, GenericStatus.class,
+          Workflow::new);
+  /** The WorkflowInstance type. */
+  public static final ResourceType<WorkflowInstance, WorkflowInstanceSpec, GenericStatus>
+      WORKFLOW_INSTANCE = register(Kind.WORKFLOW_INSTANCE, WorkflowInstance.class,
+          WorkflowInstanceSpec.class, GenericStatus.class, WorkflowInstance::new);
+  /** The Session type. */
+  public static final ResourceType<Session, SessionSpec, GenericStatus> SESSION =
+      register(Kind.SESSION, Session.class, SessionSpec.class, GenericStatus.class, Session::new);
+  /** The Skill type. */
+  public static final ResourceType<Skill, SkillSpec, SkillStatus> SKILL =
+      register(Kind.SKILL, Skill.class, SkillSpec.class, SkillStatus.class, Skill::new);
+  /** The McpServer type. */
+  public static final ResourceType<McpServer, McpServerSpec, McpServerStatus> MCP_SERVER =
+      register(Kind.MCP_SERVER, McpServer.class, McpServerSpec.class, McpServerStatus.class,
+          McpServer::new);
+  /** The Environment type. */
+  public static final ResourceType<Environment, EnvironmentSpec, GenericStatus> ENVIRONMENT =
+      register(Kind.ENVIRONMENT, Environment.class, EnvironmentSpec.class, GenericStatus.class,
+          Environment::new);
+  /** The ExecutionContext type. */
+  public static final ResourceType<ExecutionContext, ExecutionContextSpec, GenericStatus>
+      EXECUTION_CONTEXT = register(Kind.EXECUTION_CONTEXT, ExecutionContext.class,
+          ExecutionContextSpec.class, GenericStatus.class, ExecutionContext::new);
+  /** The AgentExecution type. */
+  public static final ResourceType<AgentExecution, AgentExecutionSpec, AgentExecutionStatus>
+      AGENT_EXECUTION = register(Kind.AGENT_EXECUTION, AgentExecution.class,
+          AgentExecutionSpec.class, AgentExecutionStatus.class, AgentExecution::new);
+  /** The WorkflowExecution type. */
+  public static final ResourceType<WorkflowExecution, WorkflowExecutionSpec,
+      WorkflowExecutionStatus> WORKFLOW_EXECUTION = register(Kind.WORKFLOW_EXECUTION,
+          WorkflowExecution.class, WorkflowExecutionSpec.class, WorkflowExecutionStatus.class,
+          WorkflowExecution::new);
+
+  private final Kind kind;
+  private final Class<R> resourceClass;
+  private final Class<S> specClass;
+  private final Class<T> statusClass;
+  private final Factory<R, S, T> factory;
+
+  private ResourceType(Kind kind, Class<R> resourceClass, Class<S> specClass,
+      Class<T> statusClass, Factory<R, S, T> factory) {
+    this.kind = kind;
+    this.resourceClass = resourceClass;
+    this.specClass = specClass;
+    this.statusClass = statusClass;
+    this.factory = factory;
+  }
+
+  private static <R extends Resource<S, T>, S, T> ResourceType<R, S, T> register(Kind kind,
+      Class<R> resourceClass, Class<S> specClass, Class<T> statusClass, Factory<R, S, T> factory) {
+    ResourceType<R, S, T> t = new ResourceType<>(kind, resourceClass, specClass, statusClass,
+        factory);
+    TYPES.put(kind, t);
+    return t;
+  }
+
+  /** The type registered for {@code kind}. */
+  public static ResourceType<?, ?, ?> of(Kind kind) {
+    ResourceType<?, ?, ?> t = TYPES.get(kind);
+    if (t == null) {
+      throw new InvalidArgumentException("kind: " + kind + " has no resource type");
+    }
+    return t;
+  }
+
+  /** The kind. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The envelope class. */
+  public Class<R> resourceClass() {
+    return resourceClass;
+  }
+
+  /** The spec class. */
+  public Class<S> specClass() {
+    return specClass;
+  }
+
+  /** The status class. */
+  public Class<T> statusClass() {
+    return statusClass;
+  }
+
+  /** Builds an envelope from its parts. */
+  public R create(Metadata metadata, S spec, T status) {
+    return factory.create(metadata, spec, status);
+  }
+}

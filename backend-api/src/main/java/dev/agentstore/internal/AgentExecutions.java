@@ -1,0 +1,52 @@
+package dev.agentstore.internal;
+
+import dev.agentstore.AgentExecution;
+import dev.agentstore.AgentExecutionRepository;
+import dev.agentstore.AgentExecutionSpec;
+import dev.agentstore.AgentExecutionStatus;
+import dev.agentstore.AgentMessage;
+import dev.agentstore.Ids;
+import dev.agentstore.Kind;
+import dev.agentstore.Page;
+import dev.agentstore.Query;
+import dev.agentstore.RefField;
+import dev.agentstore.ResourceType;
+import dev.agentstore.ToolCall;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Agent executions: messages appended and tool calls upserted as child rows.
+ *
+ * <p>Usage: {@code store.agentExecutions().appendMessages(id, msg)}
+ */
+final class AgentExecutions
+    extends ExecutionRepo<AgentExecution, AgentExecutionSpec, AgentExecutionStatus>
+    implements AgentExecutionRepository {
+
+  AgentExecutions(View view) {
+    super(ResourceType.AGENT_EXECUTION, view);
+  }
+
+  @Override
+  public long appendMessages(String id, AgentMessage... messages) {
+    return appendMessages(id, messages == null ? null : Arrays.asList(messages));
+  }
+
+  @Override
+  public long appendMessages(String id, List<AgentMessage> messages) {
+    return append(id, ExecutionCollections.MESSAGES, messages);
+  }
+
+  @Override
+  public long upsertToolCall(String id, ToolCall toolCall) {
+    return upsert(id, ExecutionCollections.TOOL_CALLS, toolCall);
+  }
+
+  @Override
+  public Page<AgentExecution> listBySession(String sessionId, Query query) {
+    Ids.require(sessionId, Kind.SESSION, "sessionId");
+    Query q = query == null ? Query.all() : query;
+    return list(q.toBuilder().ref(RefField.SESSION_ID, sessionId).build());
+  }
+}

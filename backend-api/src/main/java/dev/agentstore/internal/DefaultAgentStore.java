@@ -1,0 +1,219 @@
+package dev.agentstore.internal;
+
+import dev.agentstore.Agent;
+import dev.agentstore.AgentExecutionRepository;
+import dev.agentstore.AgentInstance;
+import dev.agentstore.AgentStore;
+import dev.agentstore.ApiKey;
+import dev.agentstore.ChangeFeed;
+import dev.agentstore.Environment;
+import dev.agentstore.ExecutionContext;
+import dev.agentstore.History;
+import dev.agentstore.IamPolicy;
+import dev.agentstore.IdentityAccount;
+import dev.agentstore.Ids;
+import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.Kind;
+import dev.agentstore.McpServer;
+import dev.agentstore.Organization;
+import dev.agentstore.Resource;
+import dev.agentstore.ResourceRepository;
+import dev.agentstore.ResourceType;
+import dev.agentstore.Session;
+import dev.agentstore.Skill;
+import dev.agentstore.Workflow;
+import dev.agentstore.WorkflowExecutionRepository;
+import dev.agentstore.WorkflowInstance;
+import dev.agentstore.spi.Backend;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The {@link AgentStore} facade: one view (org, actor, transaction) over a shared core.
+ *
+ * <p>Usage: {@code AgentStore s = new DefaultAgentStore(view); s.forOrg(org).agents().list(q);}
+ */
+public final class DefaultAgentStore implements AgentStore {
+  private final View view;
+  private final boolean root;
+  private final Map<Kind, Repo<?, ?, ?>> repos = new EnumMap<>(Kind.class);
+  private final AgentExecutions agentExecutions;
+  private final WorkflowExecutions workflowExecutions;
+  private final HistoryService history;
+
+  DefaultAgentStore(View view, boolean root) {
+    this.view = view;
+    this.root = root;
+    this.agentExecutions = new AgentExecutions(view);
+    this.workflowExecutions = new WorkflowExecutions(view);
+    this.history = new HistoryService(view);
+    repos.put(Kind.AGENT_EXECUTION, agentExecutions);
+    repos.put(Kind.WORKFLOW_EXECUTION, workflowExecutions);
+    for (Kind k : Kind.resourceKinds()) {
+      repos.computeIfAbsent(k, kind -> new Repo<>(ResourceType.of(kind), view));
+    }
+  }
+
+  /** The backend below this store (for the TCK's below-the-facade checks). */
+  public Backend backend() {
+    return view.core().backend;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <R extends Resource<?, ?>> ResourceRepository<R> repo(Kind kind) {
+    return (ResourceRepository<R>) repos.get(kind);
+  }
+
+  @Override
+  public ResourceRepository<Organization> organizations() {
+    return repo(Kind.ORGANIZATION);
+  }
+
+  @Override
+  public ResourceRepository<IdentityAccount> identityAccounts() {
+    return repo(Kind.IDENTITY_ACCOUNT);
+  }
+
+  @Override
+  public ResourceRepository<ApiKey> apiKeys() {
+    return repo(Kind.API_KEY);
+  }
+
+  @Override
+  public ResourceRepository<IamPolicy> iamPolicies() {
+    return repo(Kind.IAM_POLICY);
+  }
+
+  @Override
+  public ResourceRepository<Agent> agents() {
+    return repo(Kind.AGENT);
+  }
+
+  @Override
+  public ResourceRepository<AgentInstance> agentInstances() {
+    return repo(Kind.AGENT_INSTANCE);
+  }
+
+  @Override
+  public ResourceRepository<Workflow> workflows() {
+    return repo(Kind.WORKFLOW);
+  }
+
+  @Override
+  public ResourceRepository<WorkflowInstance> workflowInstances() {
+    return repo(Kind.WORKFLOW_INSTANCE);
+  }
+
+  @Override
+  public ResourceRepository<Session> sessions() {
+    return repo(Kind.SESSION);
+  }
+
+  @Override
+  public ResourceRepository<Skill> skills() {
+    return repo(Kind.SKILL);
+  }
+
+  @Override
+  public ResourceRepository<McpServer> mcpServers() {
+    return repo(Kind.MCP_SERVER);
+  }
+
+  @Override
+  public ResourceRepository<Environment> environments() {
+    return repo(Kind.ENVIRONMENT);
+  }
+
+  @Override
+  public ResourceRepository<ExecutionContext> executionContexts() {
+    return repo(Kind.EXECUTION_CONTEXT);
+  }
+
+  @Override
+  public AgentExecutionRepository agentExecutions() {
+    return agentExecutions;
+  }
+
+  @Override
+  public WorkflowExecutionRepository workflowExecutions() {
+    return workflowExecutions;
+  }
+
+  @Override
+  public <R extends Resource<S, T>, S, T> ResourceRepository<R> repository(
+      ResourceType<R, S, T> type) {
+    if (type == null) {
+      throw new InvalidArgumentException("type: required");
+    }
+    return repo(type.kind());
+  }
+
+  @Override
+  public History history() {
+    return history;
+  }
+
+  @Override
+  public ChangeFeed changes() {
+    return history;
+  }
+
+  @Override
+  public <T> T inTransaction(Function<AgentStore, T> work) {
+    if (work == null) {
+      throw new InvalidArgumentException("work: required");
+    }
+    if (!view.runner().ownsTransactions()) {
+      return work.apply(this); // already inside one: join it
+    }
+    return view.core().backend.write(tx -> {
+      TxRunner.Bound bound = new TxRunner.Bound(tx);
+      try {
+        return work.apply(new DefaultAgentStore(view.withRunner(bound), false));
+      } finally {
+        bound.end();
+      }
+    });
+  }
+
+  @Override
+  public AgentStore forOrg(String org) {
+    Ids.require(org, Kind.ORGANIZATION, "org");
+    if (view.org() != null && !view.org().equals(org)) {
+      throw new InvalidArgumentException("org: this view is limited to " + view.org()
+          + " and cannot widen to " + org);
+    }
+    return new DefaultAgentStore(view.withOrg(org), false);
+  }
+
+  @Override
+  public AgentStore as(String actor) {
+    if (actor == null || actor.isBlank() || actor.length() > 255) {
+      throw new InvalidArgumentException("actor: must be 1-255 characters");
+    }
+    return new DefaultAgentStore(view.withActor(actor), false);
+  }
+
+  @Override
+  public String actor() {
+    return view.actor();
+  }
+
+  @Override
+  public String org() {
+    return view.org();
+  }
+
+  @Override
+  public void close() {
+    if (root) {
+      view.core().backend.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AgentStore[org=" + view.org() + ", actor=" + view.actor() + "]";
+  }
+}

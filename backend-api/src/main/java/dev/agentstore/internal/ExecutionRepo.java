@@ -1,0 +1,139 @@
+package dev.agentstore.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentstore.ChangeEvent;
+import dev.agentstore.ExecutionPhase;
+import dev.agentstore.ExecutionRepository;
+import dev.agentstore.FailedPreconditionException;
+import dev.agentstore.Ids;
+import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.Resource;
+import dev.agentstore.ResourceType;
+import dev.agentstore.spi.BackendTransaction;
+import dev.agentstore.spi.StoredItem;
+import dev.agentstore.spi.StoredResource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The execution semantics shared by agent and workflow executions: the phase state machine and
+ * appends whose cost does not depend on the history already stored (child rows plus a version
+ * bump of the parent row; the parent's JSON is never rewritten).
+ *
+ * <p>Usage: {@code repo.transition(id, ExecutionPhase.COMPLETED)}
+ *
+ * @param <R> the execution type
+ * @param <S> its spec type
+ * @param <T> its status type
+ */
+class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
+    implements ExecutionRepository<R> {
+
+  ExecutionRepo(ResourceType<R, S, T> type, View view) {
+    super(type, view);
+  }
+
+  @Override
+  public R transition(String id, ExecutionPhase phase) {
+    Ids.require(id, kind, "id");
+    if (phase == null) {
+      throw new InvalidArgumentException("phase: required");
+    }
+    return retryingRaces(() -> view.runner().write(tx -> {
+      StoredResource cur = require(tx, id);
+      ExecutionPhase from = ResourceCodec.phase(cur.phase());
+      if (!from.canMoveTo(phase)) {
+        throw illegalMove(id, from, phase);
+      }
+      ObjectNode status = (ObjectNode) Json.parseTrusted(cur.statusJson());
+      status.put("phase", phase.name());
+      String now = core.now().toString();
+      if (phase == ExecutionPhase.IN_PROGRESS && !status.hasNonNull("startedAt")) {
+        status.put("startedAt", now);
+      }
+      if (phase.isTerminal() && !status.hasNonNull("completedAt")) {
+        status.put("completedAt", now);
+      }
+      return writeStatus(tx, cur, status);
+    }));
+  }
+
+  @Override
+  public Optional<ExecutionPhase> phase(String id) {
+    Ids.require(id, kind, "id");
+    return view.runner().read(tx -> find(tx, id).map(r -> ResourceCodec.phase(r.phase())));
+  }
+
+  /** Appends items to a collection; returns the new resource version. */
+  long append(String id, String collection, List<?> elements) {
+    Ids.require(id, kind, "id");
+    if (elements == null || elements.isEmpty()) {
+      throw new InvalidArgumentException(collection + ": at least one element is required");
+    }
+    List<StoredItem> items = new ArrayList<>();
+    for (int i = 0; i < elements.size(); i++) {
+      Object el = elements.get(i);
+      if (el == null) {
+        throw new InvalidArgumentException(collection + "[" + i + "]: must not be null");
+      }
+      items.add(core.codec.item(collection, Json.toObject(el, collection + "[" + i + "]"),
+          collection + "[" + i + "]"));
+    }
+    return retryingRaces(() -> view.runner().write(tx -> {
+      StoredResource cur = openForAppend(tx, id);
+      long version = bump(tx, cur);
+      tx.appendItems(kind, id, collection, items);
+      recordAppend(tx, cur, version, collection, items);
+      return version;
+    }));
+  }
+
+  /** Inserts or replaces one keyed item; returns the new resource version. */
+  long upsert(String id, String collection, Object element) {
+    Ids.require(id, kind, "id");
+    if (element == null) {
+      throw new InvalidArgumentException(collection + ": element required");
+    }
+    StoredItem item = core.codec.item(collection, Json.toObject(element, collection), collection);
+    return retryingRaces(() -> view.runner().write(tx -> {
+      StoredResource cur = openForAppend(tx, id);
+      long version = bump(tx, cur);
+      tx.upsertItem(kind, id, collection, item);
+      recordAppend(tx, cur, version, collection, List.of(item));
+      return version;
+    }));
+  }
+
+  private StoredResource openForAppend(BackendTransaction tx, String id) {
+    StoredResource cur = require(tx, id);
+    ExecutionPhase phase = ResourceCodec.phase(cur.phase());
+    if (phase.isTerminal()) {
+      throw new FailedPreconditionException(id + " is " + phase
+          + "; the history of a finished execution is closed");
+    }
+    return cur;
+  }
+
+  private long bump(BackendTransaction tx, StoredResource cur) {
+    long version = cur.version() + 1;
+    Instant now = core.now();
+    if (!tx.touch(kind, cur.id(), cur.version(), version, now, view.actor())) {
+      StoredResource latest = require(tx, cur.id());
+      throw new RaceLost(cur.id(), cur.version(), latest.version());
+    }
+    return version;
+  }
+
+  private void recordAppend(BackendTransaction tx, StoredResource cur, long version,
+      String collection, List<StoredItem> items) {
+    ObjectNode snapshot = Json.nodes().objectNode();
+    ArrayNode arr = snapshot.putArray(collection);
+    for (StoredItem i : items) {
+      arr.add(Json.parseTrusted(i.json()));
+    }
+    record(tx, cur.touched(version, core.now(), view.actor()), ChangeEvent.APPENDED, snapshot);
+  }
+}

@@ -1,0 +1,130 @@
+package dev.agentstore.internal;
+
+import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.Kind;
+import dev.agentstore.Query;
+import dev.agentstore.RefField;
+import dev.agentstore.spi.StoredQuery.Cursor;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Opaque page tokens: the keyset position of the last row of a page, bound to the query that
+ * produced it (a fingerprint of kind, view and filters), with an expiry, and authenticated with
+ * an HMAC under a key kept in the store. A forged, tampered, foreign or expired token is refused.
+ *
+ * <p>Usage: {@code String t = tokens.issue(fingerprint, cursor); Cursor c = tokens.read(t, fingerprint);}
+ */
+final class PageTokens {
+  private static final byte FORMAT = 1;
+  private static final int MAC_BYTES = 16;
+  private static final int FINGERPRINT_BYTES = 16;
+
+  private final byte[] key;
+  private final Clock clock;
+  private final Duration ttl;
+
+  PageTokens(byte[] key, Clock clock, Duration ttl) {
+    this.key = key.clone();
+    this.clock = clock;
+    this.ttl = ttl;
+  }
+
+  /** The fingerprint binding a token to the query (page size and token excluded) and the view. */
+  static byte[] fingerprint(Kind kind, String viewOrg, Query q) {
+    StringBuilder b = new StringBuilder();
+    b.append(kind.name()).append('|').append(viewOrg).append('|').append(q.org()).append('|')
+        .append(q.labelSelector() == null ? "" : q.labelSelector().canonical()).append('|')
+        .append(q.phase()).append('|');
+    for (Map.Entry<RefField, String> e : q.refs().entrySet()) {
+      b.append(e.getKey()).append('=').append(e.getValue()).append(';');
+    }
+    b.append('|').append(q.createdAfter()).append('|').append(q.createdBefore()).append('|');
+    for (Query.JsonFilter f : q.jsonFilters()) {
+      b.append(f.path().canonical()).append("==").append(Json.write(f.value())).append(';');
+    }
+    b.append('|').append(q.orderBy()).append('|').append(q.descending());
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(b.toString().getBytes(StandardCharsets.UTF_8));
+      return Arrays.copyOf(digest, FINGERPRINT_BYTES);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+
+  /** A token continuing after {@code cursor}. */
+  String issue(byte[] fingerprint, Cursor cursor) {
+    byte[] id = cursor.id().getBytes(StandardCharsets.UTF_8);
+    long expires = clock.instant().plus(ttl).getEpochSecond();
+    ByteBuffer body = ByteBuffer.allocate(1 + FINGERPRINT_BYTES + 8 + 4 + 8 + id.length);
+    body.put(FORMAT).put(fingerprint).putLong(cursor.sortValue().getEpochSecond())
+        .putInt(cursor.sortValue().getNano()).putLong(expires).put(id);
+    byte[] payload = body.array();
+    byte[] mac = mac(payload);
+    byte[] token = Arrays.copyOf(payload, payload.length + MAC_BYTES);
+    System.arraycopy(mac, 0, token, payload.length, MAC_BYTES);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+  }
+
+  /** The cursor of a token issued for this fingerprint; anything else is refused. */
+  Cursor read(String token, byte[] fingerprint) {
+    byte[] raw;
+    try {
+      raw = Base64.getUrlDecoder().decode(token);
+    } catch (IllegalArgumentException e) {
+      throw bad("is not a page token");
+    }
+    int min = 1 + FINGERPRINT_BYTES + 8 + 4 + 8 + MAC_BYTES;
+    if (raw.length < min || raw.length > min + 64) {
+      throw bad("is not a page token");
+    }
+    byte[] payload = Arrays.copyOf(raw, raw.length - MAC_BYTES);
+    byte[] mac = Arrays.copyOfRange(raw, raw.length - MAC_BYTES, raw.length);
+    if (!MessageDigest.isEqual(mac, Arrays.copyOf(mac(payload), MAC_BYTES))) {
+      throw bad("was not issued by this store or was altered");
+    }
+    ByteBuffer body = ByteBuffer.wrap(payload);
+    if (body.get() != FORMAT) {
+      throw bad("has an unknown format");
+    }
+    byte[] fp = new byte[FINGERPRINT_BYTES];
+    body.get(fp);
+    if (!MessageDigest.isEqual(fp, fingerprint)) {
+      throw bad("belongs to another query; pass the token only with the query that returned it");
+    }
+    long seconds = body.getLong();
+    int nanos = body.getInt();
+    long expires = body.getLong();
+    if (clock.instant().getEpochSecond() > expires) {
+      throw bad("has expired; start again from the first page");
+    }
+    byte[] id = new byte[body.remaining()];
+    body.get(id);
+    return new Cursor(Instant.ofEpochSecond(seconds, nanos), new String(id, StandardCharsets.UTF_8));
+  }
+
+  private byte[] mac(byte[] payload) {
+    try {
+      Mac m = Mac.getInstance("HmacSHA256");
+      m.init(new SecretKeySpec(key, "HmacSHA256"));
+      return m.doFinal(payload);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    }
+  }
+
+  private static InvalidArgumentException bad(String why) {
+    return new InvalidArgumentException("pageToken: " + why);
+  }
+}

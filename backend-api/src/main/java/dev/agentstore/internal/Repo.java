@@ -1,0 +1,434 @@
+package dev.agentstore.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentstore.AlreadyExistsException;
+import dev.agentstore.ChangeEvent;
+import dev.agentstore.ConflictException;
+import dev.agentstore.ExecutionPhase;
+import dev.agentstore.FailedPreconditionException;
+import dev.agentstore.Ids;
+import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.Kind;
+import dev.agentstore.Metadata;
+import dev.agentstore.NotFoundException;
+import dev.agentstore.Page;
+import dev.agentstore.Query;
+import dev.agentstore.RefField;
+import dev.agentstore.Resource;
+import dev.agentstore.ResourceRepository;
+import dev.agentstore.ResourceType;
+import dev.agentstore.Slugs;
+import dev.agentstore.spi.BackendTransaction;
+import dev.agentstore.spi.HistoryRecord;
+import dev.agentstore.spi.StoredItem;
+import dev.agentstore.spi.StoredQuery;
+import dev.agentstore.spi.StoredResource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The one implementation of the repository semantics for every kind, over any backend: checks,
+ * ids and slugs, optimistic concurrency, org views, history rows, keyset pages.
+ *
+ * <p>Usage: {@code new Repo<>(ResourceType.AGENT, view).create(agent)}
+ *
+ * @param <R> the resource type
+ * @param <S> its spec type
+ * @param <T> its status type
+ */
+class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
+  private static final int RACE_RETRIES = 8;
+
+  final ResourceType<R, S, T> type;
+  final Kind kind;
+  final View view;
+  final StoreCore core;
+
+  Repo(ResourceType<R, S, T> type, View view) {
+    this.type = type;
+    this.kind = type.kind();
+    this.view = view;
+    this.core = view.core();
+  }
+
+  @Override
+  public Kind kind() {
+    return kind;
+  }
+
+  // ---------------------------------------------------------------- create
+
+  @Override
+  public R create(R resource) {
+    requireResource(resource);
+    return view.runner().write(tx -> {
+      StoredResource row = insert(tx, resource);
+      return load(tx, row);
+    });
+  }
+
+  /** Inserts a new resource with its items and history; returns the stored row. */
+  StoredResource insert(BackendTransaction tx, R resource) {
+    Metadata m = resource.metadata();
+    String id = m.id() == null ? Ids.next(kind) : Ids.require(m.id(), kind, "metadata.id");
+    String org = orgForCreate(m, id);
+    String slug = m.slug() == null ? Slugs.derive(m.name(), "metadata.name")
+        : Slugs.require(m.slug(), "metadata.slug");
+    Instant now = core.now();
+    ResourceCodec.Encoded enc = core.codec.encode(resource,
+        new ResourceCodec.Identity(id, org, slug, 1, now, now, view.actor(), view.actor()));
+    tx.insert(enc.row());
+    enc.items().forEach((collection, items) -> tx.replaceItems(kind, id, collection, items));
+    record(tx, enc.row(), ChangeEvent.CREATED, core.codec.snapshot(enc.row(), enc.items()));
+    return enc.row();
+  }
+
+  private String orgForCreate(Metadata m, String id) {
+    if (kind.scope() == Kind.Scope.PLATFORM) {
+      if (m.org() != null && !m.org().equals(id)) {
+        throw new InvalidArgumentException("metadata.org: an Organization belongs to no org;"
+            + " leave it empty");
+      }
+      if (view.org() != null && !view.org().equals(id)) {
+        throw new NotFoundException("organizations outside " + view.org()
+            + " are not visible from this view");
+      }
+      return id;
+    }
+    String org = m.org() != null ? m.org() : view.org();
+    Ids.require(org, Kind.ORGANIZATION, "metadata.org");
+    if (view.org() != null && !view.org().equals(org)) {
+      throw new NotFoundException("organization " + org + " not found");
+    }
+    return org;
+  }
+
+  // ---------------------------------------------------------------- read
+
+  @Override
+  public Optional<R> get(String id) {
+    Ids.require(id, kind, "id");
+    return view.runner().read(tx -> find(tx, id).map(row -> load(tx, row)));
+  }
+
+  @Override
+  public Optional<R> getBySlug(String org, String slug) {
+    Slugs.require(slug, "slug");
+    String scope = null;
+    if (kind.scope() != Kind.Scope.PLATFORM) {
+      scope = org != null ? Ids.require(org, Kind.ORGANIZATION, "org") : view.org();
+      if (scope == null) {
+        throw new InvalidArgumentException("org: required to look up a " + kind.kindName()
+            + " by slug");
+      }
+    }
+    String s = scope;
+    return view.runner().read(tx -> tx.findBySlug(kind, s, slug).filter(view::sees)
+        .map(row -> load(tx, row)));
+  }
+
+  /** The row with this id if this view may see it. */
+  Optional<StoredResource> find(BackendTransaction tx, String id) {
+    return tx.find(kind, id).filter(view::sees);
+  }
+
+  /** The row with this id, or NotFoundException. */
+  StoredResource require(BackendTransaction tx, String id) {
+    return find(tx, id).orElseThrow(() -> notFound(id));
+  }
+
+  /** Decodes a row with its child items. */
+  R load(BackendTransaction tx, StoredResource row) {
+    Map<String, List<StoredItem>> items = new HashMap<>();
+    for (String c : ExecutionCollections.of(kind)) {
+      items.put(c, tx.items(kind, List.of(row.id()), c).getOrDefault(row.id(), List.of()));
+    }
+    return core.codec.decode(type, row, items);
+  }
+
+  // ---------------------------------------------------------------- update
+
+  @Override
+  public R update(R resource) {
+    requireResource(resource);
+    Metadata m = resource.metadata();
+    String id = Ids.require(m.id(), kind, "metadata.id");
+    long expected = requireVersion(m.version());
+    return view.runner().write(tx -> {
+      StoredResource cur = require(tx, id);
+      if (m.org() != null && !m.org().equals(cur.org())) {
+        throw new InvalidArgumentException("metadata.org: a resource cannot move to another org"
+            + " (stored in " + cur.org() + ")");
+      }
+      String slug = m.slug() == null ? cur.slug() : Slugs.require(m.slug(), "metadata.slug");
+      checkVersion(cur, expected);
+      ResourceCodec.Encoded enc = core.codec.encode(resource, identity(cur, slug));
+      // The status subresource is written only by updateStatus: keep the stored one.
+      StoredResource row = enc.row().withStatus(cur.statusJson(), cur.phase());
+      core.codec.requireSize(row);
+      replace(tx, cur, row, ChangeEvent.UPDATED, null);
+      return load(tx, row);
+    });
+  }
+
+  @Override
+  public R updateStatus(String id, long expectedVersion, Object status) {
+    Ids.require(id, kind, "id");
+    long expected = requireVersion(expectedVersion);
+    if (status != null && !type.statusClass().isInstance(status)) {
+      throw new InvalidArgumentException("status: a " + kind.kindName() + " status is a "
+          + type.statusClass().getSimpleName() + ", not " + status.getClass().getSimpleName());
+    }
+    ObjectNode tree = Json.toObject(status, "status");
+    return view.runner().write(tx -> {
+      StoredResource cur = require(tx, id);
+      checkVersion(cur, expected);
+      return writeStatus(tx, cur, tree);
+    });
+  }
+
+  /** Writes a new status over {@code cur} (already version-checked). */
+  R writeStatus(BackendTransaction tx, StoredResource cur, ObjectNode tree) {
+    Metadata m = core.codec.metadata(cur);
+    ObjectNode spec = (ObjectNode) Json.parseTrusted(cur.specJson());
+    ObjectNode status = tree == null ? Json.nodes().objectNode() : tree.deepCopy();
+    ExecutionPhase to = null;
+    if (kind.isExecution()) {
+      ExecutionPhase from = ResourceCodec.phase(cur.phase());
+      to = status.hasNonNull("phase") ? ResourceCodec.phase(status.get("phase").asText()) : from;
+      if (to != from && !from.canMoveTo(to)) {
+        throw illegalMove(cur.id(), from, to);
+      }
+      status.put("phase", to.name());
+    }
+    // The spec is stored sealed: encode it as-is, skipping the sealer.
+    ResourceCodec.Encoded enc = core.codec.encodeTrees(kind, m, spec, status,
+        identity(cur, cur.slug()), false);
+    StoredResource row = enc.row();
+    Map<String, List<StoredItem>> replaced = enc.items();
+    replace(tx, cur, row, ChangeEvent.STATUS_UPDATED, replaced);
+    replaced.forEach((c, items) -> tx.replaceItems(kind, cur.id(), c, items));
+    if (to != null && to.isTerminal()) {
+      deleteExecutionContexts(tx, cur.id());
+    }
+    return load(tx, row);
+  }
+
+  /** Writes {@code row} over {@code cur} at the next version and records it. */
+  void replace(BackendTransaction tx, StoredResource cur, StoredResource row, ChangeEvent event,
+      Map<String, List<StoredItem>> snapshotItems) {
+    if (!tx.update(row, cur.version())) {
+      StoredResource now = require(tx, cur.id());
+      throw new RaceLost(cur.id(), cur.version(), now.version());
+    }
+    record(tx, row, event, core.codec.snapshot(row, snapshotItems));
+  }
+
+  private ResourceCodec.Identity identity(StoredResource cur, String slug) {
+    return new ResourceCodec.Identity(cur.id(), cur.org(), slug, cur.version() + 1,
+        cur.createdAt(), core.now(), cur.createdBy(), view.actor());
+  }
+
+  // ---------------------------------------------------------------- apply
+
+  @Override
+  public R apply(R resource) {
+    requireResource(resource);
+    Metadata m = resource.metadata();
+    String slug = m.slug() == null ? Slugs.derive(m.name(), "metadata.name")
+        : Slugs.require(m.slug(), "metadata.slug");
+    String org = kind.scope() == Kind.Scope.PLATFORM ? null
+        : Ids.require(m.org() != null ? m.org() : view.org(), Kind.ORGANIZATION, "metadata.org");
+    return retryingRaces(() -> view.runner().write(tx -> {
+      Optional<StoredResource> existing = tx.findBySlug(kind, org, slug).filter(view::sees);
+      if (existing.isEmpty()) {
+        return load(tx, insert(tx, type.create(m.withSlug(slug), resource.spec(),
+            resource.status())));
+      }
+      StoredResource cur = existing.get();
+      long expected = m.version() > 0 ? m.version() : cur.version();
+      checkVersion(cur, expected);
+      Metadata target = m.assigned(cur.id(), slug, cur.org(), expected, cur.createdAt(),
+          cur.updatedAt(), cur.createdBy(), cur.updatedBy());
+      ResourceCodec.Encoded enc = core.codec.encode(resource.withMetadata(target),
+          identity(cur, slug));
+      StoredResource row = enc.row().withStatus(cur.statusJson(), cur.phase());
+      core.codec.requireSize(row);
+      replace(tx, cur, row, ChangeEvent.UPDATED, null);
+      return load(tx, row);
+    }));
+  }
+
+  // ---------------------------------------------------------------- delete
+
+  @Override
+  public boolean delete(String id) {
+    Ids.require(id, kind, "id");
+    return view.runner().write(tx -> deleteRow(tx, id, null));
+  }
+
+  @Override
+  public boolean delete(String id, long expectedVersion) {
+    Ids.require(id, kind, "id");
+    long expected = requireVersion(expectedVersion);
+    return view.runner().write(tx -> deleteRow(tx, id, expected));
+  }
+
+  /** Deletes one row (and, for executions, its contexts) with history; false when absent. */
+  boolean deleteRow(BackendTransaction tx, String id, Long expected) {
+    Optional<StoredResource> found = find(tx, id);
+    if (found.isEmpty()) {
+      return false;
+    }
+    StoredResource cur = found.get();
+    if (expected != null) {
+      checkVersion(cur, expected);
+    }
+    if (kind.isExecution()) {
+      deleteExecutionContexts(tx, id);
+    }
+    if (!tx.delete(kind, id, cur.version())) {
+      StoredResource now = require(tx, id);
+      throw new RaceLost(id, cur.version(), now.version());
+    }
+    StoredResource gone = cur.touched(cur.version() + 1, core.now(), view.actor());
+    record(tx, gone, ChangeEvent.DELETED, core.codec.snapshot(cur, null));
+    return true;
+  }
+
+  /** Deletes the ExecutionContexts of an execution, each with its history row. */
+  void deleteExecutionContexts(BackendTransaction tx, String executionId) {
+    StoredQuery q = new StoredQuery(null, null, null, Map.of(RefField.EXECUTION_ID, executionId),
+        null, null, List.of(), Query.OrderBy.CREATED_AT, false, null, Query.MAX_PAGE_SIZE);
+    List<StoredResource> contexts;
+    do {
+      contexts = tx.list(Kind.EXECUTION_CONTEXT, q);
+      for (StoredResource c : contexts) {
+        tx.delete(Kind.EXECUTION_CONTEXT, c.id(), null);
+        StoredResource gone = c.touched(c.version() + 1, core.now(), view.actor());
+        record(tx, gone, ChangeEvent.DELETED, core.codec.snapshot(c, null));
+      }
+    } while (contexts.size() == Query.MAX_PAGE_SIZE);
+  }
+
+  // ---------------------------------------------------------------- query
+
+  @Override
+  public Page<R> list(Query query) {
+    if (query == null) {
+      throw new InvalidArgumentException("query: required");
+    }
+    QueryPlan plan = QueryPlan.of(kind, view.org(), query, core.tokens);
+    if (plan.empty()) {
+      return new Page<>(List.of(), null);
+    }
+    return view.runner().read(tx -> {
+      List<StoredResource> rows = tx.list(kind, plan.stored());
+      boolean more = rows.size() > query.pageSize();
+      List<StoredResource> page = more ? rows.subList(0, query.pageSize()) : rows;
+      Map<String, Map<String, List<StoredItem>>> items = new HashMap<>();
+      List<String> ids = page.stream().map(StoredResource::id).toList();
+      for (String c : ExecutionCollections.of(kind)) {
+        items.put(c, ids.isEmpty() ? Map.of() : tx.items(kind, ids, c));
+      }
+      List<R> out = new ArrayList<>(page.size());
+      for (StoredResource row : page) {
+        Map<String, List<StoredItem>> own = new HashMap<>();
+        items.forEach((c, byId) -> own.put(c, byId.getOrDefault(row.id(), List.of())));
+        out.add(core.codec.decode(type, row, own));
+      }
+      String next = more ? plan.nextToken(page.get(page.size() - 1)) : null;
+      return new Page<>(out, next);
+    });
+  }
+
+  @Override
+  public long count(Query query) {
+    if (query == null) {
+      throw new InvalidArgumentException("query: required");
+    }
+    QueryPlan plan = QueryPlan.of(kind, view.org(), query, core.tokens);
+    if (plan.empty()) {
+      return 0;
+    }
+    return view.runner().read(tx -> tx.count(kind, plan.stored()));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Appends one history row for {@code row} as written. */
+  void record(BackendTransaction tx, StoredResource row, ChangeEvent event, ObjectNode snapshot) {
+    tx.appendHistory(new HistoryRecord(0, Ids.next(Kind.API_RESOURCE_VERSION), kind, row.id(),
+        row.org(), row.version(), event, Json.write(snapshot), view.actor(), null,
+        row.updatedAt()));
+  }
+
+  /** Runs {@code work}, retrying a lost race when each call has its own transaction. */
+  <V> V retryingRaces(Supplier<V> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return work.get();
+      } catch (AlreadyExistsException | ConflictException e) {
+        if (!view.runner().ownsTransactions() || attempt >= RACE_RETRIES || !isRace(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Lost races surface as internal conflicts, marked so caller errors are not retried. */
+  private static boolean isRace(RuntimeException e) {
+    return e instanceof RaceLost || e instanceof AlreadyExistsException;
+  }
+
+  void checkVersion(StoredResource cur, long expected) {
+    if (cur.version() != expected) {
+      throw new ConflictException(cur.id(), expected, cur.version());
+    }
+  }
+
+  private void requireResource(R resource) {
+    if (resource == null) {
+      throw new InvalidArgumentException("resource: required");
+    }
+    if (!type.resourceClass().isInstance(resource)) {
+      throw new InvalidArgumentException("resource: this repository stores " + kind.kindName()
+          + ", not " + resource.getClass().getSimpleName());
+    }
+    core.codec.validateMetadata(resource.metadata());
+  }
+
+  private static long requireVersion(long v) {
+    if (v <= 0) {
+      throw new InvalidArgumentException("metadata.version: the version read (>= 1) is required"
+          + " for an update, got " + v);
+    }
+    return v;
+  }
+
+  NotFoundException notFound(String id) {
+    return new NotFoundException(kind.kindName() + " " + id + " not found");
+  }
+
+  static FailedPreconditionException illegalMove(String id, ExecutionPhase from,
+      ExecutionPhase to) {
+    String why = from.isTerminal() ? from + " is terminal" : from + " may move only to "
+        + java.util.Arrays.stream(ExecutionPhase.values()).filter(from::canMoveTo).toList();
+    return new FailedPreconditionException("cannot move " + id + " from " + from + " to " + to
+        + ": " + why);
+  }
+
+  /** A write lost a race against a concurrent writer of the same row; safe to retry whole. */
+  static final class RaceLost extends ConflictException {
+    private static final long serialVersionUID = 1L;
+
+    RaceLost(String id, long expected, long actual) {
+      super(id, expected, actual);
+    }
+  }
+}

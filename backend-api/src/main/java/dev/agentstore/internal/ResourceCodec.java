@@ -1,0 +1,297 @@
+package dev.agentstore.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentstore.ExecutionPhase;
+import dev.agentstore.Ids;
+import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.Kind;
+import dev.agentstore.Labels;
+import dev.agentstore.Metadata;
+import dev.agentstore.OwnerScope;
+import dev.agentstore.RefField;
+import dev.agentstore.Resource;
+import dev.agentstore.ResourceType;
+import dev.agentstore.spi.StoredItem;
+import dev.agentstore.spi.StoredResource;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns typed resources into the rows a backend stores and back: validates metadata and
+ * documents, enforces the size limit, seals and opens secrets, extracts the indexed columns and
+ * splits execution collections into child items.
+ *
+ * <p>Usage: {@code Encoded e = codec.encode(agent, identity); Agent back = codec.decode(type, row, items);}
+ */
+final class ResourceCodec {
+
+  /**
+   * A resource ready for a backend: the row plus the child items of each collection present in
+   * its status (absent collections are not in the map).
+   */
+  record Encoded(StoredResource row, Map<String, List<StoredItem>> items, ObjectNode spec,
+      ObjectNode status) {}
+
+  /** The store-assigned fields of a row being written. */
+  record Identity(String id, String org, String slug, long version, Instant createdAt,
+      Instant updatedAt, String createdBy, String updatedBy) {}
+
+  private final int maxDocumentBytes;
+  private final SecretSealer sealer;
+
+  ResourceCodec(int maxDocumentBytes, SecretSealer sealer) {
+    this.maxDocumentBytes = maxDocumentBytes;
+    this.sealer = sealer;
+  }
+
+  /** Validates the caller-settable metadata fields (labels, annotations, tags, name). */
+  void validateMetadata(Metadata m) {
+    if (m == null) {
+      throw new InvalidArgumentException("metadata: required");
+    }
+    if (m.name() != null) {
+      Json.checkString(m.name(), "metadata.name");
+      if (m.name().length() > 1024) {
+        throw new InvalidArgumentException("metadata.name: at most 1024 characters");
+      }
+    }
+    Labels.requireValid(m.labels(), "metadata.labels");
+    m.annotations().forEach((k, v) -> {
+      if (k == null || k.isEmpty() || v == null) {
+        throw new InvalidArgumentException("metadata.annotations: keys must be non-empty and"
+            + " values non-null");
+      }
+      Json.checkString(k, "metadata.annotations");
+      Json.checkString(v, "metadata.annotations." + k);
+    });
+    for (String t : m.tags()) {
+      if (t == null) {
+        throw new InvalidArgumentException("metadata.tags: must not contain null");
+      }
+      Json.checkString(t, "metadata.tags");
+    }
+  }
+
+  /** Encodes a resource under the given identity. */
+  Encoded encode(Resource<?, ?> r, Identity ident) {
+    Kind kind = r.kind();
+    Metadata m = r.metadata();
+    validateMetadata(m);
+    if (r.spec() == null) {
+      throw new InvalidArgumentException("spec: required");
+    }
+    ObjectNode spec = Json.toObject(r.spec(), "spec");
+    ObjectNode status = Json.toObject(r.status(), "status");
+    return encodeTrees(kind, m, spec, status, ident, true);
+  }
+
+  /**
+   * Encodes already-built spec and status trees (status may be null); {@code seal} is false when
+   * the spec comes from storage and is sealed already.
+   */
+  Encoded encodeTrees(Kind kind, Metadata m, ObjectNode spec, ObjectNode status, Identity ident,
+      boolean seal) {
+    ObjectNode sealedSpec = spec.deepCopy();
+    if (seal) {
+      SecretFields.transform(kind, sealedSpec,
+          (name, plain) -> sealer.seal(kind, ident.id(), name, plain));
+    }
+    Map<RefField, String> refs = refs(kind, spec);
+
+    String phase = null;
+    Map<String, List<StoredItem>> items = new LinkedHashMap<>();
+    ObjectNode statusRow = status == null ? Json.nodes().objectNode() : status.deepCopy();
+    if (kind.isExecution()) {
+      JsonNode p = statusRow.get("phase");
+      if (p == null || p.isNull()) {
+        statusRow.put("phase", ExecutionPhase.PENDING.name());
+        phase = ExecutionPhase.PENDING.name();
+      } else {
+        phase = phase(p.asText()).name();
+      }
+      for (String c : ExecutionCollections.of(kind)) {
+        JsonNode arr = statusRow.remove(c);
+        if (arr != null && !arr.isNull()) {
+          items.put(c, items(c, arr, "status." + c));
+        }
+      }
+    }
+
+    ObjectNode meta = Json.nodes().objectNode();
+    meta.put("ownerScope", (m.ownerScope() == null ? OwnerScope.ORGANIZATION : m.ownerScope()).name());
+    meta.set("annotations", Json.toTree(m.annotations(), "metadata.annotations"));
+    meta.set("tags", Json.toTree(m.tags(), "metadata.tags"));
+    String labelsJson = Json.write(m.labels());
+    String metaJson = Json.write(meta);
+    String specJson = Json.write(sealedSpec);
+    String statusJson = Json.write(statusRow);
+    long size = bytes(labelsJson) + bytes(metaJson) + bytes(specJson) + bytes(statusJson);
+    for (List<StoredItem> list : items.values()) {
+      for (StoredItem i : list) {
+        size += bytes(i.json());
+      }
+    }
+    requireSize(size, "resource");
+    StoredResource row = new StoredResource(kind, ident.id(), ident.org(), ident.slug(),
+        m.name(), ident.version(), labelsJson, metaJson, specJson, statusJson, phase, refs,
+        ident.createdAt(), ident.updatedAt(), ident.createdBy(), ident.updatedBy());
+    return new Encoded(row, items, spec, status);
+  }
+
+  /** Encodes the elements of one collection; keyed collections need a non-blank unique id. */
+  List<StoredItem> items(String collection, JsonNode array, String field) {
+    if (!array.isArray()) {
+      throw new InvalidArgumentException(field + ": must be an array");
+    }
+    List<StoredItem> out = new ArrayList<>();
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    int i = 0;
+    for (JsonNode el : array) {
+      StoredItem item = item(collection, el, field + "[" + i++ + "]");
+      if (item.key() != null && !keys.add(item.key())) {
+        throw new InvalidArgumentException(field + ": id '" + item.key() + "' appears twice");
+      }
+      out.add(item);
+    }
+    return out;
+  }
+
+  /** Encodes one element of a collection. */
+  StoredItem item(String collection, JsonNode el, String field) {
+    if (el == null || !el.isObject()) {
+      throw new InvalidArgumentException(field + ": must be an object");
+    }
+    Json.validate(el, field);
+    String key = null;
+    if (ExecutionCollections.keyed(collection)) {
+      JsonNode id = el.get("id");
+      if (id == null || !id.isTextual() || id.textValue().isBlank()) {
+        throw new InvalidArgumentException(field + ".id: required (elements are upserted by id)");
+      }
+      if (id.textValue().length() > 255) {
+        throw new InvalidArgumentException(field + ".id: at most 255 characters");
+      }
+      key = id.textValue();
+    }
+    String json = Json.write(el);
+    requireSize(bytes(json), field);
+    return new StoredItem(0, key, json);
+  }
+
+  /** Rebuilds the typed resource from a row and its child items. */
+  <R extends Resource<S, T>, S, T> R decode(ResourceType<R, S, T> type, StoredResource row,
+      Map<String, List<StoredItem>> items) {
+    Kind kind = type.kind();
+    ObjectNode spec = (ObjectNode) Json.parseTrusted(row.specJson());
+    SecretFields.transform(kind, spec, (name, sealed) -> sealer.open(kind, row.id(), name, sealed));
+    ObjectNode status = statusTree(row, items);
+    Metadata m = metadata(row);
+    S s = Json.fromTree(spec, type.specClass(), "spec");
+    T t = status == null ? null : Json.fromTree(status, type.statusClass(), "status");
+    return type.create(m, s, t);
+  }
+
+  /** The status JSON of a row with its child collections put back, or null when empty. */
+  ObjectNode statusTree(StoredResource row, Map<String, List<StoredItem>> items) {
+    ObjectNode status = (ObjectNode) Json.parseTrusted(row.statusJson());
+    for (String c : ExecutionCollections.of(row.kind())) {
+      ArrayNode arr = status.putArray(c);
+      for (StoredItem i : items.getOrDefault(c, List.of())) {
+        arr.add(Json.parseTrusted(i.json()));
+      }
+    }
+    return status.isEmpty() ? null : status;
+  }
+
+  /** The metadata of a stored row. */
+  Metadata metadata(StoredResource row) {
+    JsonNode meta = Json.parseTrusted(row.metadataJson());
+    @SuppressWarnings("unchecked")
+    Map<String, String> labels = Json.fromTree(Json.parseTrusted(row.labelsJson()), Map.class,
+        "labels");
+    @SuppressWarnings("unchecked")
+    Map<String, String> annotations = Json.fromTree(meta.get("annotations"), Map.class,
+        "annotations");
+    @SuppressWarnings("unchecked")
+    List<String> tags = Json.fromTree(meta.get("tags"), List.class, "tags");
+    OwnerScope scope = OwnerScope.valueOf(meta.path("ownerScope").asText("ORGANIZATION"));
+    return new Metadata(row.id(), row.name(), row.slug(), row.org(), scope, labels, annotations,
+        tags, row.version(), row.createdAt(), row.updatedAt(), row.createdBy(), row.updatedBy());
+  }
+
+  /** The full snapshot written to history: the envelope with secrets still sealed. */
+  ObjectNode snapshot(StoredResource row, Map<String, List<StoredItem>> items) {
+    ObjectNode env = Json.nodes().objectNode();
+    env.put("apiVersion", Resource.API_VERSION);
+    env.put("kind", row.kind().kindName());
+    env.set("metadata", Json.toTree(metadata(row), "metadata"));
+    env.set("spec", Json.parseTrusted(row.specJson()));
+    ObjectNode status = statusTree(row, items);
+    if (status != null) {
+      env.set("status", status);
+    }
+    return env;
+  }
+
+  /** Checks a whole row against the size limit. */
+  void requireSize(StoredResource row) {
+    requireSize(bytes(row.labelsJson()) + bytes(row.metadataJson()) + bytes(row.specJson())
+        + bytes(row.statusJson()), "resource");
+  }
+
+  /** Checks an item or document against the size limit. */
+  void requireSize(long bytes, String field) {
+    if (bytes > maxDocumentBytes) {
+      throw new InvalidArgumentException(field + ": document is " + bytes
+          + " bytes; the limit is " + maxDocumentBytes);
+    }
+  }
+
+  /** Parses a phase name. */
+  static ExecutionPhase phase(String name) {
+    try {
+      return ExecutionPhase.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidArgumentException("status.phase: unknown phase '" + name + "'");
+    }
+  }
+
+  private static Map<RefField, String> refs(Kind kind, ObjectNode spec) {
+    Map<RefField, String> refs = new EnumMap<>(RefField.class);
+    for (RefField f : kind.refFields()) {
+      JsonNode v = spec.get(f.specField());
+      if (v == null || v.isNull()) {
+        continue;
+      }
+      String field = "spec." + f.specField();
+      if (!v.isTextual()) {
+        throw new InvalidArgumentException(field + ": must be a string");
+      }
+      String id = v.textValue();
+      if (f.target() != null) {
+        Ids.require(id, f.target(), field);
+      } else if (f == RefField.EXECUTION_ID) {
+        Kind k = Ids.requireAnyKind(id, field);
+        if (!k.isExecution()) {
+          throw new InvalidArgumentException(field + ": '" + id
+              + "' is not an agent or workflow execution id");
+        }
+      } else if (id.isBlank() || id.length() > 255) {
+        throw new InvalidArgumentException(field + ": must be 1-255 characters");
+      }
+      refs.put(f, id);
+    }
+    return refs;
+  }
+
+  private static long bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8).length;
+  }
+}

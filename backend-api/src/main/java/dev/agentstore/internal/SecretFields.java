@@ -1,0 +1,74 @@
+package dev.agentstore.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.JsonPath;
+import dev.agentstore.Kind;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Where secrets live in a spec: the maps of {@code {value, secret}} entries of environments,
+ * execution contexts and executions' runtime environments. Seals or opens the {@code value} of
+ * every entry whose {@code secret} is true, and refuses query paths into those values.
+ *
+ * <p>Usage: {@code SecretFields.transform(kind, spec, (name, v) -> sealer.seal(kind, id, name, v));}
+ */
+public final class SecretFields {
+  private SecretFields() {}
+
+  /** Transforms one secret value, given its name. */
+  @FunctionalInterface
+  public interface ValueTransform {
+    /** The new value for the secret named {@code name}. */
+    String apply(String name, String value);
+  }
+
+  /** The spec field holding secret maps for {@code kind}, or null. */
+  public static String mapField(Kind kind) {
+    return switch (kind) {
+      case ENVIRONMENT, EXECUTION_CONTEXT -> "data";
+      case AGENT_EXECUTION, WORKFLOW_EXECUTION -> "runtimeEnv";
+      default -> null;
+    };
+  }
+
+  /** Applies {@code transform} to every secret value of {@code spec} in place. */
+  public static void transform(Kind kind, ObjectNode spec, ValueTransform transform) {
+    String field = mapField(kind);
+    if (field == null || spec == null || !spec.path(field).isObject()) {
+      return;
+    }
+    Iterator<Map.Entry<String, JsonNode>> it = spec.get(field).fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!(e.getValue() instanceof ObjectNode entry) || !entry.path("secret").asBoolean(false)) {
+        continue;
+      }
+      JsonNode value = entry.get("value");
+      if (value == null || value.isNull()) {
+        continue;
+      }
+      if (!value.isTextual()) {
+        throw new InvalidArgumentException("spec." + field + "." + e.getKey()
+            + ".value: a secret value must be a string");
+      }
+      entry.put("value", transform.apply(e.getKey(), value.textValue()));
+    }
+  }
+
+  /** Rejects a query path that would read a secret value. */
+  public static void requireQueryable(Kind kind, JsonPath path) {
+    String field = mapField(kind);
+    if (field == null || !"spec".equals(path.root()) || !field.equals(path.segments().get(0))) {
+      return;
+    }
+    int n = path.segments().size();
+    if (n <= 2 || "value".equals(path.segments().get(2))) {
+      throw new InvalidArgumentException("jsonPath " + path.canonical()
+          + ": values of spec." + field + " may hold secrets and cannot be queried; only"
+          + " .secret and .description are queryable");
+    }
+  }
+}

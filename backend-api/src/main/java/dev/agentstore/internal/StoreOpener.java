@@ -1,0 +1,78 @@
+package dev.agentstore.internal;
+
+import dev.agentstore.AgentStore;
+import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.spi.Backend;
+import dev.agentstore.spi.BackendConfig;
+import dev.agentstore.spi.BackendProvider;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * Opens a store: finds the one backend provider that accepts the URI, opens it, and builds the
+ * facade's shared core (codec, page-token key, clock).
+ *
+ * <p>Usage: {@code AgentStore s = StoreOpener.open(AgentStore.builder().uri("local:/tmp/x"));}
+ */
+public final class StoreOpener {
+  private static final String PAGE_TOKEN_KEY = "page_token_key";
+
+  private StoreOpener() {}
+
+  /** Opens the store the builder describes. */
+  public static AgentStore open(AgentStore.Builder b) {
+    String uri = b.uri();
+    if (uri == null || uri.isBlank()) {
+      throw new InvalidArgumentException("uri: required (e.g. local:/path/dir or"
+          + " postgresql://user@host:5432/db)");
+    }
+    BackendProvider provider = provider(uri);
+    Backend backend = provider.open(new BackendConfig(uri, b.options()));
+    try {
+      byte[] fresh = new byte[32];
+      new SecureRandom().nextBytes(fresh);
+      String key = backend.write(tx -> tx.settingIfAbsent(PAGE_TOKEN_KEY,
+          Base64.getEncoder().encodeToString(fresh)));
+      SecretSealer sealer = SecretSealer.NONE;
+      ResourceCodec codec = new ResourceCodec(b.maxDocumentBytes(), sealer);
+      PageTokens tokens = new PageTokens(Base64.getDecoder().decode(key), b.clock(),
+          b.pageTokenTtl());
+      StoreCore core = new StoreCore(backend, codec, tokens, sealer, b.clock());
+      return new DefaultAgentStore(new View(core, TxRunner.perCall(backend), null, b.actor()),
+          true);
+    } catch (RuntimeException e) {
+      backend.close();
+      throw e;
+    }
+  }
+
+  private static BackendProvider provider(String uri) {
+    List<BackendProvider> matches = new ArrayList<>();
+    List<String> all = new ArrayList<>();
+    for (BackendProvider p : ServiceLoader.load(BackendProvider.class,
+        StoreOpener.class.getClassLoader())) {
+      all.add(p.name());
+      if (p.accepts(uri)) {
+        matches.add(p);
+      }
+    }
+    if (matches.isEmpty()) {
+      throw new InvalidArgumentException("uri: no backend on the class path accepts scheme '"
+          + scheme(uri) + "' (backends found: " + all + "; add backend-local for local:, or"
+          + " backend-postgres for postgresql:)");
+    }
+    if (matches.size() > 1) {
+      throw new InvalidArgumentException("uri: several backends accept '" + scheme(uri) + "': "
+          + matches.stream().map(BackendProvider::name).toList() + "; keep one on the class path");
+    }
+    return matches.get(0);
+  }
+
+  private static String scheme(String uri) {
+    int colon = uri.indexOf(':');
+    return colon < 0 ? uri : uri.substring(0, colon);
+  }
+}

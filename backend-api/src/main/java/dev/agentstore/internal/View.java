@@ -1,0 +1,29 @@
+package dev.agentstore.internal;
+
+import dev.agentstore.spi.StoredResource;
+
+/**
+ * One view of a store: the shared core, how calls reach a transaction, and the org and actor the
+ * view is bound to.
+ *
+ * <p>Usage: {@code View tenant = view.withOrg(orgId);}
+ */
+record View(StoreCore core, TxRunner runner, String org, String actor) {
+
+  View withOrg(String newOrg) {
+    return new View(core, runner, newOrg, actor);
+  }
+
+  View withActor(String newActor) {
+    return new View(core, runner, org, newActor);
+  }
+
+  View withRunner(TxRunner newRunner) {
+    return new View(core, newRunner, org, actor);
+  }
+
+  /** Whether this view may see the row. */
+  boolean sees(StoredResource row) {
+    return org == null || org.equals(row.org());
+  }
+}

@@ -1,0 +1,46 @@
+package dev.agentstore.internal;
+
+import dev.agentstore.Ids;
+import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.Kind;
+import dev.agentstore.Page;
+import dev.agentstore.Query;
+import dev.agentstore.RefField;
+import dev.agentstore.ResourceType;
+import dev.agentstore.WorkflowExecution;
+import dev.agentstore.WorkflowExecutionRepository;
+import dev.agentstore.WorkflowExecutionSpec;
+import dev.agentstore.WorkflowExecutionStatus;
+import dev.agentstore.WorkflowTask;
+
+/**
+ * Workflow executions: tasks upserted as child rows.
+ *
+ * <p>Usage: {@code store.workflowExecutions().upsertTask(id, task)}
+ */
+final class WorkflowExecutions
+    extends ExecutionRepo<WorkflowExecution, WorkflowExecutionSpec, WorkflowExecutionStatus>
+    implements WorkflowExecutionRepository {
+
+  WorkflowExecutions(View view) {
+    super(ResourceType.WORKFLOW_EXECUTION, view);
+  }
+
+  @Override
+  public long upsertTask(String id, WorkflowTask task) {
+    return upsert(id, ExecutionCollections.TASKS, task);
+  }
+
+  @Override
+  public Page<WorkflowExecution> listByWorkflow(String workflowOrInstanceId, Query query) {
+    Kind k = Ids.requireAnyKind(workflowOrInstanceId, "workflowId");
+    RefField field = switch (k) {
+      case WORKFLOW -> RefField.WORKFLOW_ID;
+      case WORKFLOW_INSTANCE -> RefField.WORKFLOW_INSTANCE_ID;
+      default -> throw new InvalidArgumentException("workflowId: '" + workflowOrInstanceId
+          + "' is neither a Workflow nor a WorkflowInstance id");
+    };
+    Query q = query == null ? Query.all() : query;
+    return list(q.toBuilder().ref(field, workflowOrInstanceId).build());
+  }
+}

@@ -1,0 +1,51 @@
+package dev.agentstore.spi;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An open storage backend: transactions over its database, plus what it offers by default.
+ * Implementations are made by a {@link BackendProvider} and must be safe for use from many
+ * threads; each transaction is used by one thread.
+ *
+ * <p>Usage: {@code Agent a = backend.read(tx -> tx.find(Kind.AGENT, id)).orElse(null);}
+ */
+public interface Backend extends AutoCloseable {
+
+  /** Work done inside one transaction. */
+  @FunctionalInterface
+  interface Work<T> {
+    /** Does the work; an exception rolls the transaction back. */
+    T run(BackendTransaction tx);
+  }
+
+  /** The optional features this backend has. */
+  Capabilities capabilities();
+
+  /** Runs read-only work on a consistent snapshot. */
+  <T> T read(Work<T> work);
+
+  /**
+   * Runs work in a write transaction; commits when it returns, rolls back when it throws.
+   * Concurrent writers wait for each other instead of failing.
+   */
+  <T> T write(Work<T> work);
+
+  /** The directory holding this backend's files, if it has one (the local default data dir). */
+  default Optional<Path> dataDirectory() {
+    return Optional.empty();
+  }
+
+  /** The files holding the data at rest (for {@link Capabilities.Feature#DATA_FILES}). */
+  default List<Path> dataFiles() {
+    return List.of();
+  }
+
+  /** Registers a callback run after any transaction that wrote history commits. */
+  default void onCommittedChanges(Runnable listener) {}
+
+  /** Releases connections and files. */
+  @Override
+  void close();
+}

@@ -1,0 +1,92 @@
+package dev.agentstore.spi;
+
+import dev.agentstore.Kind;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The storage operations of one backend transaction. Everything a caller does through one
+ * transaction commits or rolls back together, and the transaction sees its own writes. The facade
+ * above it owns validation, ids, versions, secrets and the repository semantics; a backend only
+ * stores and finds rows, and maps its failures to agentstore's errors: a duplicate slug to
+ * {@code AlreadyExistsException}, a missing referenced row or a referencing dependent to
+ * {@code FailedPreconditionException}, an unreachable or busy database to
+ * {@code UnavailableException}.
+ *
+ * <p>Usage: {@code backend.write(tx -> { tx.insert(row); return null; });}
+ */
+public interface BackendTransaction {
+
+  /** Inserts a new row. */
+  void insert(StoredResource row);
+
+  /** The row with this id, if any. */
+  Optional<StoredResource> find(Kind kind, String id);
+
+  /** The row with this slug in this org, if any. */
+  Optional<StoredResource> findBySlug(Kind kind, String org, String slug);
+
+  /**
+   * Replaces every mutable column of the row {@code row.id()} if its stored version is
+   * {@code expectedVersion}; returns false (changing nothing) otherwise or when it is absent.
+   */
+  boolean update(StoredResource row, long expectedVersion);
+
+  /**
+   * Sets version, updatedAt and updatedBy of a row if its version is {@code expectedVersion}; for
+   * appends, where nothing else of the row changes.
+   */
+  boolean touch(Kind kind, String id, long expectedVersion, long newVersion, Instant at,
+      String actor);
+
+  /** Deletes the row (and its child items); when {@code expectedVersion} is non-null only at that version. */
+  boolean delete(Kind kind, String id, Long expectedVersion);
+
+  /** Up to {@code query.limit()} rows matching the query, in its order, after its cursor. */
+  List<StoredResource> list(Kind kind, StoredQuery query);
+
+  /** How many rows match the query's filters (ignoring cursor and limit). */
+  long count(Kind kind, StoredQuery query);
+
+  /** Appends items at the end of a collection; returns the sequence given to the first one. */
+  long appendItems(Kind kind, String id, String collection, List<StoredItem> items);
+
+  /**
+   * Replaces the item with {@code item.key()} in place (keeping its sequence) or appends it;
+   * returns its sequence.
+   */
+  long upsertItem(Kind kind, String id, String collection, StoredItem item);
+
+  /** Replaces the whole collection with these items (sequences 1..n). */
+  void replaceItems(Kind kind, String id, String collection, List<StoredItem> items);
+
+  /** The items of a collection for each of these resources, in sequence order. */
+  Map<String, List<StoredItem>> items(Kind kind, Collection<String> ids, String collection);
+
+  /** Appends a history row; returns the store-wide sequence number it received. */
+  long appendHistory(HistoryRecord record);
+
+  /** A resource's history rows with resource version above {@code afterVersion}, oldest first. */
+  List<HistoryRecord> history(String resourceId, long afterVersion, int limit);
+
+  /** The history row of one resource version, if kept. */
+  Optional<HistoryRecord> historyAt(String resourceId, long version);
+
+  /**
+   * History rows with sequence above {@code afterSequence} in sequence order, never skipping a
+   * row that commits later with a lower sequence than one already returned.
+   */
+  List<HistoryRecord> changesSince(long afterSequence, int limit);
+
+  /** Deletes history rows older than {@code before}, keeping every resource's latest row; returns how many. */
+  long pruneHistory(Instant before);
+
+  /** A store-wide setting, if set. */
+  Optional<String> setting(String name);
+
+  /** Sets a store-wide setting unless it is set; returns the value in force afterwards. */
+  String settingIfAbsent(String name, String value);
+}
