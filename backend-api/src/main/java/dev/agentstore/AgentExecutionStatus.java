@@ -37,4 +37,10 @@ public record AgentExecutionStatus(
     return new AgentExecutionStatus(ExecutionPhase.PENDING, null, null, null, null, null, null, null,
         null);
   }
+
+  /** A copy in another phase. */
+  public AgentExecutionStatus withPhase(ExecutionPhase newPhase) {
+    return new AgentExecutionStatus(newPhase, messages, toolCalls, subAgentExecutions, usage,
+        error, startedAt, completedAt, unknownFields);
+  }
 }

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * A dotted path into a resource's {@code spec} or {@code status}, e.g. {@code spec.config.model} or
- * {@code spec.data."my.key".description} (quoted segments for keys with odd characters).
+ * {@code spec.data."my.key".description} (quoted segments for keys with odd characters; quotes
+ * and backslashes are not allowed inside a segment).
  *
  * <p>Usage: {@code JsonPath p = JsonPath.parse("spec.config.model");}
  *
@@ -26,9 +27,10 @@ public record JsonPath(String root, List<String> segments) {
       throw new InvalidArgumentException("jsonPath: must name a field below '" + root + "'");
     }
     for (String seg : segments) {
-      if (seg.isEmpty() || seg.length() > 256 || seg.chars().anyMatch(c -> c < 0x20)) {
+      if (seg.isEmpty() || seg.length() > 256
+          || seg.chars().anyMatch(c -> c < 0x20 || c == '"' || c == '\\')) {
         throw new InvalidArgumentException("jsonPath: segment '" + Text.clip(seg)
-            + "' must be 1-256 characters without control characters");
+            + "' must be 1-256 characters without control characters, quotes or backslashes");
       }
     }
   }
@@ -45,9 +47,6 @@ public record JsonPath(String root, List<String> segments) {
         StringBuilder b = new StringBuilder();
         i++;
         while (i < text.length() && text.charAt(i) != '"') {
-          if (text.charAt(i) == '\\' && i + 1 < text.length()) {
-            i++;
-          }
           b.append(text.charAt(i++));
         }
         if (i >= text.length()) {
@@ -83,7 +82,7 @@ public record JsonPath(String root, List<String> segments) {
   public String canonical() {
     StringBuilder b = new StringBuilder(root);
     for (String s : segments) {
-      b.append(".\"").append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+      b.append(".\"").append(s).append('"');
     }
     return b.toString();
   }

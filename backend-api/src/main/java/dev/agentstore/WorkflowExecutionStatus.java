@@ -34,4 +34,10 @@ public record WorkflowExecutionStatus(
   public static WorkflowExecutionStatus pending() {
     return new WorkflowExecutionStatus(ExecutionPhase.PENDING, null, null, null, null, null, null);
   }
+
+  /** A copy in another phase. */
+  public WorkflowExecutionStatus withPhase(ExecutionPhase newPhase) {
+    return new WorkflowExecutionStatus(newPhase, tasks, output, error, startedAt, completedAt,
+        unknownFields);
+  }
 }

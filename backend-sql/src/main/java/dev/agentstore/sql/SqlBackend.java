@@ -1,0 +1,163 @@
+package dev.agentstore.sql;
+
+import dev.agentstore.AgentStoreException;
+import dev.agentstore.spi.Backend;
+import dev.agentstore.spi.Capabilities;
+import dev.agentstore.sql.internal.SqlErrors;
+import dev.agentstore.sql.internal.SqlSchema;
+import dev.agentstore.sql.internal.SqlTransaction;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * The SQL backend: transactions over connection pools, running the one shared implementation of
+ * the storage operations with a {@link DialectStrategy}. Database modules build it after running
+ * their migrations.
+ *
+ * <p>Usage: {@code Backend b = new SqlBackend(dialect, readPool, writePool, capabilities, dir, pools::close);}
+ */
+public class SqlBackend implements Backend {
+  static {
+    // jOOQ prints a banner and a tip on first use; a library must not write to its host's logs.
+    System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
+    System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
+  }
+
+  private final DialectStrategy dialect;
+  private final DataSource readSource;
+  private final DataSource writeSource;
+  private final Capabilities capabilities;
+  private final Path dataDirectory;
+  private final List<Path> dataFiles;
+  private final AutoCloseable onClose;
+  private final SqlSchema schema;
+  private final SqlErrors errors;
+  private final Settings settings;
+  private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
+  private volatile boolean closed;
+
+  /**
+   * A backend over the given pools (they may be the same pool).
+   *
+   * @param dialect what differs for this database
+   * @param readSource connections for read-only transactions
+   * @param writeSource connections for write transactions
+   * @param capabilities the optional features this backend has
+   * @param dataDirectory the directory of the store's files, or null
+   * @param dataFiles the files holding the data at rest (may be empty)
+   * @param onClose releases the pools
+   */
+  public SqlBackend(DialectStrategy dialect, DataSource readSource, DataSource writeSource,
+      Capabilities capabilities, Path dataDirectory, List<Path> dataFiles, AutoCloseable onClose) {
+    this.dialect = dialect;
+    this.readSource = readSource;
+    this.writeSource = writeSource;
+    this.capabilities = capabilities;
+    this.dataDirectory = dataDirectory;
+    this.dataFiles = List.copyOf(dataFiles);
+    this.onClose = onClose;
+    this.schema = new SqlSchema(dialect.schema());
+    this.errors = new SqlErrors(dialect);
+    // Table names are generated in lower case; never quote-and-uppercase them.
+    this.settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
+        .withRenderSchema(false).withExecuteLogging(false);
+  }
+
+  /** How database errors are translated (for modules that run their own statements). */
+  public SqlErrors errors() {
+    return errors;
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return capabilities;
+  }
+
+  @Override
+  public <T> T read(Work<T> work) {
+    return inTransaction(readSource, false, work);
+  }
+
+  @Override
+  public <T> T write(Work<T> work) {
+    return inTransaction(writeSource, true, work);
+  }
+
+  private <T> T inTransaction(DataSource source, boolean write, Work<T> work) {
+    if (closed) {
+      throw new AgentStoreException("the store is closed");
+    }
+    SqlTransaction tx;
+    T result;
+    try (Connection c = source.getConnection()) {
+      dialect.begin(c, write);
+      DSLContext ctx = DSL.using(c, dialect.dialect(), settings);
+      tx = new SqlTransaction(ctx, schema, dialect, errors);
+      try {
+        result = work.run(tx);
+      } catch (RuntimeException | Error e) {
+        rollbackQuietly(c, e);
+        throw e;
+      }
+      try {
+        dialect.commit(c);
+      } catch (SQLException e) {
+        rollbackQuietly(c, e);
+        throw errors.translate(e, "commit");
+      }
+    } catch (SQLException e) {
+      throw errors.translate(e, write ? "write transaction" : "read transaction");
+    }
+    if (tx.wroteHistory()) {
+      for (Runnable l : commitListeners) {
+        l.run();
+      }
+    }
+    return result;
+  }
+
+  private void rollbackQuietly(Connection c, Throwable cause) {
+    try {
+      dialect.rollback(c);
+    } catch (SQLException | RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  @Override
+  public Optional<Path> dataDirectory() {
+    return Optional.ofNullable(dataDirectory);
+  }
+
+  @Override
+  public List<Path> dataFiles() {
+    return dataFiles;
+  }
+
+  @Override
+  public void onCommittedChanges(Runnable listener) {
+    commitListeners.add(listener);
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      onClose.close();
+    } catch (Exception e) {
+      throw new AgentStoreException("closing the store failed: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,394 @@
+package dev.agentstore.sql.internal;
+
+import dev.agentstore.AgentStoreException;
+import dev.agentstore.AlreadyExistsException;
+import dev.agentstore.ChangeEvent;
+import dev.agentstore.FailedPreconditionException;
+import dev.agentstore.Kind;
+import dev.agentstore.RefField;
+import dev.agentstore.spi.BackendTransaction;
+import dev.agentstore.spi.HistoryRecord;
+import dev.agentstore.spi.StoredItem;
+import dev.agentstore.spi.StoredQuery;
+import dev.agentstore.spi.StoredResource;
+import dev.agentstore.sql.DialectStrategy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.impl.DSL;
+
+/**
+ * The storage operations of one SQL transaction, written once for every SQL database; what
+ * differs between databases comes from the {@link DialectStrategy}.
+ *
+ * <p>Usage: {@code new SqlTransaction(ctx, schema, dialect, errors).insert(row)}
+ */
+public final class SqlTransaction implements BackendTransaction {
+  private final DSLContext ctx;
+  private final SqlSchema schema;
+  private final DialectStrategy dialect;
+  private final SqlErrors errors;
+  private boolean wroteHistory;
+
+  /** A transaction over {@code ctx}, whose connection is already inside a transaction. */
+  public SqlTransaction(DSLContext ctx, SqlSchema schema, DialectStrategy dialect,
+      SqlErrors errors) {
+    this.ctx = ctx;
+    this.schema = schema;
+    this.dialect = dialect;
+    this.errors = errors;
+  }
+
+  /** Whether this transaction appended history (so subscribers should be woken after commit). */
+  public boolean wroteHistory() {
+    return wroteHistory;
+  }
+
+  private <T> T run(String operation, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (AgentStoreException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw errors.translate(e, operation);
+    }
+  }
+
+  // ------------------------------------------------------------------ resources
+
+  @Override
+  public void insert(StoredResource row) {
+    ResourceTable t = schema.resource(row.kind());
+    String what = row.kind().kindName() + " " + row.id();
+    run("insert " + what, () -> {
+      Map<Field<?>, Object> values = mutableColumns(t, row);
+      values.put(t.id, row.id());
+      values.put(t.org, row.org());
+      values.put(t.createdAt, row.createdAt());
+      values.put(t.createdBy, row.createdBy());
+      try {
+        return ctx.insertInto(t.table).set(values).execute();
+      } catch (RuntimeException e) {
+        AgentStoreException mapped = errors.translate(e, "insert " + what);
+        if (mapped instanceof AlreadyExistsException) {
+          throw new AlreadyExistsException(row.kind().kindName() + " with slug '" + row.slug()
+              + "' already exists" + (row.kind().scope() == Kind.Scope.PLATFORM ? ""
+              : " in " + row.org()) + " (or id " + row.id() + " is taken)", e);
+        }
+        if (mapped instanceof FailedPreconditionException) {
+          throw new FailedPreconditionException("insert " + what + ": " + references(row), e);
+        }
+        throw mapped;
+      }
+    });
+  }
+
+  @Override
+  public Optional<StoredResource> find(Kind kind, String id) {
+    ResourceTable t = schema.resource(kind);
+    return run("read " + id, () -> ctx.selectFrom(t.table).where(t.id.eq(id)).fetchOptional()
+        .map(r -> toRow(t, r)));
+  }
+
+  @Override
+  public Optional<StoredResource> findBySlug(Kind kind, String org, String slug) {
+    ResourceTable t = schema.resource(kind);
+    Condition c = t.slug.eq(slug);
+    if (org != null && kind.scope() != Kind.Scope.PLATFORM) {
+      c = c.and(t.org.eq(org));
+    }
+    Condition where = c;
+    return run("read " + kind.kindName() + " by slug", () -> ctx.selectFrom(t.table).where(where)
+        .fetchOptional().map(r -> toRow(t, r)));
+  }
+
+  @Override
+  public boolean update(StoredResource row, long expectedVersion) {
+    ResourceTable t = schema.resource(row.kind());
+    String what = row.kind().kindName() + " " + row.id();
+    return run("update " + what, () -> {
+      try {
+        return ctx.update(t.table).set(mutableColumns(t, row))
+            .where(t.id.eq(row.id()).and(t.version.eq(expectedVersion))).execute() == 1;
+      } catch (RuntimeException e) {
+        AgentStoreException mapped = errors.translate(e, "update " + what);
+        if (mapped instanceof AlreadyExistsException) {
+          throw new AlreadyExistsException(row.kind().kindName() + " with slug '" + row.slug()
+              + "' already exists in " + row.org(), e);
+        }
+        if (mapped instanceof FailedPreconditionException) {
+          throw new FailedPreconditionException("update " + what + ": " + references(row), e);
+        }
+        throw mapped;
+      }
+    });
+  }
+
+  @Override
+  public boolean touch(Kind kind, String id, long expectedVersion, long newVersion, Instant at,
+      String actor) {
+    ResourceTable t = schema.resource(kind);
+    return run("update " + id, () -> ctx.update(t.table).set(t.version, newVersion)
+        .set(t.updatedAt, at).set(t.updatedBy, actor)
+        .where(t.id.eq(id).and(t.version.eq(expectedVersion))).execute() == 1);
+  }
+
+  @Override
+  public boolean delete(Kind kind, String id, Long expectedVersion) {
+    ResourceTable t = schema.resource(kind);
+    Condition c = t.id.eq(id);
+    if (expectedVersion != null) {
+      c = c.and(t.version.eq(expectedVersion));
+    }
+    Condition where = c;
+    return run("delete " + id, () -> {
+      try {
+        return ctx.deleteFrom(t.table).where(where).execute() == 1;
+      } catch (RuntimeException e) {
+        AgentStoreException mapped = errors.translate(e, "delete " + id);
+        if (mapped instanceof FailedPreconditionException) {
+          throw new FailedPreconditionException("cannot delete " + kind.kindName() + " " + id
+              + ": other resources still reference it; delete them first", e);
+        }
+        throw mapped;
+      }
+    });
+  }
+
+  @Override
+  public List<StoredResource> list(Kind kind, StoredQuery q) {
+    ResourceTable t = schema.resource(kind);
+    return run("list " + kind.kindName(), () -> ctx.selectFrom(t.table)
+        .where(QueryConditions.all(QueryConditions.page(t, q, dialect)))
+        .orderBy(QueryConditions.order(t, q)).limit(q.limit()).fetch()
+        .map(r -> toRow(t, r)));
+  }
+
+  @Override
+  public long count(Kind kind, StoredQuery q) {
+    ResourceTable t = schema.resource(kind);
+    return run("count " + kind.kindName(), () -> (long) ctx.fetchCount(t.table,
+        QueryConditions.all(QueryConditions.filters(t, q, dialect))));
+  }
+
+  // ------------------------------------------------------------------ child items
+
+  @Override
+  public long appendItems(Kind kind, String id, String collection, List<StoredItem> items) {
+    ItemTable t = schema.items(kind);
+    return run("append to " + id, () -> {
+      long first = nextSeq(t, id, collection);
+      insertItems(t, id, collection, first, items);
+      return first;
+    });
+  }
+
+  @Override
+  public long upsertItem(Kind kind, String id, String collection, StoredItem item) {
+    ItemTable t = schema.items(kind);
+    return run("upsert into " + id, () -> {
+      Condition same = t.executionId.eq(id).and(t.collection.eq(collection))
+          .and(t.itemKey.eq(item.key()));
+      Record1<Long> existing = ctx.select(t.seq).from(t.table).where(same).fetchOne();
+      if (existing != null) {
+        ctx.update(t.table).set(t.body, item.json()).where(same).execute();
+        return existing.value1();
+      }
+      long seq = nextSeq(t, id, collection);
+      ctx.insertInto(t.table, t.executionId, t.collection, t.seq, t.itemKey, t.body)
+          .values(id, collection, seq, item.key(), item.json()).execute();
+      return seq;
+    });
+  }
+
+  @Override
+  public void replaceItems(Kind kind, String id, String collection, List<StoredItem> items) {
+    ItemTable t = schema.items(kind);
+    run("replace items of " + id, () -> {
+      ctx.deleteFrom(t.table).where(t.executionId.eq(id).and(t.collection.eq(collection)))
+          .execute();
+      insertItems(t, id, collection, 1, items);
+      return null;
+    });
+  }
+
+  @Override
+  public Map<String, List<StoredItem>> items(Kind kind, Collection<String> ids,
+      String collection) {
+    ItemTable t = schema.items(kind);
+    return run("read items", () -> {
+      Map<String, List<StoredItem>> out = new LinkedHashMap<>();
+      ctx.select(t.executionId, t.seq, t.itemKey, t.body).from(t.table)
+          .where(t.executionId.in(ids).and(t.collection.eq(collection)))
+          .orderBy(t.executionId, t.seq)
+          .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+              .add(new StoredItem(r.value2(), r.value3(), r.value4())));
+      return out;
+    });
+  }
+
+  /** Inserts items with sequences from {@code first}, in one multi-row statement. */
+  private void insertItems(ItemTable t, String id, String collection, long first,
+      List<StoredItem> items) {
+    if (items.isEmpty()) {
+      return;
+    }
+    var insert = ctx.insertInto(t.table, t.executionId, t.collection, t.seq, t.itemKey, t.body);
+    long seq = first;
+    for (StoredItem i : items) {
+      insert = insert.values(id, collection, seq++, i.key(), i.json());
+    }
+    insert.execute();
+  }
+
+  private long nextSeq(ItemTable t, String id, String collection) {
+    Long max = ctx.select(DSL.max(t.seq)).from(t.table)
+        .where(t.executionId.eq(id).and(t.collection.eq(collection))).fetchOne().value1();
+    return max == null ? 1 : max + 1;
+  }
+
+  // ------------------------------------------------------------------ history
+
+  @Override
+  public long appendHistory(HistoryRecord r) {
+    HistoryTable h = schema.history();
+    wroteHistory = true;
+    return run("record history of " + r.resourceId(), () -> ctx.insertInto(h.table)
+        .set(h.id, r.id()).set(h.kind, r.kind().name()).set(h.resourceId, r.resourceId())
+        .set(h.org, r.org()).set(h.resourceVersion, r.resourceVersion())
+        .set(h.event, r.event().name()).set(h.snapshot, r.snapshotJson()).set(h.actor, r.actor())
+        .set(h.message, r.message()).set(h.createdAt, r.createdAt())
+        .returningResult(h.seq).fetchOne().value1());
+  }
+
+  @Override
+  public List<HistoryRecord> history(String resourceId, long afterVersion, int limit) {
+    HistoryTable h = schema.history();
+    return run("read history", () -> ctx.selectFrom(h.table)
+        .where(h.resourceId.eq(resourceId).and(h.resourceVersion.gt(afterVersion)))
+        .orderBy(h.resourceVersion, h.seq).limit(limit).fetch().map(this::toHistory));
+  }
+
+  @Override
+  public Optional<HistoryRecord> historyAt(String resourceId, long version) {
+    HistoryTable h = schema.history();
+    return run("read history", () -> ctx.selectFrom(h.table)
+        .where(h.resourceId.eq(resourceId).and(h.resourceVersion.eq(version)))
+        .orderBy(h.seq.desc()).limit(1).fetchOptional().map(this::toHistory));
+  }
+
+  @Override
+  public List<HistoryRecord> changesSince(long afterSequence, int limit) {
+    HistoryTable h = schema.history();
+    return run("read changes", () -> ctx.selectFrom(h.table).where(h.seq.gt(afterSequence))
+        .orderBy(h.seq).limit(limit).fetch().map(this::toHistory));
+  }
+
+  @Override
+  public long pruneHistory(Instant before) {
+    HistoryTable h = schema.history();
+    var newer = h.table.as("newer");
+    Field<String> newerResource = newer.field(h.resourceId);
+    Field<Long> newerVersion = newer.field(h.resourceVersion);
+    return run("prune history", () -> (long) ctx.deleteFrom(h.table)
+        .where(h.createdAt.lt(before))
+        .and(DSL.exists(DSL.selectOne().from(newer).where(newerResource.eq(h.resourceId)
+            .and(newerVersion.gt(h.resourceVersion)))))
+        .execute());
+  }
+
+  // ------------------------------------------------------------------ settings
+
+  @Override
+  public Optional<String> setting(String name) {
+    HistoryTable h = schema.history();
+    return run("read setting", () -> ctx.select(h.settingValue).from(h.settings)
+        .where(h.settingName.eq(name)).fetchOptional(h.settingValue));
+  }
+
+  @Override
+  public String settingIfAbsent(String name, String value) {
+    HistoryTable h = schema.history();
+    return run("write setting", () -> {
+      ctx.insertInto(h.settings).set(h.settingName, name).set(h.settingValue, value)
+          .onConflictDoNothing().execute();
+      return ctx.select(h.settingValue).from(h.settings).where(h.settingName.eq(name))
+          .fetchOne(h.settingValue);
+    });
+  }
+
+  // ------------------------------------------------------------------ mapping
+
+  private static Map<Field<?>, Object> mutableColumns(ResourceTable t, StoredResource row) {
+    Map<Field<?>, Object> v = new LinkedHashMap<>();
+    v.put(t.slug, row.slug());
+    v.put(t.name, row.name());
+    v.put(t.version, row.version());
+    v.put(t.labels, row.labelsJson());
+    v.put(t.metadata, row.metadataJson());
+    v.put(t.spec, row.specJson());
+    v.put(t.status, row.statusJson());
+    if (t.phase != null) {
+      v.put(t.phase, row.phase());
+    }
+    for (Map.Entry<RefField, Field<String>> e : t.refs.entrySet()) {
+      v.put(e.getValue(), row.refs().get(e.getKey()));
+    }
+    if (t.agentExecutionId != null) {
+      String exec = row.refs().get(RefField.EXECUTION_ID);
+      boolean agent = exec != null && exec.startsWith(Kind.AGENT_EXECUTION.prefix() + "-");
+      boolean workflow = exec != null && exec.startsWith(Kind.WORKFLOW_EXECUTION.prefix() + "-");
+      v.put(t.agentExecutionId, agent ? exec : null);
+      v.put(t.workflowExecutionId, workflow ? exec : null);
+    }
+    v.put(t.updatedAt, row.updatedAt());
+    v.put(t.updatedBy, row.updatedBy());
+    return v;
+  }
+
+  private static StoredResource toRow(ResourceTable t, Record r) {
+    Map<RefField, String> refs = new EnumMap<>(RefField.class);
+    t.refs.forEach((f, col) -> {
+      String v = r.get(col);
+      if (v != null) {
+        refs.put(f, v);
+      }
+    });
+    return new StoredResource(t.kind, r.get(t.id), r.get(t.org), r.get(t.slug), r.get(t.name),
+        r.get(t.version), r.get(t.labels), r.get(t.metadata), r.get(t.spec), r.get(t.status),
+        t.phase == null ? null : r.get(t.phase), refs, r.get(t.createdAt), r.get(t.updatedAt),
+        r.get(t.createdBy), r.get(t.updatedBy));
+  }
+
+  private HistoryRecord toHistory(Record r) {
+    HistoryTable h = schema.history();
+    return new HistoryRecord(r.get(h.seq), r.get(h.id), Kind.valueOf(r.get(h.kind)),
+        r.get(h.resourceId), r.get(h.org), r.get(h.resourceVersion),
+        ChangeEvent.valueOf(r.get(h.event)), r.get(h.snapshot), r.get(h.actor), r.get(h.message),
+        r.get(h.createdAt));
+  }
+
+  private static String references(StoredResource row) {
+    StringBuilder b = new StringBuilder();
+    if (row.kind().scope() == Kind.Scope.ORG) {
+      b.append("metadata.org ").append(row.org());
+    }
+    row.refs().forEach((f, v) -> {
+      if (f.target() != null || f == RefField.EXECUTION_ID) {
+        b.append(", spec.").append(f.specField()).append(' ').append(v);
+      }
+    });
+    return "a referenced resource does not exist in " + row.org() + " (checked: " + b + ")";
+  }
+}

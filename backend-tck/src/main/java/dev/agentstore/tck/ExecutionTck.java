@@ -1,0 +1,259 @@
+package dev.agentstore.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentstore.AgentExecution;
+import dev.agentstore.AgentMessage;
+import dev.agentstore.ChangeEvent;
+import dev.agentstore.ExecutionContext;
+import dev.agentstore.ExecutionContextSpec;
+import dev.agentstore.ExecutionPhase;
+import dev.agentstore.ExecutionValue;
+import dev.agentstore.FailedPreconditionException;
+import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.MessageType;
+import dev.agentstore.Metadata;
+import dev.agentstore.Page;
+import dev.agentstore.Query;
+import dev.agentstore.ResourceVersion;
+import dev.agentstore.TaskStatus;
+import dev.agentstore.ToolCall;
+import dev.agentstore.ToolCallStatus;
+import dev.agentstore.WorkflowExecution;
+import dev.agentstore.WorkflowTask;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Executions: the phase state machine (every legal and illegal move), appends and upserts of
+ * messages, tool calls and tasks, ephemeral execution contexts, and listing by session or
+ * workflow.
+ *
+ * <p>Usage: {@code class LocalExecutionTest extends ExecutionTck { ...newStoreBuilder()... }}
+ */
+public abstract class ExecutionTck extends TckSupport {
+
+  @ParameterizedTest
+  @EnumSource(ExecutionPhase.class)
+  void everyMoveIsLegalOrRejectedWithNothingChanged(ExecutionPhase from) {
+    String org = newOrg().id();
+    for (ExecutionPhase to : ExecutionPhase.values()) {
+      AgentExecution e = newAgentExecution(store, org);
+      if (from != ExecutionPhase.PENDING) {
+        e = store.agentExecutions().transition(e.id(), from);
+      }
+      long version = e.metadata().version();
+      if (from.canMoveTo(to)) {
+        AgentExecution moved = store.agentExecutions().transition(e.id(), to);
+        assertThat(moved.status().phase()).isEqualTo(to);
+        assertThat(moved.metadata().version()).isEqualTo(version + 1);
+      } else {
+        String id = e.id();
+        assertThatThrownBy(() -> store.agentExecutions().transition(id, to))
+            .isInstanceOf(FailedPreconditionException.class).hasMessageContaining(id);
+        AgentExecution after = store.agentExecutions().get(id).orElseThrow();
+        assertThat(after.status().phase()).isEqualTo(from);
+        assertThat(after.metadata().version()).isEqualTo(version);
+      }
+    }
+  }
+
+  @Test
+  void phaseIsAlsoEnforcedThroughUpdateStatus() {
+    String org = newOrg().id();
+    AgentExecution e = newAgentExecution(store, org);
+    AgentExecution done = store.agentExecutions().transition(e.id(), ExecutionPhase.COMPLETED);
+    var back = done.status().withPhase(ExecutionPhase.IN_PROGRESS);
+    assertThatThrownBy(() -> store.agentExecutions().updateStatus(e.id(),
+        done.metadata().version(), back)).isInstanceOf(FailedPreconditionException.class);
+    assertThat(store.agentExecutions().phase(e.id())).contains(ExecutionPhase.COMPLETED);
+  }
+
+  @Test
+  void transitionStampsStartAndCompletion() {
+    String org = newOrg().id();
+    AgentExecution e = newAgentExecution(store, org);
+    AgentExecution running = store.agentExecutions().transition(e.id(),
+        ExecutionPhase.IN_PROGRESS);
+    assertThat(running.status().startedAt()).isNotNull();
+    assertThat(running.status().completedAt()).isNull();
+    AgentExecution failed = store.agentExecutions().transition(e.id(), ExecutionPhase.FAILED);
+    assertThat(failed.status().completedAt()).isNotNull();
+    assertThat(failed.status().startedAt()).isEqualTo(running.status().startedAt());
+  }
+
+  @Test
+  void messagesAppendInOrderAndBumpTheVersion() {
+    String org = newOrg().id();
+    AgentExecution e = newAgentExecution(store, org);
+    Instant t = Instant.parse("2025-01-11T14:30:00Z");
+    long v1 = store.agentExecutions().appendMessages(e.id(),
+        AgentMessage.of(MessageType.HUMAN, "Deploy to production", t));
+    long v2 = store.agentExecutions().appendMessages(e.id(), List.of(
+        AgentMessage.of(MessageType.AI, "Checking status", t.plusSeconds(1)),
+        AgentMessage.of(MessageType.TOOL, "Pod status: 3 running", t.plusSeconds(3))));
+    assertThat(v1).isEqualTo(e.metadata().version() + 1);
+    assertThat(v2).isEqualTo(v1 + 1);
+    AgentExecution back = store.agentExecutions().get(e.id()).orElseThrow();
+    assertThat(back.metadata().version()).isEqualTo(v2);
+    assertThat(back.status().messages()).extracting(AgentMessage::content)
+        .containsExactly("Deploy to production", "Checking status", "Pod status: 3 running");
+    assertThat(back.status().messages().get(0).timestamp()).isEqualTo(t);
+  }
+
+  @Test
+  void appendsAreRecordedAsOnlyTheAppendedItems() {
+    String org = newOrg().id();
+    AgentExecution e = newAgentExecution(store, org);
+    for (int i = 0; i < 20; i++) {
+      store.agentExecutions().appendMessages(e.id(),
+          AgentMessage.of(MessageType.AI, "m" + i, Instant.EPOCH));
+    }
+    List<ResourceVersion> history = store.history().list(e.id());
+    ResourceVersion last = history.get(history.size() - 1);
+    assertThat(last.event()).isEqualTo(ChangeEvent.APPENDED);
+    assertThat(last.snapshot().get("messages")).hasSize(1);
+    assertThat(last.snapshot().get("messages").get(0).get("content").asText()).isEqualTo("m19");
+  }
+
+  @Test
+  void toolCallsUpsertByIdInPlace() {
+    String org = newOrg().id();
+    AgentExecution e = newAgentExecution(store, org);
+    var args = JsonNodeFactory.instance.objectNode().put("namespace", "prod");
+    store.agentExecutions().upsertToolCall(e.id(), ToolCall.pending("call-1", "kubectl", args));
+    store.agentExecutions().upsertToolCall(e.id(), ToolCall.pending("call-2", "helm", null));
+    store.agentExecutions().upsertToolCall(e.id(), ToolCall.pending("call-1", "kubectl", args)
+        .finished(ToolCallStatus.COMPLETED, "3 pods", Instant.EPOCH));
+    AgentExecution back = store.agentExecutions().get(e.id()).orElseThrow();
+    assertThat(back.status().toolCalls()).extracting(ToolCall::id)
+        .containsExactly("call-1", "call-2");
+    assertThat(back.status().toolCalls().get(0).status()).isEqualTo(ToolCallStatus.COMPLETED);
+    assertThat(back.status().toolCalls().get(0).result()).isEqualTo("3 pods");
+    assertThat(back.status().toolCalls().get(0).args().get("namespace").asText())
+        .isEqualTo("prod");
+  }
+
+  @Test
+  void tasksUpsertByIdInPlace() {
+    String org = newOrg().id();
+    WorkflowExecution w = newWorkflowExecution(store, org);
+    store.workflowExecutions().upsertTask(w.id(), WorkflowTask.pending("t1", "validate", "CALL"));
+    store.workflowExecutions().upsertTask(w.id(), WorkflowTask.pending("t2", "deploy", "RUN"));
+    var out = JsonNodeFactory.instance.objectNode().put("valid", true);
+    store.workflowExecutions().upsertTask(w.id(), WorkflowTask.pending("t1", "validate", "CALL")
+        .finished(TaskStatus.COMPLETED, out, Instant.EPOCH));
+    WorkflowExecution back = store.workflowExecutions().get(w.id()).orElseThrow();
+    assertThat(back.status().tasks()).extracting(WorkflowTask::id).containsExactly("t1", "t2");
+    assertThat(back.status().tasks().get(0).output().get("valid").asBoolean()).isTrue();
+    assertThat(back.status().tasks().get(0).status()).isEqualTo(TaskStatus.COMPLETED);
+  }
+
+  @Test
+  void finishedExecutionsRefuseAppends() {
+    String org = newOrg().id();
+    AgentExecution e = newAgentExecution(store, org);
+    store.agentExecutions().transition(e.id(), ExecutionPhase.CANCELLED);
+    assertThatThrownBy(() -> store.agentExecutions().appendMessages(e.id(),
+        AgentMessage.of(MessageType.AI, "late", Instant.EPOCH)))
+        .isInstanceOf(FailedPreconditionException.class);
+    assertThat(store.agentExecutions().get(e.id()).orElseThrow().status().messages()).isEmpty();
+  }
+
+  @Test
+  void badAppendsAreRejected() {
+    String org = newOrg().id();
+    AgentExecution e = newAgentExecution(store, org);
+    assertThatThrownBy(() -> store.agentExecutions().appendMessages(e.id(), List.of()))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> store.agentExecutions().upsertToolCall(e.id(),
+        ToolCall.pending(" ", "x", null))).isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("id");
+    assertThat(store.agentExecutions().get(e.id()).orElseThrow().metadata().version())
+        .isEqualTo(e.metadata().version());
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = ExecutionPhase.class, names = {"COMPLETED", "FAILED", "CANCELLED"})
+  void terminalPhaseDeletesTheExecutionContext(ExecutionPhase terminal) {
+    String org = newOrg().id();
+    AgentExecution e = newAgentExecution(store, org);
+    ExecutionContext ctx = store.executionContexts().create(new ExecutionContext(
+        Metadata.of(org, unique("ctx")), new ExecutionContextSpec(e.id(),
+        Map.of("REGION", ExecutionValue.plain("eu"))), null));
+    store.agentExecutions().transition(e.id(), ExecutionPhase.IN_PROGRESS);
+    assertThat(store.executionContexts().get(ctx.id())).isPresent();
+    store.agentExecutions().transition(e.id(), terminal);
+    assertThat(store.executionContexts().get(ctx.id())).isEmpty();
+    assertThat(store.history().list(ctx.id())).extracting(ResourceVersion::event)
+        .contains(ChangeEvent.DELETED);
+  }
+
+  @Test
+  void listBySessionAndByWorkflow() {
+    String org = newOrg().id();
+    AgentExecution first = newAgentExecution(store, org);
+    String agentId = first.spec().agentId();
+    newAgentExecution(store, org, first.spec().sessionId(), agentId);
+    newAgentExecution(store, org); // another session
+    Page<AgentExecution> bySession = store.agentExecutions()
+        .listBySession(first.spec().sessionId(), Query.all());
+    assertThat(bySession.items()).hasSize(2)
+        .allMatch(x -> x.spec().sessionId().equals(first.spec().sessionId()));
+
+    WorkflowExecution w = newWorkflowExecution(store, org);
+    newWorkflowExecution(store, org);
+    assertThat(store.workflowExecutions().listByWorkflow(w.spec().workflowId(), Query.all())
+        .items()).extracting(WorkflowExecution::id).containsExactly(w.id());
+    assertThat(store.workflowExecutions().listByWorkflow(w.spec().workflowInstanceId(),
+        Query.all()).items()).extracting(WorkflowExecution::id).containsExactly(w.id());
+  }
+
+  @Test
+  void filterByPhaseSeesOnlyThatPhase() {
+    String org = newOrg().id();
+    List<String> running = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      AgentExecution e = newAgentExecution(store, org);
+      if (i % 2 == 0) {
+        store.agentExecutions().transition(e.id(), ExecutionPhase.IN_PROGRESS);
+        running.add(e.id());
+      }
+    }
+    Query q = Query.builder().org(org).phase(ExecutionPhase.IN_PROGRESS).build();
+    assertThat(store.agentExecutions().list(q).items()).extracting(AgentExecution::id)
+        .containsExactlyElementsOf(running);
+    assertThat(store.agentExecutions().count(q)).isEqualTo(3);
+  }
+
+  @Test
+  void appendCostDoesNotReadTheHistory() {
+    // A long history must not change what an append returns or how the row is stored: the
+    // parent's status JSON stays the same size however many messages exist.
+    String org = newOrg().id();
+    AgentExecution e = newAgentExecution(store, org);
+    List<AgentMessage> batch = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      batch.add(AgentMessage.of(MessageType.AI, "message " + i,
+          Instant.EPOCH.plus(i, ChronoUnit.SECONDS)));
+    }
+    store.agentExecutions().appendMessages(e.id(), batch);
+    String statusBefore = backendOf(store).read(tx -> tx.find(e.kind(), e.id())).orElseThrow()
+        .statusJson();
+    store.agentExecutions().appendMessages(e.id(),
+        AgentMessage.of(MessageType.AI, "one more", Instant.EPOCH));
+    String statusAfter = backendOf(store).read(tx -> tx.find(e.kind(), e.id())).orElseThrow()
+        .statusJson();
+    assertThat(statusAfter).isEqualTo(statusBefore).doesNotContain("message 1");
+    assertThat(store.agentExecutions().get(e.id()).orElseThrow().status().messages())
+        .hasSize(501);
+  }
+}

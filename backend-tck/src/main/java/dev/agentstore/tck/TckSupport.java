@@ -1,0 +1,175 @@
+package dev.agentstore.tck;
+
+import dev.agentstore.Agent;
+import dev.agentstore.AgentExecution;
+import dev.agentstore.AgentExecutionSpec;
+import dev.agentstore.AgentInstance;
+import dev.agentstore.AgentInstanceSpec;
+import dev.agentstore.AgentSpec;
+import dev.agentstore.AgentStore;
+import dev.agentstore.ExecutionConfig;
+import dev.agentstore.Metadata;
+import dev.agentstore.Organization;
+import dev.agentstore.OrganizationSpec;
+import dev.agentstore.Session;
+import dev.agentstore.SessionSpec;
+import dev.agentstore.Workflow;
+import dev.agentstore.WorkflowDocument;
+import dev.agentstore.WorkflowExecution;
+import dev.agentstore.WorkflowExecutionSpec;
+import dev.agentstore.WorkflowInstance;
+import dev.agentstore.WorkflowInstanceSpec;
+import dev.agentstore.WorkflowSpec;
+import dev.agentstore.internal.DefaultAgentStore;
+import dev.agentstore.spi.Backend;
+import dev.agentstore.spi.Capabilities;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The base of every TCK suite: the one hook a backend implements ({@link #newStoreBuilder()}),
+ * a fresh store per test, and helpers that build small resource graphs.
+ *
+ * <p>Usage (in a backend's tests):
+ * <pre>{@code
+ * class LocalRepositoryTest extends RepositoryTck {
+ *   @TempDir Path dir;
+ *   protected AgentStore.Builder newStoreBuilder() {
+ *     return AgentStore.builder().uri("local:" + dir.resolve("s" + System.nanoTime()));
+ *   }
+ * }
+ * }</pre>
+ */
+public abstract class TckSupport {
+  private static final AtomicInteger NAMES = new AtomicInteger();
+  private final List<AgentStore> opened = new ArrayList<>();
+
+  /** The store of the current test, opened fresh and empty before each test. */
+  protected AgentStore store;
+
+  /** The builder {@link #store} was opened with; open it again to reopen the same store. */
+  protected AgentStore.Builder location;
+
+  /**
+   * The backend hook: a builder for a new, empty store location isolated from every other (a
+   * new directory, a new database). Each call must return a new location; calling
+   * {@code open()} on the same builder again must reopen the same data.
+   */
+  protected abstract AgentStore.Builder newStoreBuilder();
+
+  @BeforeEach
+  void openStore() {
+    location = newStoreBuilder();
+    store = open(location);
+  }
+
+  @AfterEach
+  void closeStores() {
+    RuntimeException first = null;
+    for (AgentStore s : opened) {
+      try {
+        s.close();
+      } catch (RuntimeException e) {
+        first = first == null ? e : first;
+      }
+    }
+    opened.clear();
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  /** Opens {@code builder} and closes the store after the test. */
+  protected AgentStore open(AgentStore.Builder builder) {
+    AgentStore s = builder.open();
+    opened.add(s);
+    return s;
+  }
+
+  /** The backend under the facade (for checks below the API). */
+  protected static Backend backendOf(AgentStore s) {
+    if (!(s instanceof DefaultAgentStore d)) {
+      throw new AssertionError("the TCK needs the store opened by AgentStore.open, got "
+          + s.getClass());
+    }
+    return d.backend();
+  }
+
+  /** The capabilities the backend of the current store declares. */
+  protected Capabilities capabilities() {
+    return backendOf(store).capabilities();
+  }
+
+  /** Skips the current test, naming the capability the backend did not declare. */
+  protected void requireCapability(Capabilities.Feature feature) {
+    Assumptions.assumeTrue(capabilities().has(feature),
+        "skipped: the backend does not declare capability " + feature);
+  }
+
+  /** A name unique within the JVM run. */
+  protected static String unique(String prefix) {
+    return prefix + "-" + NAMES.incrementAndGet();
+  }
+
+  /** Creates an organization. */
+  protected Organization newOrg(AgentStore s) {
+    String name = unique("org");
+    return s.organizations().create(new Organization(Metadata.of(null, name),
+        new OrganizationSpec("tck " + name, null), null));
+  }
+
+  /** Creates an organization in {@link #store}. */
+  protected Organization newOrg() {
+    return newOrg(store);
+  }
+
+  /** Creates an agent in {@code org}. */
+  protected Agent newAgent(AgentStore s, String org, String name) {
+    return s.agents().create(new Agent(Metadata.of(org, name),
+        new AgentSpec("tck agent", null, "Be brief.", List.of(), List.of(), List.of(), null),
+        null));
+  }
+
+  /** Creates an agent, an instance of it and a session on that instance. */
+  protected Session newSession(AgentStore s, String org) {
+    Agent a = newAgent(s, org, unique("agent"));
+    AgentInstance i = s.agentInstances().create(new AgentInstance(
+        Metadata.of(org, unique("instance")), new AgentInstanceSpec(a.id(), "tck", List.of()),
+        null));
+    return s.sessions().create(new Session(Metadata.of(org, unique("session")),
+        new SessionSpec(i.id(), "user-1", "thread-1", null, Map.of()), null));
+  }
+
+  /** Creates an agent execution in a new session. */
+  protected AgentExecution newAgentExecution(AgentStore s, String org) {
+    Session session = newSession(s, org);
+    String agentId = s.agentInstances().get(session.spec().agentInstanceId()).orElseThrow()
+        .spec().agentId();
+    return newAgentExecution(s, org, session.id(), agentId);
+  }
+
+  /** Creates an agent execution in {@code sessionId}. */
+  protected AgentExecution newAgentExecution(AgentStore s, String org, String sessionId,
+      String agentId) {
+    return s.agentExecutions().create(new AgentExecution(Metadata.of(org, unique("run")),
+        new AgentExecutionSpec(sessionId, agentId, "hello", new ExecutionConfig("tck-model"),
+            null), null));
+  }
+
+  /** Creates a workflow, an instance of it and an execution of that instance. */
+  protected WorkflowExecution newWorkflowExecution(AgentStore s, String org) {
+    Workflow w = s.workflows().create(new Workflow(Metadata.of(org, unique("workflow")),
+        new WorkflowSpec("tck", new WorkflowDocument("1.0.0", "tck", "flow", "1"), List.of(),
+            null), null));
+    WorkflowInstance i = s.workflowInstances().create(new WorkflowInstance(
+        Metadata.of(org, unique("winstance")), new WorkflowInstanceSpec(w.id(), "tck", List.of()),
+        null));
+    return s.workflowExecutions().create(new WorkflowExecution(Metadata.of(org, unique("wrun")),
+        new WorkflowExecutionSpec(i.id(), w.id(), "go", null, null), null));
+  }
+}
