@@ -198,9 +198,15 @@ final class ResourceCodec {
     return type.create(m, s, t);
   }
 
-  /** The status JSON of a row with its child collections put back, or null when empty. */
+  /**
+   * The status JSON of a row with its child collections put back (none when {@code items} is
+   * null: history snapshots of executions leave them to the APPENDED entries), or null when empty.
+   */
   ObjectNode statusTree(StoredResource row, Map<String, List<StoredItem>> items) {
     ObjectNode status = (ObjectNode) Json.parseTrusted(row.statusJson());
+    if (items == null) {
+      return status.isEmpty() ? null : status;
+    }
     for (String c : ExecutionCollections.of(row.kind())) {
       ArrayNode arr = status.putArray(c);
       for (StoredItem i : items.getOrDefault(c, List.of())) {

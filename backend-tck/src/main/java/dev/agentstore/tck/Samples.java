@@ -1,0 +1,120 @@
+package dev.agentstore.tck;
+
+import dev.agentstore.Agent;
+import dev.agentstore.AgentExecution;
+import dev.agentstore.AgentInstance;
+import dev.agentstore.AgentStore;
+import dev.agentstore.ApiKey;
+import dev.agentstore.ApiKeySpec;
+import dev.agentstore.Environment;
+import dev.agentstore.EnvironmentSpec;
+import dev.agentstore.EnvironmentValue;
+import dev.agentstore.ExecutionContext;
+import dev.agentstore.ExecutionContextSpec;
+import dev.agentstore.ExecutionValue;
+import dev.agentstore.GenericStatus;
+import dev.agentstore.IamPolicy;
+import dev.agentstore.IamPolicySpec;
+import dev.agentstore.IdentityAccount;
+import dev.agentstore.IdentityAccountSpec;
+import dev.agentstore.Kind;
+import dev.agentstore.McpServer;
+import dev.agentstore.McpServerSpec;
+import dev.agentstore.McpServerStatus;
+import dev.agentstore.McpServerType;
+import dev.agentstore.Metadata;
+import dev.agentstore.ObjectRef;
+import dev.agentstore.Organization;
+import dev.agentstore.OrganizationSpec;
+import dev.agentstore.Resource;
+import dev.agentstore.Session;
+import dev.agentstore.Skill;
+import dev.agentstore.SkillSpec;
+import dev.agentstore.SkillState;
+import dev.agentstore.SkillStatus;
+import dev.agentstore.Workflow;
+import dev.agentstore.WorkflowExecution;
+import dev.agentstore.WorkflowInstance;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A valid, not yet stored resource of every kind (creating what it references first), and a
+ * status to write for each, so suites can exercise every kind the same way.
+ *
+ * <p>Usage: {@code Resource<?, ?> r = Samples.unsaved(support, store, Kind.SKILL, orgId, "name");}
+ */
+final class Samples {
+  private Samples() {}
+
+  /** A new resource of {@code kind} in {@code org}, ready to create. */
+  static Resource<?, ?> unsaved(TckSupport t, AgentStore s, Kind kind, String org, String name) {
+    Metadata m = Metadata.of(org, name);
+    return switch (kind) {
+      case ORGANIZATION -> new Organization(Metadata.of(null, name),
+          new OrganizationSpec("sample org", "https://example.com/logo.png"), null);
+      case IDENTITY_ACCOUNT -> new IdentityAccount(m, new IdentityAccountSpec(
+          name + "@example.com", "Ada", "Lovelace", null, false), null);
+      case API_KEY -> new ApiKey(m, new ApiKeySpec("hash-" + name, name.substring(0,
+          Math.min(8, name.length())), null, Instant.parse("2030-01-01T00:00:00Z")), null);
+      case IAM_POLICY -> new IamPolicy(m, new IamPolicySpec(new ObjectRef("IdentityAccount",
+          "ida-01hx0000000000000000000000"), new ObjectRef("Agent", "*"), "viewer"), null);
+      case AGENT -> new Agent(m, t.newAgent(s, org, TckSupport.unique("tmp")).spec(), null);
+      case AGENT_INSTANCE -> {
+        Agent a = t.newAgent(s, org, TckSupport.unique("parent"));
+        yield new AgentInstance(m, new dev.agentstore.AgentInstanceSpec(a.id(), "prod",
+            List.of()), null);
+      }
+      case WORKFLOW -> new Workflow(m, new dev.agentstore.WorkflowSpec("flow",
+          new dev.agentstore.WorkflowDocument("1.0.0", "ns", "flow", "1"), List.of(), null),
+          null);
+      case WORKFLOW_INSTANCE -> {
+        WorkflowExecution w = t.newWorkflowExecution(s, org);
+        yield new WorkflowInstance(m, new dev.agentstore.WorkflowInstanceSpec(
+            w.spec().workflowId(), "prod", List.of()), null);
+      }
+      case SESSION -> {
+        Session base = t.newSession(s, org);
+        yield new Session(m, base.spec(), null);
+      }
+      case SKILL -> new Skill(m, new SkillSpec("# Deploying\nUse the pipeline.", "v1"),
+          new SkillStatus(null, null, SkillState.UPLOADING));
+      case MCP_SERVER -> new McpServer(m, new McpServerSpec(McpServerType.HTTP,
+          "https://mcp.example.com", null, List.of("search"), null),
+          new McpServerStatus("PENDING", null));
+      case ENVIRONMENT -> new Environment(m, new EnvironmentSpec("prod",
+          Map.of("REGION", EnvironmentValue.plain("eu-west-1"))), null);
+      case EXECUTION_CONTEXT -> {
+        AgentExecution e = t.newAgentExecution(s, org);
+        yield new ExecutionContext(m, new ExecutionContextSpec(e.id(),
+            Map.of("WORKSPACE", ExecutionValue.plain("ws-1"))), null);
+      }
+      case AGENT_EXECUTION -> {
+        AgentExecution e = t.newAgentExecution(s, org);
+        yield new AgentExecution(m, e.spec(), null);
+      }
+      case WORKFLOW_EXECUTION -> {
+        WorkflowExecution e = t.newWorkflowExecution(s, org);
+        yield new WorkflowExecution(m, e.spec(), null);
+      }
+      default -> throw new IllegalArgumentException(kind + " has no repository");
+    };
+  }
+
+  /** A status object valid for {@code kind}, distinct from the sample's initial status. */
+  static Object newStatus(Kind kind) {
+    return switch (kind) {
+      case SKILL -> new SkillStatus("ab".repeat(32), "skl/pkg.zip", SkillState.READY);
+      case MCP_SERVER -> new McpServerStatus("VALID", "reachable");
+      case AGENT -> new dev.agentstore.AgentStatus("ain-01hx0000000000000000000000");
+      case API_KEY -> new dev.agentstore.ApiKeyStatus(Instant.parse("2026-01-01T00:00:00Z"),
+          null);
+      case AGENT_EXECUTION -> dev.agentstore.AgentExecutionStatus.pending().withPhase(
+          dev.agentstore.ExecutionPhase.IN_PROGRESS);
+      case WORKFLOW_EXECUTION -> dev.agentstore.WorkflowExecutionStatus.pending().withPhase(
+          dev.agentstore.ExecutionPhase.IN_PROGRESS);
+      default -> new GenericStatus("observed", null);
+    };
+  }
+}
