@@ -149,7 +149,11 @@ public record LabelSelector(List<Requirement> requirements) {
       expect('(');
       List<String> values = new ArrayList<>();
       while (true) {
-        values.add(value());
+        String v = value();
+        if (v.isEmpty()) {
+          throw error("expected a value in the set of '" + key + "'");
+        }
+        values.add(v);
         skipSpace();
         if (peek(')')) {
           pos++;

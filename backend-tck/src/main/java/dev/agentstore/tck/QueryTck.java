@@ -1,0 +1,283 @@
+package dev.agentstore.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.agentstore.Agent;
+import dev.agentstore.AgentSpec;
+import dev.agentstore.AgentStore;
+import dev.agentstore.Environment;
+import dev.agentstore.EnvironmentSpec;
+import dev.agentstore.EnvironmentValue;
+import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.Metadata;
+import dev.agentstore.Page;
+import dev.agentstore.Query;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Queries: label selectors with every operator, JSON path equality on spec/status, time ranges,
+ * ordering, keyset pages, and page tokens that are forged, tampered, foreign or expired.
+ *
+ * <p>Usage: {@code class LocalQueryTest extends QueryTck { ...newStoreBuilder()... }}
+ */
+public abstract class QueryTck extends TckSupport {
+
+  private Agent agent(String org, String name, Map<String, String> labels, AgentSpec spec) {
+    return store.agents().create(new Agent(Metadata.of(org, name).withLabels(labels), spec,
+        null));
+  }
+
+  private List<String> names(Query q) {
+    List<String> out = new ArrayList<>();
+    String token = null;
+    do {
+      Page<Agent> p = store.agents().list(q.withPageToken(token));
+      p.items().forEach(a -> out.add(a.metadata().name()));
+      token = p.nextPageToken();
+    } while (token != null);
+    return out;
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+      "env=prod; a,b",
+      "env==prod; a,b",
+      "env!=prod; c,d",
+      "env in (prod,dev); a,b,c",
+      "env notin (prod); c,d",
+      "tier; a,c",
+      "!tier; b,d",
+      "env=prod,tier=gold; a",
+      "env=prod,!tier; b",
+      "app.kubernetes.io/name=web; d",
+      "empty=; c",
+  })
+  void labelSelectorsFollowKubernetes(String selector, String expected) {
+    String org = newOrg().id();
+    AgentSpec spec = AgentSpec.withInstructions("x");
+    agent(org, "a", Map.of("env", "prod", "tier", "gold"), spec);
+    agent(org, "b", Map.of("env", "prod"), spec);
+    agent(org, "c", Map.of("env", "dev", "tier", "free", "empty", ""), spec);
+    agent(org, "d", Map.of("app.kubernetes.io/name", "web"), spec);
+    Query q = Query.builder().org(org).labelSelector(selector).build();
+    assertThat(names(q)).containsExactly(expected.split(","));
+    assertThat(store.agents().count(q)).isEqualTo(expected.split(",").length);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"env=", "=prod", "env in prod", "env notin ()", "-bad=x", "a b",
+      "env=pr od", "k=v,", "x/=1", "UPPER.Case/name=x", "env=" + "vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv"})
+  void malformedSelectorsAreRejected(String selector) {
+    if (selector.equals("env=")) {
+      // "env=" is valid Kubernetes syntax (the empty value); it must parse, not fail.
+      assertThat(Query.builder().labelSelector(selector).build().labelSelector()).isNotNull();
+      return;
+    }
+    assertThatThrownBy(() -> Query.builder().labelSelector(selector).build())
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("labelSelector");
+  }
+
+  @Test
+  void jsonPathEqualityMatchesTypeAndValue() {
+    String org = newOrg().id();
+    var nf = JsonNodeFactory.withExactBigDecimals(true);
+    var env = nf.objectNode();
+    env.put("model", "gpt-x").put("temperature", new BigDecimal("0.25")).put("retries", 3)
+        .put("stream", true).putNull("fallback").put("three", "3");
+    env.putObject("odd.key").put("v", "dot");
+    agent(org, "json-a", Map.of(), new AgentSpec("d", null, "i", null, null, null, env));
+    agent(org, "json-b", Map.of(), new AgentSpec("d", null, "i", null, null, null,
+        nf.objectNode().put("model", "other").put("retries", 3.0).put("stream", false)));
+    assertThat(names(Query.builder().org(org).where("spec.envSpec.model", "gpt-x").build()))
+        .containsExactly("json-a");
+    assertThat(names(Query.builder().org(org).filter("spec.envSpec.temperature == 0.25")
+        .build())).containsExactly("json-a");
+    assertThat(names(Query.builder().org(org).where("spec.envSpec.retries", 3).build()))
+        .containsExactly("json-a", "json-b");
+    assertThat(names(Query.builder().org(org).where("spec.envSpec.stream", true).build()))
+        .containsExactly("json-a");
+    assertThat(names(Query.builder().org(org).where("spec.envSpec.fallback", null).build()))
+        .containsExactly("json-a");
+    assertThat(names(Query.builder().org(org).where("spec.envSpec.three", 3).build()))
+        .isEmpty();
+    assertThat(names(Query.builder().org(org).where("spec.envSpec.three", "3").build()))
+        .containsExactly("json-a");
+    assertThat(names(Query.builder().org(org).filter("spec.envSpec.\"odd.key\".v == \"dot\"")
+        .build())).containsExactly("json-a");
+    assertThat(names(Query.builder().org(org).where("spec.description", "d").build()))
+        .containsExactly("json-a", "json-b");
+    assertThat(names(Query.builder().org(org).where("spec.missing", "d").build())).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"model == \"x\"", "spec.model = \"x\"", "spec. == 1", "spec.a.b == {}",
+      "spec.a == [1]", "spec.a == 'x'", "metadata.name == \"x\"", "spec.a == \"x\" trailing"})
+  void malformedJsonFiltersAreRejected(String filter) {
+    assertThatThrownBy(() -> Query.builder().filter(filter).build())
+        .isInstanceOf(InvalidArgumentException.class);
+  }
+
+  @Test
+  void pathsIntoSecretValuesAreRejected() {
+    String org = newOrg().id();
+    store.environments().create(new Environment(Metadata.of(org, "env"),
+        new EnvironmentSpec("d", Map.of("REGION", EnvironmentValue.plain("eu"))), null));
+    for (String path : List.of("spec.data.TOKEN.value", "spec.data.TOKEN", "spec.data")) {
+      assertThatThrownBy(() -> store.environments().list(Query.builder().where(path, "x")
+          .build())).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("secret");
+    }
+    assertThat(store.environments().list(Query.builder().org(org)
+        .where("spec.data.REGION.secret", false).build()).items()).hasSize(1);
+    assertThatThrownBy(() -> store.agentExecutions().list(Query.builder()
+        .where("status.messages.content", "x").build()))
+        .isInstanceOf(InvalidArgumentException.class);
+  }
+
+  @Test
+  void createdRangeAndOrderingWork() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+    AgentStore s = open(newStoreBuilder().clock(clock));
+    String org = newOrg(s).id();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ids.add(newAgent(s, org, "t" + i).id());
+      clock.advance(Duration.ofMinutes(1));
+    }
+    Query range = Query.builder().org(org)
+        .createdAfter(Instant.parse("2026-03-01T00:00:30Z"))
+        .createdBefore(Instant.parse("2026-03-01T00:03:30Z")).build();
+    assertThat(s.agents().list(range).items()).extracting(Agent::id)
+        .containsExactly(ids.get(1), ids.get(2), ids.get(3));
+    Query desc = Query.builder().org(org).orderBy(Query.OrderBy.CREATED_AT, true).pageSize(2)
+        .build();
+    List<String> seen = new ArrayList<>();
+    String token = null;
+    do {
+      Page<Agent> p = s.agents().list(desc.withPageToken(token));
+      p.items().forEach(a -> seen.add(a.id()));
+      token = p.nextPageToken();
+    } while (token != null);
+    assertThat(seen).containsExactly(ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0));
+
+    Agent touched = s.agents().get(ids.get(0)).orElseThrow();
+    s.agents().update(touched.withMetadata(touched.metadata().withLabel("t", "x")));
+    Query byUpdate = Query.builder().org(org).orderBy(Query.OrderBy.UPDATED_AT, true).build();
+    assertThat(s.agents().list(byUpdate).items().get(0).id()).isEqualTo(ids.get(0));
+  }
+
+  @Test
+  void sameTimestampRowsPageByIdWithoutLossOrRepeat() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+    AgentStore s = open(newStoreBuilder().clock(clock));
+    String org = newOrg(s).id();
+    Set<String> created = new HashSet<>();
+    for (int i = 0; i < 25; i++) {
+      created.add(newAgent(s, org, "same" + i).id()); // all at one instant
+    }
+    List<String> seen = new ArrayList<>();
+    Query q = Query.builder().org(org).pageSize(7).build();
+    String token = null;
+    do {
+      Page<Agent> p = s.agents().list(q.withPageToken(token));
+      assertThat(p.items().size()).isLessThanOrEqualTo(7);
+      p.items().forEach(a -> seen.add(a.id()));
+      token = p.nextPageToken();
+    } while (token != null);
+    assertThat(seen).doesNotHaveDuplicates().hasSize(25);
+    assertThat(new HashSet<>(seen)).isEqualTo(created);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, -1, 1001})
+  void pageSizesOutOfRangeAreRejected(int size) {
+    assertThatThrownBy(() -> Query.builder().pageSize(size).build())
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("pageSize");
+  }
+
+  @Test
+  void defaultPageIsFiftyAndTheLastPageHasNoToken() {
+    String org = newOrg().id();
+    store.runInTransaction(tx -> {
+      for (int i = 0; i < 51; i++) {
+        newAgent(tx, org, "p" + i);
+      }
+    });
+    Page<Agent> first = store.agents().list(Query.builder().org(org).build());
+    assertThat(first.items()).hasSize(50);
+    assertThat(first.hasNext()).isTrue();
+    Page<Agent> second = store.agents().list(Query.builder().org(org).build()
+        .withPageToken(first.nextPageToken()));
+    assertThat(second.items()).hasSize(1);
+    assertThat(second.nextPageToken()).isNull();
+  }
+
+  @Test
+  void forgedTamperedForeignAndExpiredTokensAreRejected() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+    AgentStore s = open(newStoreBuilder().clock(clock).pageTokenTtl(Duration.ofMinutes(10)));
+    String org = newOrg(s).id();
+    for (int i = 0; i < 3; i++) {
+      newAgent(s, org, "tok" + i);
+    }
+    Query q = Query.builder().org(org).pageSize(1).build();
+    String token = s.agents().list(q).nextPageToken();
+    assertThat(s.agents().list(q.withPageToken(token)).items()).hasSize(1);
+
+    String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[60]);
+    byte[] raw = Base64.getUrlDecoder().decode(token);
+    raw[20] ^= 1;
+    String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    Query otherQuery = Query.builder().org(org).pageSize(1).labelSelector("x=y").build();
+    AgentStore other = open(newStoreBuilder());
+    String otherOrg = newOrg(other).id();
+    newAgent(other, otherOrg, "o1");
+    newAgent(other, otherOrg, "o2");
+    String otherStoreToken = other.agents().list(Query.builder().org(otherOrg).pageSize(1)
+        .build()).nextPageToken();
+
+    for (String bad : List.of("", "not a token!", forged, tampered, otherStoreToken)) {
+      assertThatThrownBy(() -> s.agents().list(q.withPageToken(bad)))
+          .as("token %s", bad).isInstanceOf(InvalidArgumentException.class)
+          .hasMessageContaining("pageToken");
+    }
+    assertThatThrownBy(() -> s.agents().list(otherQuery.withPageToken(token)))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("another query");
+    assertThatThrownBy(() -> s.agentInstances().list(q.withPageToken(token)))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("another query");
+    assertThatThrownBy(() -> s.forOrg(org).agents().list(q.withPageToken(token)))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("another query");
+
+    clock.advance(Duration.ofMinutes(11));
+    assertThatThrownBy(() -> s.agents().list(q.withPageToken(token)))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("expired");
+  }
+
+  @Test
+  void filtersOnFieldsAKindDoesNotHaveAreRejected() {
+    assertThatThrownBy(() -> store.agents().list(Query.builder()
+        .phase(dev.agentstore.ExecutionPhase.PENDING).build()))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("phase");
+    assertThatThrownBy(() -> store.agents().list(Query.builder()
+        .ref(dev.agentstore.RefField.SESSION_ID, "ses-01hx0000000000000000000000").build()))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("sessionId");
+    assertThatThrownBy(() -> store.agentExecutions().list(Query.builder()
+        .ref(dev.agentstore.RefField.SESSION_ID, "agt-01hx0000000000000000000000").build()))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> store.agents().list(Query.builder().org("nope").build()))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("org");
+  }
+}
