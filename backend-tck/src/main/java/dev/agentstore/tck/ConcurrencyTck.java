@@ -1,0 +1,239 @@
+package dev.agentstore.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentstore.Agent;
+import dev.agentstore.AgentExecution;
+import dev.agentstore.AgentMessage;
+import dev.agentstore.AgentSpec;
+import dev.agentstore.AgentStoreException;
+import dev.agentstore.AlreadyExistsException;
+import dev.agentstore.ConflictException;
+import dev.agentstore.MessageType;
+import dev.agentstore.Metadata;
+import dev.agentstore.Page;
+import dev.agentstore.Query;
+import dev.agentstore.UnavailableException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Concurrency: create races with exactly one winner, lost updates prevented, concurrent appends
+ * and writers without busy errors, and keyset pages that stay exact while another thread
+ * inserts.
+ *
+ * <p>Usage: {@code class LocalConcurrencyTest extends ConcurrencyTck { ...newStoreBuilder()... }}
+ */
+public abstract class ConcurrencyTck extends TckSupport {
+  private static final int THREADS = 16;
+
+  @Test
+  void sixteenThreadsCreatingTheSameSlugHaveExactlyOneWinner() throws Exception {
+    String org = newOrg().id();
+    CountDownLatch start = new CountDownLatch(1);
+    AtomicInteger won = new AtomicInteger();
+    List<Throwable> lost = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < THREADS; i++) {
+        futures.add(pool.submit(() -> {
+          start.await();
+          try {
+            store.agents().create(new Agent(Metadata.of(org, "Race Winner"),
+                AgentSpec.withInstructions("race"), null));
+            won.incrementAndGet();
+          } catch (AgentStoreException e) {
+            lost.add(e);
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> f : futures) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(won.get()).isEqualTo(1);
+    assertThat(lost).hasSize(THREADS - 1).allMatch(e -> e instanceof AlreadyExistsException);
+    assertThat(store.agents().count(Query.builder().org(org).build())).isEqualTo(1);
+  }
+
+  @Test
+  void concurrentUpdatesOfOneVersionHaveExactlyOneWinner() throws Exception {
+    String org = newOrg().id();
+    Agent a = newAgent(store, org, "contended");
+    CountDownLatch start = new CountDownLatch(1);
+    AtomicInteger won = new AtomicInteger();
+    AtomicInteger conflicts = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String label = "w" + i;
+        futures.add(pool.submit(() -> {
+          start.await();
+          try {
+            store.agents().update(a.withMetadata(a.metadata().withLabel("writer", label)));
+            won.incrementAndGet();
+          } catch (ConflictException e) {
+            conflicts.incrementAndGet();
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> f : futures) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(won.get()).isEqualTo(1);
+    assertThat(conflicts.get()).isEqualTo(7);
+    assertThat(store.agents().get(a.id()).orElseThrow().metadata().version()).isEqualTo(2);
+  }
+
+  @Test
+  void concurrentAppendsLoseNothingAndRaiseNoBusyErrors() throws Exception {
+    String org = newOrg().id();
+    AgentExecution e = newAgentExecution(store, org);
+    int threads = 8;
+    int perThread = 25;
+    List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        futures.add(pool.submit(() -> {
+          for (int i = 0; i < perThread; i++) {
+            try {
+              store.agentExecutions().appendMessages(e.id(),
+                  AgentMessage.of(MessageType.AI, thread + ":" + i, Instant.EPOCH));
+            } catch (RuntimeException ex) {
+              errors.add(ex);
+            }
+          }
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(errors).isEmpty();
+    AgentExecution back = store.agentExecutions().get(e.id()).orElseThrow();
+    List<String> contents = back.status().messages().stream().map(AgentMessage::content)
+        .toList();
+    assertThat(contents).hasSize(threads * perThread).doesNotHaveDuplicates();
+    assertThat(back.metadata().version()).isEqualTo(1 + threads * perThread);
+    for (int t = 0; t < threads; t++) {
+      String prefix = t + ":";
+      List<String> own = contents.stream().filter(c -> c.startsWith(prefix)).toList();
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < perThread; i++) {
+        expected.add(prefix + i);
+      }
+      assertThat(own).as("thread %d's messages keep their order", t).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void eightWritersCreatingConcurrentlyGetNoBusyOrRetryErrors() throws Exception {
+    String org = newOrg().id();
+    int perThread = 40;
+    Set<Class<?>> failures = ConcurrentHashMap.newKeySet();
+    AtomicInteger unavailable = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        futures.add(pool.submit(() -> {
+          for (int i = 0; i < perThread; i++) {
+            try {
+              newAgent(store, org, "w" + thread + "-" + i);
+            } catch (UnavailableException ex) {
+              unavailable.incrementAndGet();
+            } catch (RuntimeException ex) {
+              failures.add(ex.getClass());
+            }
+          }
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(unavailable.get()).as("busy/unavailable errors").isZero();
+    assertThat(failures).isEmpty();
+    assertThat(store.agents().count(Query.builder().org(org).build())).isEqualTo(8 * perThread);
+  }
+
+  @Test
+  void pagesOverTenThousandRowsStayExactWhileAnotherThreadInserts() throws Exception {
+    String org = newOrg().id();
+    int rows = 10_000;
+    List<String> existing = new ArrayList<>();
+    for (int batch = 0; batch < rows / 500; batch++) {
+      int b = batch;
+      existing.addAll(store.inTransaction(tx -> {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+          ids.add(newAgent(tx, org, "row-" + b + "-" + i).id());
+        }
+        return ids;
+      }));
+    }
+    AtomicBoolean reading = new AtomicBoolean(true);
+    AtomicInteger inserted = new AtomicInteger();
+    List<Throwable> writerErrors = Collections.synchronizedList(new ArrayList<>());
+    Thread writer = new Thread(() -> {
+      while (reading.get()) {
+        try {
+          newAgent(store, org, "late-" + inserted.incrementAndGet());
+        } catch (RuntimeException e) {
+          writerErrors.add(e);
+          return;
+        }
+      }
+    }, "tck-inserter");
+    writer.start();
+    List<String> seen = new ArrayList<>();
+    try {
+      Query q = Query.builder().org(org).pageSize(50).build();
+      String token = null;
+      do {
+        Page<Agent> p = store.agents().list(q.withPageToken(token));
+        p.items().forEach(a -> seen.add(a.id()));
+        token = p.nextPageToken();
+      } while (token != null);
+    } finally {
+      reading.set(false);
+      writer.join(60_000);
+    }
+    assertThat(writerErrors).isEmpty();
+    assertThat(inserted.get()).as("the writer ran while pages were read").isPositive();
+    assertThat(seen).doesNotHaveDuplicates();
+    assertThat(new HashSet<>(seen)).containsAll(existing);
+  }
+}
