@@ -1,0 +1,129 @@
+package dev.agentstore.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentstore.AgentExecution;
+import dev.agentstore.AgentInstance;
+import dev.agentstore.AgentInstanceSpec;
+import dev.agentstore.AgentMessage;
+import dev.agentstore.AgentStore;
+import dev.agentstore.AgentStoreException;
+import dev.agentstore.ExecutionPhase;
+import dev.agentstore.FailedPreconditionException;
+import dev.agentstore.Kind;
+import dev.agentstore.MessageType;
+import dev.agentstore.Metadata;
+import dev.agentstore.NotFoundException;
+import dev.agentstore.Query;
+import dev.agentstore.Resource;
+import dev.agentstore.ResourceRepository;
+import dev.agentstore.ToolCall;
+import dev.agentstore.WorkflowExecution;
+import dev.agentstore.WorkflowTask;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Tenant isolation: through {@code forOrg(a)}, every operation on a resource of org b behaves as
+ * "not found" and changes nothing, lists and counts never include it, and references across orgs
+ * are refused.
+ *
+ * <p>Usage: {@code class LocalIsolationTest extends IsolationTck { ...newStoreBuilder()... }}
+ */
+public abstract class IsolationTck extends TckSupport {
+
+  static Stream<Kind> kinds() {
+    return Kind.resourceKinds().stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void everyOperationOnAnotherOrgsResourceIsNotFound(Kind kind) {
+    String a = newOrg().id();
+    String b = newOrg().id();
+    String ownerOrg = kind == Kind.ORGANIZATION ? null : b;
+    ResourceRepository<Resource<?, ?>> unscoped = RepositoryTck.repo(store, kind);
+    Resource<?, ?> theirs = unscoped.create(Samples.unsaved(this, store, kind, ownerOrg,
+        unique("theirs")));
+    Resource<?, ?> before = unscoped.get(theirs.id()).orElseThrow();
+    AgentStore view = store.forOrg(a);
+    ResourceRepository<Resource<?, ?>> repo = RepositoryTck.repo(view, kind);
+
+    assertThat(repo.get(theirs.id())).isEmpty();
+    assertThat(repo.getBySlug(theirs.metadata().org(), theirs.metadata().slug())).isEmpty();
+    assertThatThrownBy(() -> repo.update(theirs.withMetadata(theirs.metadata()
+        .withLabel("x", "y")))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> repo.updateStatus(theirs.id(), 1, Samples.newStatus(kind)))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(repo.delete(theirs.id())).isFalse();
+    assertThat(repo.delete(theirs.id(), 1)).isFalse();
+    assertThat(repo.list(Query.builder().pageSize(1000).build()).items())
+        .noneMatch(r -> r.id().equals(theirs.id()));
+    assertThat(repo.list(Query.builder().org(b).build()).items()).isEmpty();
+    assertThat(repo.count(Query.builder().org(b).build())).isZero();
+    assertThatThrownBy(() -> repo.create(Samples.unsaved(this, store, kind, ownerOrg,
+        unique("into-b")))).isInstanceOf(NotFoundException.class);
+    assertThat(view.history().list(theirs.id())).isEmpty();
+    assertThat(view.history().get(theirs.id(), 1)).isEmpty();
+    assertThat(view.changes().since(0, 10_000))
+        .noneMatch(c -> c.resourceId().equals(theirs.id()));
+
+    assertThat(unscoped.get(theirs.id())).contains(before);
+  }
+
+  @Test
+  void executionOperationsOnAnotherOrgAreNotFound() {
+    String a = newOrg().id();
+    String b = newOrg().id();
+    AgentExecution theirs = newAgentExecution(store, b);
+    WorkflowExecution theirFlow = newWorkflowExecution(store, b);
+    AgentStore view = store.forOrg(a);
+    List<Runnable> calls = List.of(
+        () -> view.agentExecutions().transition(theirs.id(), ExecutionPhase.CANCELLED),
+        () -> view.agentExecutions().appendMessages(theirs.id(),
+            AgentMessage.of(MessageType.AI, "x", Instant.EPOCH)),
+        () -> view.agentExecutions().upsertToolCall(theirs.id(), ToolCall.pending("c", "t",
+            null)),
+        () -> view.workflowExecutions().upsertTask(theirFlow.id(),
+            WorkflowTask.pending("t", "n", "x")),
+        () -> view.workflowExecutions().transition(theirFlow.id(), ExecutionPhase.FAILED));
+    for (Runnable call : calls) {
+      assertThatThrownBy(call::run).isInstanceOf(NotFoundException.class);
+    }
+    assertThat(view.agentExecutions().phase(theirs.id())).isEmpty();
+    assertThat(view.agentExecutions().listBySession(theirs.spec().sessionId(), Query.all())
+        .items()).isEmpty();
+    AgentExecution after = store.agentExecutions().get(theirs.id()).orElseThrow();
+    assertThat(after.metadata().version()).isEqualTo(1);
+    assertThat(after.status().messages()).isEmpty();
+    assertThat(after.status().phase()).isEqualTo(ExecutionPhase.PENDING);
+  }
+
+  @Test
+  void referencesAcrossOrgsAreRefused() {
+    String a = newOrg().id();
+    String b = newOrg().id();
+    String theirAgent = newAgent(store, b, "theirs").id();
+    for (AgentStore s : List.of(store, store.forOrg(a))) {
+      assertThatThrownBy(() -> s.agentInstances().create(new AgentInstance(
+          Metadata.of(a, unique("cross")), new AgentInstanceSpec(theirAgent, "x", List.of()),
+          null))).isInstanceOf(FailedPreconditionException.class);
+    }
+    assertThat(store.agentInstances().count(Query.builder().org(a).build())).isZero();
+  }
+
+  @Test
+  void aViewCannotWidenToAnotherOrg() {
+    String a = newOrg().id();
+    String b = newOrg().id();
+    assertThatThrownBy(() -> store.forOrg(a).forOrg(b)).isInstanceOf(AgentStoreException.class);
+    assertThat(store.forOrg(a).forOrg(a).org()).isEqualTo(a);
+    assertThat(store.forOrg(a).organizations().get(b)).isEmpty();
+    assertThat(store.forOrg(a).organizations().get(a)).isPresent();
+  }
+}
