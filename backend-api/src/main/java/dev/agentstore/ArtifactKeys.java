@@ -18,8 +18,11 @@ import java.util.Comparator;
 public final class ArtifactKeys {
   /** Longest key in UTF-8 bytes (S3's limit). */
   public static final int MAX_KEY_BYTES = 1024;
-  /** Longest segment in UTF-8 bytes (a file name on common file systems). */
-  public static final int MAX_SEGMENT_BYTES = 255;
+  /**
+   * Longest segment in UTF-8 bytes: a file name may have 255, and this leaves room for the suffix
+   * that filesystem-backed stores and S3 servers add to temporary files.
+   */
+  public static final int MAX_SEGMENT_BYTES = 200;
   /** Segments starting with this are reserved for the stores' internal files and objects. */
   public static final String RESERVED_PREFIX = ".agentstore";
 
@@ -68,6 +71,23 @@ public final class ArtifactKeys {
     }
     checkText("prefix", prefix);
     return prefix;
+  }
+
+  /**
+   * Whether some valid key could start with this list prefix; false for prefixes such as {@code
+   * "../"} or {@code "a//"}, which stores answer with an empty page instead of asking the disk or server.
+   */
+  public static boolean canPrefixAKey(String prefix) {
+    int slash = prefix.lastIndexOf('/');
+    if (slash < 0) {
+      return !prefix.startsWith(RESERVED_PREFIX);
+    }
+    try {
+      requireValidFolder(prefix.substring(0, slash + 1));
+    } catch (InvalidArgumentException e) {
+      return false;
+    }
+    return !prefix.substring(slash + 1).startsWith(RESERVED_PREFIX);
   }
 
   private static void checkText(String what, String value) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentstore.AgentStoreException;
 import dev.agentstore.ArtifactInfo;
+import dev.agentstore.ArtifactKeys;
 import dev.agentstore.ArtifactPage;
 import dev.agentstore.ArtifactPutOptions;
 import dev.agentstore.ArtifactRange;
@@ -305,8 +306,8 @@ public abstract class ArtifactStoreTck {
 
   @Test
   void listOrderIsUtf8ByteOrder() {
-    // '-' < '.' < '/' in bytes; U+FF21 sorts before U+1F600 in UTF-8 but after it in UTF-16.
-    List<String> keys = List.of("a/b-c", "a/b.c", "a/b/c", "a/b/d/e", "a/bc", "a/\uFF21", "a/\uD83D\uDE00");
+    // '-' < '.' < '/' in bytes, so "a/b-c" comes before the folder "a/b/"; then Latin-1 and CJK by code point.
+    List<String> keys = List.of("a/B", "a/b-c", "a/b.c", "a/b/c", "a/b/d/e", "a/bc", "a/\u00e9", "a/\u65e5");
     List<String> reversed = new ArrayList<>(keys);
     Collections.reverse(reversed);
     reversed.forEach(key -> putText(key, key));
@@ -345,6 +346,7 @@ public abstract class ArtifactStoreTck {
     assertThatThrownBy(() -> store.list("s1/", null, ArtifactStore.MAX_PAGE_SIZE + 1)).isInstanceOf(InvalidArgumentException.class);
     assertThatThrownBy(() -> store.list(null, null)).isInstanceOf(InvalidArgumentException.class);
     assertThat(store.list("../", null).items()).isEmpty();
+    assertThat(store.list("s1//", null).items()).isEmpty();
   }
 
   // ---------------------------------------------------------------- delete
@@ -413,7 +415,7 @@ public abstract class ArtifactStoreTck {
   static Stream<String> badKeys() {
     return Stream.of("", "noscope", "/abs/key", "a//b", "a/../b", "../a", "a/./b", "a/b/", "a/b\0c", "a/b\u0001",
         "a/\u007f", "a/\u0085x", "a\\b/c", "a/\uD800", "a/.agentstore-tmp-x", ".agentstore/x",
-        "a/" + "x".repeat(256), longKey(1025));
+        "a/" + "x".repeat(ArtifactKeys.MAX_SEGMENT_BYTES + 1), longKey(1025));
   }
 
   @ParameterizedTest
@@ -435,7 +437,7 @@ public abstract class ArtifactStoreTck {
   @Test
   void unusualButValidKeysWork() throws IOException {
     List<String> keys = List.of("wex-1/report final (v2).pdf", "scope/dir/\u00fcber-\u65e5\u672c.txt", "s/..dots../x.y.z",
-        "s/" + "y".repeat(255), longKey(1024), "s/emoji-\uD83D\uDE00", "s/a+b=c&d@e,f;g'h");
+        "s/" + "y".repeat(ArtifactKeys.MAX_SEGMENT_BYTES), longKey(1024), "s/emoji-\uD83D\uDE00", "s/a+b=c&d@e,f;g'h");
     for (String key : keys) {
       putText(key, key);
     }

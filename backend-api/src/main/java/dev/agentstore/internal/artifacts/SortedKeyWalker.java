@@ -38,7 +38,7 @@ final class SortedKeyWalker implements Iterator<ArtifactSummary> {
     this.prefix = prefix;
     this.after = after;
     String base = prefix.substring(0, prefix.lastIndexOf('/') + 1);
-    if (base.isEmpty() || isFolder(base)) {
+    if (ArtifactKeys.canPrefixAKey(prefix)) {
       stack.push(listSorted(base));
     }
     advance();
@@ -115,15 +115,5 @@ final class SortedKeyWalker implements Iterator<ArtifactSummary> {
       return overlaps && (after == null || after.startsWith(s) || ArtifactKeys.ORDER.compare(s, after) > 0);
     }
     return s.startsWith(prefix) && (after == null || ArtifactKeys.ORDER.compare(s, after) > 0);
-  }
-
-  /** Whether {@code base} ("a/b/") could be a folder of some valid key; "../" and such list nothing. */
-  private static boolean isFolder(String base) {
-    try {
-      ArtifactKeys.requireValidFolder(base);
-      return true;
-    } catch (dev.agentstore.InvalidArgumentException e) {
-      return false;
-    }
   }
 }
