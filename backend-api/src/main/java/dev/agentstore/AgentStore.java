@@ -104,6 +104,13 @@ public interface AgentStore extends AutoCloseable {
   ChangeFeed changes();
 
   /**
+   * The artifact store: {@code <data dir>/artifacts/} for {@code local:} stores, or what the
+   * builder's {@link Builder#artifacts(String)} (or the {@code artifacts} option) names. Raises
+   * {@link FailedPreconditionException} when none is configured (PostgreSQL without one).
+   */
+  ArtifactStore artifacts();
+
+  /**
    * Runs {@code work} in one transaction: every repository call made through the store it is
    * handed commits together when it returns, or rolls back whole when it throws.
    */
@@ -148,8 +155,23 @@ public interface AgentStore extends AutoCloseable {
     private Duration pageTokenTtl = Duration.ofHours(24);
     private Clock clock = Clock.systemUTC();
     private String actor = SYSTEM_ACTOR;
+    private String artifactsUri;
 
     private Builder() {}
+
+    /**
+     * Where artifacts go: {@code file:/srv/artifacts} or {@code s3://bucket/prefix?...} (needs
+     * artifacts-s3 on the class path). Local stores default to {@code <data dir>/artifacts/}.
+     */
+    public Builder artifacts(String uri) {
+      this.artifactsUri = uri;
+      return this;
+    }
+
+    /** The artifact store URI, or null for the backend's default. */
+    public String artifactsUri() {
+      return artifactsUri != null ? artifactsUri : options.get("artifacts");
+    }
 
     /** The store URI (default {@code local:}). */
     public Builder uri(String value) {

@@ -5,7 +5,9 @@ import dev.agentstore.AgentExecutionRepository;
 import dev.agentstore.AgentInstance;
 import dev.agentstore.AgentStore;
 import dev.agentstore.ApiKey;
+import dev.agentstore.ArtifactStore;
 import dev.agentstore.ChangeFeed;
+import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Environment;
 import dev.agentstore.ExecutionContext;
 import dev.agentstore.History;
@@ -160,6 +162,16 @@ public final class DefaultAgentStore implements AgentStore {
   }
 
   @Override
+  public ArtifactStore artifacts() {
+    ArtifactStore a = view.core().artifacts;
+    if (a == null) {
+      throw new FailedPreconditionException("no artifact store is configured for this store;"
+          + " set artifacts=file:/path or artifacts=s3://bucket/prefix when opening it");
+    }
+    return a;
+  }
+
+  @Override
   public <T> T inTransaction(Function<AgentStore, T> work) {
     if (work == null) {
       throw new InvalidArgumentException("work: required");
@@ -208,7 +220,13 @@ public final class DefaultAgentStore implements AgentStore {
   @Override
   public void close() {
     if (root) {
-      view.core().backend.close();
+      try {
+        if (view.core().artifacts != null) {
+          view.core().artifacts.close();
+        }
+      } finally {
+        view.core().backend.close();
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.agentstore.internal;
 
+import dev.agentstore.ArtifactStore;
 import dev.agentstore.spi.Backend;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,11 +16,14 @@ final class StoreCore {
   final ResourceCodec codec;
   final PageTokens tokens;
   final SecretSealer sealer;
+  /** The artifact store, or null when none is configured. */
+  final ArtifactStore artifacts;
   private final Clock clock;
 
   StoreCore(Backend backend, ResourceCodec codec, PageTokens tokens, SecretSealer sealer,
-      Clock clock) {
+      Clock clock, ArtifactStore artifacts) {
     this.backend = backend;
+    this.artifacts = artifacts;
     this.codec = codec;
     this.tokens = tokens;
     this.sealer = sealer;

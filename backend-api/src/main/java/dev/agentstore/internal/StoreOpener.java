@@ -1,6 +1,9 @@
 package dev.agentstore.internal;
 
 import dev.agentstore.AgentStore;
+import dev.agentstore.ArtifactStore;
+import dev.agentstore.ArtifactStores;
+import dev.agentstore.internal.artifacts.FileSystemArtifactStore;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.spi.Backend;
 import dev.agentstore.spi.BackendConfig;
@@ -40,13 +43,25 @@ public final class StoreOpener {
       ResourceCodec codec = new ResourceCodec(b.maxDocumentBytes(), sealer);
       PageTokens tokens = new PageTokens(Base64.getDecoder().decode(key), b.clock(),
           b.pageTokenTtl());
-      StoreCore core = new StoreCore(backend, codec, tokens, sealer, b.clock());
+      StoreCore core = new StoreCore(backend, codec, tokens, sealer, b.clock(),
+          artifacts(b, backend));
       return new DefaultAgentStore(new View(core, TxRunner.perCall(backend), null, b.actor()),
           true);
     } catch (RuntimeException e) {
       backend.close();
       throw e;
     }
+  }
+
+  /** The configured artifact store, the backend's data directory default, or null. */
+  private static ArtifactStore artifacts(AgentStore.Builder b, Backend backend) {
+    String uri = b.artifactsUri();
+    if (uri != null) {
+      return ArtifactStores.open(uri, b.options());
+    }
+    return backend.dataDirectory()
+        .map(dir -> (ArtifactStore) FileSystemArtifactStore.open(dir.resolve("artifacts")))
+        .orElse(null);
   }
 
   private static BackendProvider provider(String uri) {

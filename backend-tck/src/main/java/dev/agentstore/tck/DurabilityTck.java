@@ -1,0 +1,111 @@
+package dev.agentstore.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentstore.Agent;
+import dev.agentstore.AgentExecution;
+import dev.agentstore.AgentMessage;
+import dev.agentstore.AgentStore;
+import dev.agentstore.AgentStoreException;
+import dev.agentstore.ExecutionPhase;
+import dev.agentstore.MessageType;
+import dev.agentstore.Page;
+import dev.agentstore.Query;
+import dev.agentstore.ResourceVersion;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Durability: everything acknowledged survives close and reopen (resources, execution history,
+ * version history, page tokens), a closed store refuses work with a clear error, and two stores
+ * may open the same location at the same moment.
+ *
+ * <p>Usage: {@code class LocalDurabilityTest extends DurabilityTck { ...newStoreBuilder()... }}
+ */
+public abstract class DurabilityTck extends TckSupport {
+
+  @Test
+  void everythingAcknowledgedSurvivesCloseAndReopen() {
+    String org = newOrg().id();
+    Agent agent = newAgent(store, org, "durable");
+    Agent updated = store.agents().update(agent.withMetadata(agent.metadata()
+        .withLabel("v", "2")));
+    AgentExecution e = newAgentExecution(store, org);
+    store.agentExecutions().transition(e.id(), ExecutionPhase.IN_PROGRESS);
+    store.agentExecutions().appendMessages(e.id(),
+        AgentMessage.of(MessageType.HUMAN, "remember me", Instant.parse("2026-01-01T00:00:00Z")));
+    AgentExecution before = store.agentExecutions().get(e.id()).orElseThrow();
+    for (int i = 0; i < 3; i++) {
+      newAgent(store, org, "page" + i);
+    }
+    Query q = Query.builder().org(org).pageSize(2).build();
+    Page<Agent> first = store.agents().list(q);
+    List<ResourceVersion> history = store.history().list(e.id());
+    store.close();
+
+    AgentStore reopened = open(location);
+    assertThat(reopened.agents().get(agent.id())).contains(updated);
+    assertThat(reopened.agentExecutions().get(e.id())).contains(before);
+    assertThat(reopened.history().list(e.id())).isEqualTo(history);
+    Page<Agent> second = reopened.agents().list(q.withPageToken(first.nextPageToken()));
+    assertThat(second.items()).isNotEmpty()
+        .noneMatch(a -> first.items().stream().anyMatch(f -> f.id().equals(a.id())));
+  }
+
+  @Test
+  void aClosedStoreRefusesWorkClearly() {
+    String org = newOrg().id();
+    store.close();
+    assertThatThrownBy(() -> newAgent(store, org, "after-close"))
+        .isInstanceOf(AgentStoreException.class).hasMessageContaining("closed");
+    store.close(); // idempotent
+  }
+
+  @Test
+  void twoStoresOpeningTheSameNewLocationAtOnceBothWork() throws Exception {
+    AgentStore.Builder fresh = newStoreBuilder();
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<AgentStore> both = new ArrayList<>();
+    try {
+      List<Future<AgentStore>> futures = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        futures.add(pool.submit(() -> {
+          go.await();
+          return open(fresh);
+        }));
+      }
+      go.countDown();
+      for (Future<AgentStore> f : futures) {
+        both.add(f.get(120, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    String org = newOrg(both.get(0)).id();
+    Agent a = newAgent(both.get(0), org, "shared");
+    assertThat(both.get(1).agents().get(a.id())).contains(a);
+  }
+
+  @Test
+  void artifactsOfLocalStoresSurviveReopenToo() throws Exception {
+    requireCapability(dev.agentstore.spi.Capabilities.Feature.DATA_FILES);
+    var ref = store.artifacts().put("wex-test/report.txt",
+        new java.io.ByteArrayInputStream("report body".getBytes(
+            java.nio.charset.StandardCharsets.UTF_8)));
+    store.close();
+    AgentStore reopened = open(location);
+    try (var in = reopened.artifacts().get(ref.key())) {
+      assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo("report body");
+    }
+  }
+}

@@ -1,0 +1,291 @@
+package dev.agentstore.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentstore.Agent;
+import dev.agentstore.AgentExecution;
+import dev.agentstore.AgentExecutionStatus;
+import dev.agentstore.AgentSpec;
+import dev.agentstore.AgentStore;
+import dev.agentstore.AgentStoreException;
+import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.Kind;
+import dev.agentstore.Metadata;
+import dev.agentstore.Query;
+import dev.agentstore.Resource;
+import dev.agentstore.ResourceJson;
+import dev.agentstore.Usage;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Input rules and edge values, identical on every backend: values that must round-trip exactly
+ * (empty vs null, unicode, JSON-looking and SQL-looking strings, exact decimals, unknown fields,
+ * a 1 MiB spec) and inputs that must be rejected with {@link InvalidArgumentException} while
+ * nothing changes (bad ids, slugs, names, labels, NUL, unpaired surrogates, deep nesting,
+ * oversized documents, malformed JSON, unknown kinds).
+ *
+ * <p>Usage: {@code class LocalValidationTest extends ValidationTck { ...newStoreBuilder()... }}
+ */
+public abstract class ValidationTck extends TckSupport {
+
+  private Agent roundTrip(String org, AgentSpec spec) {
+    Agent created = store.agents().create(new Agent(Metadata.of(org, unique("edge")), spec,
+        null));
+    Agent back = store.agents().get(created.id()).orElseThrow();
+    assertThat(back.spec()).isEqualTo(spec);
+    assertThat(back).isEqualTo(created);
+    return back;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "héllo wörld", "日本語のテキスト", "مرحبا بالعالم", "emoji 🚀🧪👩‍💻",
+      "e\u0301 combining", "{\"looks\": \"like json\"}", "[1, 2, 3]", "null", "true", "42",
+      "'; DROP TABLE agents; --", "%_\\ LIKE wildcards", "line\nbreak\ttab\r", "$.path[0]",
+      "\\u0000 escaped text, not a NUL", "\"quoted\""})
+  void edgeStringsRoundTripExactly(String value) {
+    String org = newOrg().id();
+    Agent back = roundTrip(org, new AgentSpec(value, null, value, List.of(value), null, null,
+        null));
+    assertThat(back.spec().description()).isEqualTo(value);
+    assertThat(store.agents().list(Query.builder().org(org).where("spec.description", value)
+        .build()).items()).extracting(Agent::id).containsExactly(back.id());
+  }
+
+  @Test
+  void emptyStringAndNullStayDistinct() {
+    String org = newOrg().id();
+    Agent empty = roundTrip(org, new AgentSpec("", null, "", List.of(), null, null, null));
+    assertThat(empty.spec().description()).isEmpty();
+    assertThat(empty.spec().iconUrl()).isNull();
+    assertThat(empty.spec().mcpServers()).isEmpty();
+    assertThat(empty.spec().skillRefs()).isNull();
+    assertThat(store.agents().list(Query.builder().org(org).where("spec.iconUrl", "")
+        .build()).items()).isEmpty();
+  }
+
+  @Test
+  void exactDecimalsAndBigNumbersRoundTrip() {
+    String org = newOrg().id();
+    ObjectNode env = JsonNodeFactory.withExactBigDecimals(true).objectNode();
+    env.put("price", new BigDecimal("0.10000000000000000000000000001"));
+    env.put("big", new java.math.BigInteger("123456789012345678901234567890"));
+    env.put("tiny", new BigDecimal("1E-40"));
+    env.put("trailing", new BigDecimal("1.50"));
+    Agent back = roundTrip(org, new AgentSpec("d", null, "i", null, null, null, env));
+    assertThat(back.spec().envSpec().get("price").decimalValue())
+        .isEqualTo(new BigDecimal("0.10000000000000000000000000001"));
+    assertThat(back.spec().envSpec().get("big").bigIntegerValue().toString())
+        .isEqualTo("123456789012345678901234567890");
+
+    AgentExecution e = newAgentExecution(store, org);
+    AgentExecutionStatus st = AgentExecutionStatus.pending();
+    AgentExecutionStatus withUsage = new AgentExecutionStatus(st.phase(), null, null, null,
+        new Usage(1L, 2L, new BigDecimal("0.000123456789"), 3L), null, null, null, null);
+    store.agentExecutions().updateStatus(e.id(), 1, withUsage);
+    assertThat(store.agentExecutions().get(e.id()).orElseThrow().status().usage().costUsd())
+        .isEqualByComparingTo("0.000123456789");
+  }
+
+  @Test
+  void unknownFieldsAreKeptAndWrittenBack() {
+    String org = newOrg().id();
+    String json = "{\"apiVersion\":\"agentstore.dev/v1\",\"kind\":\"Agent\",\"metadata\":{"
+        + "\"name\":\"future\",\"org\":\"" + org + "\"},\"spec\":{\"instructions\":\"i\","
+        + "\"newerField\":{\"nested\":[1,2.50,{\"x\":null}]},\"flag\":true}}";
+    Agent parsed = (Agent) ResourceJson.read(json);
+    Agent created = store.agents().create(parsed);
+    assertThat(created.spec().unknownFields()).containsKeys("newerField", "flag");
+    Agent updated = store.agents().update(created.withSpec(new AgentSpec("changed", null,
+        created.spec().instructions(), null, null, null, null,
+        created.spec().unknownFields())));
+    Agent back = store.agents().get(updated.id()).orElseThrow();
+    assertThat(back.spec().description()).isEqualTo("changed");
+    assertThat(back.spec().unknownFields().get("newerField").toString())
+        .isEqualTo("{\"nested\":[1,2.50,{\"x\":null}]}");
+    assertThat(ResourceJson.write(back)).contains("\"newerField\":{\"nested\":[1,2.50,");
+  }
+
+  @Test
+  void aOneMebibyteSpecRoundTrips() {
+    String org = newOrg().id();
+    StringBuilder b = new StringBuilder();
+    while (b.length() < 1024 * 1024) {
+      b.append("Instructions line ").append(b.length()).append(" with ünïcödé.\n");
+    }
+    Agent back = roundTrip(org, AgentSpec.withInstructions(b.toString()));
+    assertThat(back.spec().instructions()).hasSize(b.length());
+  }
+
+  @Test
+  void oversizedDocumentsAreRejectedAndNothingIsStored() {
+    String org = newOrg().id();
+    String big = "x".repeat(4 * 1024 * 1024 + 1);
+    assertThatThrownBy(() -> store.agents().create(new Agent(Metadata.of(org, "huge"),
+        AgentSpec.withInstructions(big), null))).isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("limit");
+    assertThat(store.agents().count(Query.builder().org(org).build())).isZero();
+
+    AgentStore small = open(newStoreBuilder().maxDocumentBytes(64 * 1024));
+    String smallOrg = newOrg(small).id();
+    Agent ok = newAgent(small, smallOrg, "fits");
+    assertThatThrownBy(() -> small.agents().update(ok.withSpec(AgentSpec.withInstructions(
+        "y".repeat(70 * 1024))))).isInstanceOf(InvalidArgumentException.class);
+    assertThat(small.agents().get(ok.id())).contains(ok);
+  }
+
+  @Test
+  void badIdsAreRejected() {
+    for (String id : new String[] {null, "", "  ", "agt-", "agt-0123", "AGT-01hx0000000000000000000000",
+        "agt-01HX0000000000000000000000", "ses-01hx0000000000000000000000", "agt-81hx0000000000000000000000",
+        "agt-01hx000000000000000000000u", "agt-01hx0000000000000000000000 ", "../etc/passwd"}) {
+      assertThatThrownBy(() -> store.agents().get(id)).as("id %s", id)
+          .isInstanceOf(InvalidArgumentException.class);
+    }
+  }
+
+  @Test
+  void badSlugsNamesAndOrgsAreRejected() {
+    String org = newOrg().id();
+    for (String slug : new String[] {"Bad", "-lead", "trail-", "under_score", "a".repeat(64), "sp ace", "ü"}) {
+      assertRejected(org, m -> store.agents().create(new Agent(m.withSlug(slug),
+          AgentSpec.withInstructions("x"), null)), Metadata.of(org, "fine"), "slug");
+    }
+    assertRejected(org, m -> store.agents().create(new Agent(m, AgentSpec.withInstructions("x"),
+        null)), Metadata.of(org, "!!! ???"), "name");
+    assertRejected(org, m -> store.agents().create(new Agent(m, AgentSpec.withInstructions("x"),
+        null)), Metadata.of(null, "no org"), "org");
+    assertRejected(org, m -> store.agents().create(new Agent(m, AgentSpec.withInstructions("x"),
+        null)), Metadata.of("org-nope", "bad org"), "org");
+    assertThat(Metadata.of(org, "a".repeat(80)).name()).hasSize(80);
+    Agent derived = store.agents().create(new Agent(Metadata.of(org, "  Über -- Agent 2.0!! "),
+        AgentSpec.withInstructions("x"), null));
+    assertThat(derived.metadata().slug()).isEqualTo("ber-agent-2-0");
+  }
+
+  @Test
+  void badLabelsAreRejected() {
+    String org = newOrg().id();
+    List<Map<String, String>> bad = List.of(Map.of("", "v"), Map.of("-k", "v"),
+        Map.of("k", "-v"), Map.of("k", "v".repeat(64)), Map.of("a/b/c", "v"),
+        Map.of("UPPER.prefix/k", "v"), Map.of("k", "sp ace"), Map.of("k".repeat(64), "v"));
+    for (Map<String, String> labels : bad) {
+      assertRejected(org, m -> store.agents().create(new Agent(m.withLabels(labels),
+          AgentSpec.withInstructions("x"), null)), Metadata.of(org, unique("lbl")), "labels");
+    }
+    Agent ok = store.agents().create(new Agent(Metadata.of(org, "good-labels").withLabels(
+        Map.of("app.kubernetes.io/name", "web", "empty", "", "a_b.c-d", "X.y_z-1")),
+        AgentSpec.withInstructions("x"), null));
+    assertThat(store.agents().get(ok.id()).orElseThrow().metadata().labels()).hasSize(3);
+  }
+
+  @Test
+  void nulAndUnpairedSurrogatesAreRejectedEverywhere() {
+    String org = newOrg().id();
+    for (String bad : new String[] {"nul\u0000byte", "lone \ud800 high", "lone \udc00 low"}) {
+      assertRejected(org, m -> store.agents().create(new Agent(m, AgentSpec.withInstructions(bad),
+          null)), Metadata.of(org, unique("nul")), "spec");
+      assertRejected(org, m -> store.agents().create(new Agent(m.withAnnotations(Map.of("a", bad)),
+          AgentSpec.withInstructions("x"), null)), Metadata.of(org, unique("nul")), "annotations");
+      assertRejected(org, m -> store.agents().create(new Agent(m, AgentSpec.withInstructions("x"),
+          null)), Metadata.of(org, "n" + bad), "name");
+    }
+  }
+
+  @Test
+  void nestingDeeperThan128IsRejected() {
+    String org = newOrg().id();
+    JsonNode deep = nested(200);
+    assertRejected(org, m -> store.agents().create(new Agent(m, new AgentSpec("d", null, "i",
+        null, null, null, deep), null)), Metadata.of(org, "deep"), "128");
+    Agent fine = store.agents().create(new Agent(Metadata.of(org, "fine"), new AgentSpec("d",
+        null, "i", null, null, null, nested(100)), null));
+    assertThat(store.agents().get(fine.id()).orElseThrow().spec().envSpec()).isEqualTo(nested(100));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "{", "[]", "\"text\"", "{\"kind\":\"Agent\",\"kind\":\"Agent\"}",
+      "{\"kind\":\"Agent\",\"metadata\":{}} trailing", "{\"kind\":\"NoSuchKind\",\"metadata\":{}}",
+      "{\"kind\":\"ApiResourceVersion\",\"metadata\":{}}", "{\"metadata\":{}}",
+      "{\"kind\":\"Agent\",\"apiVersion\":\"v9\",\"metadata\":{}}",
+      "{\"kind\":\"Agent\",\"metadata\":{\"version\":\"abc\"}}", "{\"kind\":\"Agent\",\"spec\":{}}"})
+  void malformedJsonAndUnknownKindsAreRejected(String json) {
+    assertThatThrownBy(() -> ResourceJson.read(json)).isInstanceOf(InvalidArgumentException.class);
+  }
+
+  @Test
+  void unknownKindNamesAreRejected() {
+    assertThatThrownBy(() -> Kind.fromName("Widget")).isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("Widget");
+  }
+
+  @Test
+  void updatesNeedTheVersionRead() {
+    String org = newOrg().id();
+    Agent a = newAgent(store, org, "versioned");
+    assertThatThrownBy(() -> store.agents().update(a.withMetadata(a.metadata().withVersion(0))))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("version");
+    assertThatThrownBy(() -> store.agents().updateStatus(a.id(), -1, null))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> store.agents().create(null))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> store.agents().updateStatus(a.id(), 1,
+        AgentExecutionStatus.pending())).isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("status");
+    assertThat(store.agents().get(a.id())).contains(a);
+  }
+
+  @Test
+  void noDatabaseOrJsonLibraryExceptionEscapes() {
+    String org = newOrg().id();
+    List<Runnable> calls = List.of(
+        () -> store.agents().create(new Agent(Metadata.of(org, "x"), null, null)),
+        () -> store.agents().list(null),
+        () -> store.agentInstances().create(new dev.agentstore.AgentInstance(
+            Metadata.of(org, "orphan"), new dev.agentstore.AgentInstanceSpec(
+                "agt-01hx0000000000000000000000", "x", null), null)),
+        () -> store.organizations().delete(org),
+        () -> ResourceJson.read("{\"kind\":\"Agent\",\"metadata\":{\"labels\":[1]}}"));
+    newAgent(store, org, "keeps-org-busy");
+    for (Runnable call : calls) {
+      assertThatThrownBy(call::run).isInstanceOf(AgentStoreException.class)
+          .satisfies(e -> assertThat(e.getClass().getName()).startsWith("dev.agentstore."));
+    }
+  }
+
+  private void assertRejected(String org, Consumer<Metadata> call, Metadata m, String mentions) {
+    long before = store.agents().count(Query.builder().org(org).build());
+    assertThatThrownBy(() -> call.accept(m)).isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining(mentions);
+    assertThat(store.agents().count(Query.builder().org(org).build())).isEqualTo(before);
+  }
+
+  private static JsonNode nested(int depth) {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    ObjectNode cur = root;
+    for (int i = 1; i < depth; i++) {
+      cur = cur.putObject("d");
+    }
+    return root;
+  }
+
+  /** Every kind's sample passes validation (guards the samples used by the other suites). */
+  @Test
+  void everyKindsSampleIsValid() {
+    String org = newOrg().id();
+    for (Kind k : Kind.resourceKinds()) {
+      Resource<?, ?> r = Samples.unsaved(this, store, k, k == Kind.ORGANIZATION ? null : org,
+          unique("valid"));
+      assertThat(RepositoryTck.repo(store, k).create(r).metadata().version()).isEqualTo(1);
+    }
+  }
+}
