@@ -1,0 +1,114 @@
+package dev.agentstore.examples;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.agentstore.Agent;
+import dev.agentstore.AgentExecution;
+import dev.agentstore.AgentExecutionSpec;
+import dev.agentstore.AgentInstance;
+import dev.agentstore.AgentInstanceSpec;
+import dev.agentstore.AgentMessage;
+import dev.agentstore.AgentSpec;
+import dev.agentstore.AgentStore;
+import dev.agentstore.ExecutionConfig;
+import dev.agentstore.ExecutionPhase;
+import dev.agentstore.MessageType;
+import dev.agentstore.Metadata;
+import dev.agentstore.Organization;
+import dev.agentstore.OrganizationSpec;
+import dev.agentstore.Query;
+import dev.agentstore.ResourceVersion;
+import dev.agentstore.Session;
+import dev.agentstore.SessionSpec;
+import dev.agentstore.ToolCall;
+import dev.agentstore.ToolCallStatus;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The quickstart: opens the embedded default store (SQLite + local files) in the directory given
+ * on the command line, or in a new temporary directory, and walks through the core API.
+ *
+ * <p>Usage: {@code mvn -q -B -pl examples -am -DskipTests package exec:java -Dexec.args=/tmp/agents}
+ */
+public final class Quickstart {
+  private Quickstart() {}
+
+  /** Runs the quickstart; the optional argument is the data directory. */
+  public static void main(String[] args) throws IOException {
+    Path dir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("agentstore-");
+    run(dir, System.out);
+  }
+
+  /** Runs the quickstart against {@code dir}, printing what it does to {@code out}. */
+  public static void run(Path dir, PrintStream out) {
+    try (AgentStore store = AgentStore.open("local:" + dir)) {
+      out.println("opened store at " + dir);
+
+      // Tenancy: everything but organizations belongs to one org.
+      Organization acme = store.organizations().apply(new Organization(
+          Metadata.of(null, "Acme Corp"), new OrganizationSpec("Acme's agents", null), null));
+      AgentStore tenant = store.forOrg(acme.id()).as("quickstart");
+      out.println("organization " + acme.metadata().slug() + " (" + acme.id() + ")");
+
+      // Template, deployment, conversation.
+      Agent agent = tenant.agents().apply(new Agent(
+          Metadata.of(acme.id(), "Support Bot").withLabel("team", "support"),
+          AgentSpec.withInstructions("Answer briefly and cite the runbook."), null));
+      AgentInstance prod = tenant.agentInstances().apply(new AgentInstance(
+          Metadata.of(acme.id(), "Support Bot (prod)").withLabel("env", "prod"),
+          new AgentInstanceSpec(agent.id(), "production deployment", List.of()), null));
+      Session session = tenant.sessions().create(new Session(
+          Metadata.of(acme.id(), "Chat " + Instant.now().toEpochMilli()),
+          new SessionSpec(prod.id(), "user-42", "thread-1", null, Map.of("channel", "web")),
+          null));
+      out.println("agent " + agent.metadata().slug() + " v" + agent.metadata().version()
+          + ", instance " + prod.metadata().slug() + ", session " + session.id());
+
+      // An execution: messages and tool calls are appended, not rewritten.
+      AgentExecution run = tenant.agentExecutions().create(new AgentExecution(
+          Metadata.of(acme.id(), "Run " + Instant.now().toEpochMilli()),
+          new AgentExecutionSpec(session.id(), agent.id(), "Why is checkout slow?",
+              new ExecutionConfig("gpt-4o"), null), null));
+      tenant.agentExecutions().transition(run.id(), ExecutionPhase.IN_PROGRESS);
+      Instant now = Instant.now();
+      tenant.agentExecutions().appendMessages(run.id(),
+          AgentMessage.of(MessageType.HUMAN, "Why is checkout slow?", now),
+          AgentMessage.of(MessageType.AI, "Let me look at the latency dashboard.", now));
+      var args = JsonNodeFactory.instance.objectNode().put("service", "checkout");
+      tenant.agentExecutions().upsertToolCall(run.id(), ToolCall.pending("call-1",
+          "get_latency", args));
+      tenant.agentExecutions().upsertToolCall(run.id(), ToolCall.pending("call-1",
+          "get_latency", args).finished(ToolCallStatus.COMPLETED, "p99 = 2.3 s", Instant.now()));
+      tenant.agentExecutions().appendMessages(run.id(),
+          AgentMessage.of(MessageType.AI, "p99 latency is 2.3 s; the DB pool is saturated.",
+              Instant.now()));
+      AgentExecution done = tenant.agentExecutions().transition(run.id(),
+          ExecutionPhase.COMPLETED);
+      out.println("execution " + done.id() + " is " + done.status().phase() + " with "
+          + done.status().messages().size() + " messages and "
+          + done.status().toolCalls().size() + " tool call(s), version "
+          + done.metadata().version());
+      for (AgentMessage m : done.status().messages()) {
+        out.println("  " + m.type() + ": " + m.content());
+      }
+
+      // Queries: label selectors, phases, JSON fields; keyset pages.
+      long prodInstances = tenant.agentInstances().count(Query.builder()
+          .labelSelector("env=prod").build());
+      long completed = tenant.agentExecutions().count(Query.builder()
+          .phase(ExecutionPhase.COMPLETED).where("spec.config.model", "gpt-4o").build());
+      out.println("instances with env=prod: " + prodInstances
+          + "; completed gpt-4o executions: " + completed);
+
+      // Every write left a history entry.
+      for (ResourceVersion v : tenant.history().list(run.id())) {
+        out.println("  history v" + v.resourceVersion() + " " + v.event() + " by " + v.actor());
+      }
+    }
+  }
+}
