@@ -21,11 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -43,32 +38,17 @@ public abstract class ConcurrencyTck extends TckSupport {
   @Test
   void sixteenThreadsCreatingTheSameSlugHaveExactlyOneWinner() throws Exception {
     String org = newOrg().id();
-    CountDownLatch start = new CountDownLatch(1);
     AtomicInteger won = new AtomicInteger();
     List<Throwable> lost = Collections.synchronizedList(new ArrayList<>());
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int i = 0; i < THREADS; i++) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          try {
-            store.agents().create(new Agent(Metadata.of(org, "Race Winner"),
-                AgentSpec.withInstructions("race"), null));
-            won.incrementAndGet();
-          } catch (AgentStoreException e) {
-            lost.add(e);
-          }
-          return null;
-        }));
+    Concurrently.run(THREADS, thread -> {
+      try {
+        store.agents().create(new Agent(Metadata.of(org, "Race Winner"),
+            AgentSpec.withInstructions("race"), null));
+        won.incrementAndGet();
+      } catch (AgentStoreException e) {
+        lost.add(e);
       }
-      start.countDown();
-      for (Future<?> f : futures) {
-        f.get(60, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    });
     assertThat(won.get()).isEqualTo(1);
     assertThat(lost).hasSize(THREADS - 1).allMatch(e -> e instanceof AlreadyExistsException);
     assertThat(store.agents().count(Query.builder().org(org).build())).isEqualTo(1);
@@ -78,32 +58,16 @@ public abstract class ConcurrencyTck extends TckSupport {
   void concurrentUpdatesOfOneVersionHaveExactlyOneWinner() throws Exception {
     String org = newOrg().id();
     Agent a = newAgent(store, org, "contended");
-    CountDownLatch start = new CountDownLatch(1);
     AtomicInteger won = new AtomicInteger();
     AtomicInteger conflicts = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int i = 0; i < 8; i++) {
-        String label = "w" + i;
-        futures.add(pool.submit(() -> {
-          start.await();
-          try {
-            store.agents().update(a.withMetadata(a.metadata().withLabel("writer", label)));
-            won.incrementAndGet();
-          } catch (ConflictException e) {
-            conflicts.incrementAndGet();
-          }
-          return null;
-        }));
+    Concurrently.run(8, thread -> {
+      try {
+        store.agents().update(a.withMetadata(a.metadata().withLabel("writer", "w" + thread)));
+        won.incrementAndGet();
+      } catch (ConflictException e) {
+        conflicts.incrementAndGet();
       }
-      start.countDown();
-      for (Future<?> f : futures) {
-        f.get(60, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    });
     assertThat(won.get()).isEqualTo(1);
     assertThat(conflicts.get()).isEqualTo(7);
     assertThat(store.agents().get(a.id()).orElseThrow().metadata().version()).isEqualTo(2);
@@ -116,28 +80,16 @@ public abstract class ConcurrencyTck extends TckSupport {
     int threads = 8;
     int perThread = 25;
     List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int thread = t;
-        futures.add(pool.submit(() -> {
-          for (int i = 0; i < perThread; i++) {
-            try {
-              store.agentExecutions().appendMessages(e.id(),
-                  AgentMessage.of(MessageType.AI, thread + ":" + i, Instant.EPOCH));
-            } catch (RuntimeException ex) {
-              errors.add(ex);
-            }
-          }
-        }));
+    Concurrently.run(threads, thread -> {
+      for (int i = 0; i < perThread; i++) {
+        try {
+          store.agentExecutions().appendMessages(e.id(),
+              AgentMessage.of(MessageType.AI, thread + ":" + i, Instant.EPOCH));
+        } catch (RuntimeException ex) {
+          errors.add(ex);
+        }
       }
-      for (Future<?> f : futures) {
-        f.get(120, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    });
     assertThat(errors).isEmpty();
     AgentExecution back = store.agentExecutions().get(e.id()).orElseThrow();
     List<String> contents = back.status().messages().stream().map(AgentMessage::content)
@@ -161,29 +113,17 @@ public abstract class ConcurrencyTck extends TckSupport {
     int perThread = 40;
     Set<Class<?>> failures = ConcurrentHashMap.newKeySet();
     AtomicInteger unavailable = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < 8; t++) {
-        int thread = t;
-        futures.add(pool.submit(() -> {
-          for (int i = 0; i < perThread; i++) {
-            try {
-              newAgent(store, org, "w" + thread + "-" + i);
-            } catch (UnavailableException ex) {
-              unavailable.incrementAndGet();
-            } catch (RuntimeException ex) {
-              failures.add(ex.getClass());
-            }
-          }
-        }));
+    Concurrently.run(8, thread -> {
+      for (int i = 0; i < perThread; i++) {
+        try {
+          newAgent(store, org, "w" + thread + "-" + i);
+        } catch (UnavailableException ex) {
+          unavailable.incrementAndGet();
+        } catch (RuntimeException ex) {
+          failures.add(ex.getClass());
+        }
       }
-      for (Future<?> f : futures) {
-        f.get(120, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    });
     assertThat(unavailable.get()).as("busy/unavailable errors").isZero();
     assertThat(failures).isEmpty();
     assertThat(store.agents().count(Query.builder().org(org).build())).isEqualTo(8 * perThread);

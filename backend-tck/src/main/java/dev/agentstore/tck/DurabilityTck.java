@@ -16,11 +16,6 @@ import dev.agentstore.ResourceVersion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,24 +67,8 @@ public abstract class DurabilityTck extends TckSupport {
   @Test
   void twoStoresOpeningTheSameNewLocationAtOnceBothWork() throws Exception {
     AgentStore.Builder fresh = newStoreBuilder();
-    CountDownLatch go = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    List<AgentStore> both = new ArrayList<>();
-    try {
-      List<Future<AgentStore>> futures = new ArrayList<>();
-      for (int i = 0; i < 2; i++) {
-        futures.add(pool.submit(() -> {
-          go.await();
-          return open(fresh);
-        }));
-      }
-      go.countDown();
-      for (Future<AgentStore> f : futures) {
-        both.add(f.get(120, TimeUnit.SECONDS));
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    List<AgentStore> both = java.util.Collections.synchronizedList(new ArrayList<>());
+    Concurrently.run(2, thread -> both.add(open(fresh)));
     String org = newOrg(both.get(0)).id();
     Agent a = newAgent(both.get(0), org, "shared");
     assertThat(both.get(1).agents().get(a.id())).contains(a);

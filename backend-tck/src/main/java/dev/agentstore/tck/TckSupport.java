@@ -47,7 +47,7 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class TckSupport {
   private static final AtomicInteger NAMES = new AtomicInteger();
-  private final List<AgentStore> opened = new ArrayList<>();
+  private final List<AgentStore> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** The store of the current test, opened fresh and empty before each test. */
   protected AgentStore store;
