@@ -39,6 +39,15 @@ class PostgresSchemaTest {
   }
 
   @Test
+  void runsOnARealServerOfASupportedVersion() {
+    int major = PostgresStores.serverMajorVersion();
+    assertThat(major).isGreaterThanOrEqualTo(14);
+    if (System.getenv(PostgresStores.ENV) == null) {
+      assertThat(major).as("the embedded binaries of the build").isEqualTo(17);
+    }
+  }
+
+  @Test
   void generatedModelMatchesTheMigratedDatabase() throws SQLException {
     Schema generated = new PostgresDialect().schema();
     new SqlSchema(generated); // every table, column and Java type the shared code relies on

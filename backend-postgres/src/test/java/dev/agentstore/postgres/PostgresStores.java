@@ -67,12 +67,27 @@ final class PostgresStores {
         url = adminUrl;
         if (url == null) {
           String external = System.getenv(ENV);
-          url = external != null && !external.isBlank() ? external.trim() : startEmbedded();
+          boolean useExternal = external != null && !external.isBlank();
+          url = useExternal ? external.trim() : startEmbedded();
           adminUrl = url;
+          if (useExternal) {
+            Runtime.getRuntime().addShutdownHook(new Thread(PostgresStores::dropDatabases));
+          }
         }
       }
     }
     return url;
+  }
+
+  /** On a server that outlives the run, drops the databases this run created. */
+  private static void dropDatabases() {
+    try (Connection c = admin(); Statement st = c.createStatement()) {
+      for (int i = 1; i <= DATABASES.get(); i++) {
+        st.execute("DROP DATABASE IF EXISTS tck_" + RUN + "_" + i + " WITH (FORCE)");
+      }
+    } catch (SQLException e) {
+      System.err.println("could not drop the test databases of run " + RUN + ": " + e);
+    }
   }
 
   private static String startEmbedded() {
