@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.Schema;
@@ -43,11 +44,27 @@ public interface DialectStrategy {
   /** A label's value (text) or SQL NULL when the labels object lacks {@code key}. */
   Field<String> labelValue(Field<String> labels, String key);
 
+  /**
+   * True when the labels object has {@code key} with exactly {@code value}. The default compares
+   * {@link #labelValue}; a database with an index over whole label objects may use it instead.
+   */
+  default Condition labelEquals(Field<String> labels, String key, String value) {
+    return labelValue(labels, key).eq(value);
+  }
+
   /** True when the JSON scalar at {@code path} of {@code doc} equals {@code value} (type and value). */
   Condition jsonEquals(Field<String> doc, List<String> path, JsonNode value);
 
   /** Classifies a database error. */
   ErrorKind classify(SQLException e);
+
+  /**
+   * Runs before a write transaction appends its first history row. History sequence numbers
+   * must become visible in the order they were assigned (a change-feed reader never skips one
+   * that commits later); a database whose writers run concurrently serialises history writers
+   * here until they commit. The default does nothing (for databases with a single writer).
+   */
+  default void beforeFirstHistoryWrite(DSLContext ctx) {}
 
   /** Begins a transaction on {@code c}; write transactions must queue behind each other. */
   default void begin(Connection c, boolean write) throws SQLException {

@@ -31,7 +31,9 @@ final class QueryConditions {
     }
     if (q.labelSelector() != null) {
       for (LabelSelector.Requirement r : q.labelSelector().requirements()) {
-        c.add(label(dialect.labelValue(t.labels, r.key()), r));
+        c.add(r.operator() == LabelSelector.Operator.EQUALS
+            ? dialect.labelEquals(t.labels, r.key(), r.values().get(0))
+            : label(dialect.labelValue(t.labels, r.key()), r));
       }
     }
     if (q.phase() != null) {
@@ -80,7 +82,7 @@ final class QueryConditions {
 
   private static Condition label(Field<String> value, LabelSelector.Requirement r) {
     return switch (r.operator()) {
-      case EQUALS -> value.eq(r.values().get(0));
+      case EQUALS -> value.eq(r.values().get(0)); // dialects may override via labelEquals
       case NOT_EQUALS -> value.isNull().or(value.ne(r.values().get(0)));
       case IN -> value.in(r.values());
       case NOT_IN -> value.isNull().or(value.notIn(r.values()));

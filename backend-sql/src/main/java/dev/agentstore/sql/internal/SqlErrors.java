@@ -54,16 +54,23 @@ public final class SqlErrors {
     };
   }
 
-  /** The first SQLException in the cause chain, or null. */
+  /**
+   * The first SQLException in the cause chain that carries a SQLState (the driver's own error;
+   * jOOQ may wrap it in one without), else the first SQLException, or null.
+   */
   static SQLException sqlCause(Throwable e) {
+    SQLException first = null;
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException s) {
-        return s;
+        if (s.getSQLState() != null) {
+          return s;
+        }
+        first = first == null ? s : first;
       }
       if (t.getCause() == t) {
         break;
       }
     }
-    return null;
+    return first;
   }
 }

@@ -263,6 +263,12 @@ public final class SqlTransaction implements BackendTransaction {
   @Override
   public long appendHistory(HistoryRecord r) {
     HistoryTable h = schema.history();
+    if (!wroteHistory) {
+      run("order history", () -> {
+        dialect.beforeFirstHistoryWrite(ctx);
+        return null;
+      });
+    }
     wroteHistory = true;
     return run("record history of " + r.resourceId(), () -> ctx.insertInto(h.table)
         .set(h.id, r.id()).set(h.kind, r.kind().name()).set(h.resourceId, r.resourceId())

@@ -1,0 +1,60 @@
+package dev.agentstore.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentstore.AgentStore;
+import dev.agentstore.local.internal.LocalBackendFactory;
+import dev.agentstore.sql.SchemaDrift;
+import dev.agentstore.sql.internal.SqlSchema;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import org.jooq.Schema;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The migrated SQLite schema against the jOOQ model generated at build time. */
+class LocalSchemaTest {
+  private static final Set<String> IGNORED = Set.of("flyway_schema_history", "sqlite_sequence");
+
+  @TempDir
+  Path dir;
+
+  private Connection migrated(String name) throws SQLException {
+    Path store = dir.resolve(name);
+    AgentStore.builder().uri("local:" + store).open().close();
+    return DriverManager.getConnection("jdbc:sqlite:"
+        + store.resolve(LocalBackendFactory.DATABASE_FILE));
+  }
+
+  private static Schema live(Connection c) {
+    return DSL.using(c).meta().getSchemas().get(0);
+  }
+
+  @Test
+  void generatedModelMatchesTheMigratedDatabase() throws SQLException {
+    Schema generated = new SqliteDialect().schema();
+    new SqlSchema(generated); // every table, column and Java type the shared code relies on
+    try (Connection c = migrated("a")) {
+      assertThat(SchemaDrift.compare(generated, live(c), IGNORED)).isEmpty();
+      assertThat(generated.getTables()).hasSize(19);
+    }
+  }
+
+  @Test
+  void driftIsReportedWhenTheDatabaseDiffers() throws SQLException {
+    try (Connection c = migrated("b"); Statement st = c.createStatement()) {
+      st.execute("ALTER TABLE agents ADD COLUMN extra TEXT");
+      st.execute("DROP TABLE store_settings");
+      List<String> drift = SchemaDrift.compare(new SqliteDialect().schema(), live(c), IGNORED);
+      assertThat(drift).containsExactlyInAnyOrder(
+          "column agents.extra: only in the database",
+          "table store_settings: in the generated model, not in the database");
+    }
+  }
+}

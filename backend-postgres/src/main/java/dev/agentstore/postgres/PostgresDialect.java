@@ -1,0 +1,92 @@
+package dev.agentstore.postgres;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentstore.postgres.internal.jooq.DefaultSchema;
+import dev.agentstore.sql.DialectStrategy;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.Schema;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * What PostgreSQL does differently: JSONB operators (label equality as containment, so the GIN
+ * index on labels serves it; JSON path equality by exact JSONB comparison), errors by SQLState,
+ * and a transaction-scoped advisory lock that makes history sequence numbers commit in order.
+ *
+ * <p>Usage: {@code new SqlBackend(new PostgresDialect(), pool, pool, caps, null, List.of(), pool)}
+ */
+public final class PostgresDialect implements DialectStrategy {
+  /** The advisory lock key history writers hold until they commit ("agentstr" in ASCII). */
+  static final long HISTORY_LOCK = 0x6167656e74737472L;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  public SQLDialect dialect() {
+    return SQLDialect.POSTGRES;
+  }
+
+  @Override
+  public Schema schema() {
+    return DefaultSchema.DEFAULT_SCHEMA;
+  }
+
+  @Override
+  public Field<String> labelValue(Field<String> labels, String key) {
+    return DSL.field("({0} ->> {1})", String.class, labels, DSL.val(key, SQLDataType.CLOB));
+  }
+
+  @Override
+  public Condition labelEquals(Field<String> labels, String key, String value) {
+    return DSL.condition("{0} @> cast({1} as jsonb)", labels,
+        DSL.val(json(Map.of(key, value)), SQLDataType.CLOB));
+  }
+
+  @Override
+  public Condition jsonEquals(Field<String> doc, List<String> path, JsonNode value) {
+    // jsonb equality is exact: same type, same string, numerically equal numbers.
+    return DSL.condition("({0} #> {1}) = cast({2} as jsonb)", doc,
+        DSL.val(path.toArray(new String[0]), SQLDataType.CLOB.array()),
+        DSL.val(json(value), SQLDataType.CLOB));
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a JSON literal", e);
+    }
+  }
+
+  @Override
+  public ErrorKind classify(SQLException e) {
+    String state = e.getSQLState();
+    if (state == null) {
+      return ErrorKind.OTHER;
+    }
+    return switch (state) {
+      case "23505" -> ErrorKind.UNIQUE;
+      case "23503" -> ErrorKind.FOREIGN_KEY;
+      case "23514", "23502" -> ErrorKind.CHECK;
+      case "40001", "40P01" -> ErrorKind.SERIALIZATION;
+      // admin_shutdown, crash_shutdown, cannot_connect_now, lock/statement timeouts
+      case "57P01", "57P02", "57P03", "55P03", "57014" -> ErrorKind.UNAVAILABLE;
+      default -> state.startsWith("08") || state.startsWith("53") ? ErrorKind.UNAVAILABLE
+          : ErrorKind.OTHER;
+    };
+  }
+
+  @Override
+  public void beforeFirstHistoryWrite(DSLContext ctx) {
+    // Held until commit or rollback: history rows become visible in sequence order.
+    ctx.select(DSL.field("pg_advisory_xact_lock({0})", Object.class, DSL.val(HISTORY_LOCK)))
+        .fetch();
+  }
+}

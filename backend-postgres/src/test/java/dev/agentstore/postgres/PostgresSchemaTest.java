@@ -1,0 +1,129 @@
+package dev.agentstore.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentstore.AgentStore;
+import dev.agentstore.sql.SchemaDrift;
+import dev.agentstore.sql.internal.SqlSchema;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jooq.DSLContext;
+import org.jooq.Schema;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The migrated live schema against the jOOQ model generated from the migrations at build time,
+ * plus what the generic drift check cannot see: delete rules and the label index.
+ */
+class PostgresSchemaTest {
+  private static final Set<String> IGNORED = Set.of("flyway_schema_history");
+  private static String url;
+
+  @BeforeAll
+  static void migrate() {
+    url = PostgresStores.newDatabase();
+    AgentStore.builder().uri(url).open().close();
+  }
+
+  private static Schema live(DSLContext ctx) {
+    return ctx.meta().getSchemas("public").get(0);
+  }
+
+  @Test
+  void runsOnARealServerOfASupportedVersion() {
+    int major = PostgresStores.serverMajorVersion();
+    assertThat(major).isGreaterThanOrEqualTo(14);
+    if (System.getenv(PostgresStores.ENV) == null) {
+      assertThat(major).as("the embedded binaries of the build").isEqualTo(17);
+    }
+  }
+
+  @Test
+  void generatedModelMatchesTheMigratedDatabase() throws SQLException {
+    Schema generated = new PostgresDialect().schema();
+    new SqlSchema(generated); // every table, column and Java type the shared code relies on
+    try (Connection c = PostgresStores.connect(url)) {
+      List<String> drift = SchemaDrift.compare(generated, live(DSL.using(c)), IGNORED);
+      assertThat(drift).isEmpty();
+      assertThat(generated.getTables()).hasSize(19);
+    }
+  }
+
+  @Test
+  void driftIsReportedWhenTheDatabaseDiffers() throws SQLException {
+    String other = PostgresStores.newDatabase();
+    AgentStore.builder().uri(other).open().close();
+    try (Connection c = PostgresStores.connect(other); Statement st = c.createStatement()) {
+      st.execute("ALTER TABLE agents ADD COLUMN extra TEXT");
+      st.execute("ALTER TABLE sessions ALTER COLUMN name SET NOT NULL");
+      st.execute("ALTER TABLE skills ALTER COLUMN spec TYPE TEXT");
+      st.execute("ALTER TABLE agent_instances DROP CONSTRAINT agent_instances_agent_id_fkey");
+      List<String> drift = SchemaDrift.compare(new PostgresDialect().schema(),
+          live(DSL.using(c)), IGNORED);
+      assertThat(drift).anyMatch(d -> d.startsWith("column agents.extra: only in the database"))
+          .anyMatch(d -> d.startsWith("column sessions.name: generated nullable"))
+          .anyMatch(d -> d.startsWith("column skills.spec: generated as json, database has text"))
+          .anyMatch(d -> d.startsWith("agent_instances foreign keys"))
+          .hasSize(4);
+    }
+  }
+
+  @Test
+  void deleteRulesCascadeOnlyFromAnExecutionToWhatItOwns() throws SQLException {
+    Map<String, String> rules = new TreeMap<>();
+    try (Connection c = PostgresStores.connect(url); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT conname, confdeltype FROM pg_constraint"
+            + " WHERE contype = 'f' AND connamespace = 'public'::regnamespace")) {
+      while (rs.next()) {
+        rules.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    assertThat(rules).hasSize(23);
+    rules.forEach((name, rule) -> {
+      boolean owned = name.startsWith("execution_contexts_agent_execution")
+          || name.startsWith("execution_contexts_workflow_execution")
+          || name.endsWith("_items_execution_fkey");
+      assertThat(rule).as(name).isEqualTo(owned ? "c" : "r");
+    });
+  }
+
+  @Test
+  void labelEqualityUsesTheGinIndex() throws SQLException {
+    Table<?> agents = new PostgresDialect().schema().getTable("agents");
+    @SuppressWarnings("unchecked")
+    org.jooq.Field<String> labels = (org.jooq.Field<String>) agents.field("labels");
+    try (Connection c = PostgresStores.connect(url); Statement st = c.createStatement()) {
+      st.execute("SET enable_seqscan = off");
+      DSLContext ctx = DSL.using(c);
+      String plan = ctx.explain(ctx.selectFrom(agents)
+          .where(new PostgresDialect().labelEquals(labels, "env", "prod"))).plan();
+      assertThat(plan).contains("agents_labels_idx");
+    }
+  }
+
+  @Test
+  void checkConstraintsGuardPhasesAndEvents() throws SQLException {
+    try (Connection c = PostgresStores.connect(url); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT conrelid::regclass::text, pg_get_constraintdef(oid)"
+            + " FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace"
+            + " AND pg_get_constraintdef(oid) LIKE '%ANY%'")) {
+      Map<String, String> checks = new TreeMap<>();
+      while (rs.next()) {
+        checks.merge(rs.getString(1), rs.getString(2), (a, b) -> a + " " + b);
+      }
+      assertThat(checks.get("agent_executions")).contains("'CANCELLED'");
+      assertThat(checks.get("workflow_executions")).contains("'IN_PROGRESS'");
+      assertThat(checks.get("api_resource_versions")).contains("'STATUS_UPDATED'");
+      assertThat(checks.get("agent_execution_items")).contains("'toolCalls'");
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package dev.agentstore.postgres;
+
+import dev.agentstore.AgentStore;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The PostgreSQL server of a test run and fresh databases on it. One server per JVM: the one
+ * {@code AGENTSTORE_PG_URL} names (a JDBC URL of a superuser or a role with CREATEDB, e.g.
+ * {@code jdbc:postgresql://127.0.0.1:5433/postgres?user=agentstore&password=...}), or else real
+ * PostgreSQL binaries from Maven Central started in-process. Every store gets a new database.
+ */
+final class PostgresStores {
+  /** The environment variable naming an external server. */
+  static final String ENV = "AGENTSTORE_PG_URL";
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+  private static volatile String adminUrl;
+
+  private PostgresStores() {}
+
+  /** A builder for a store on a new, empty database. */
+  static AgentStore.Builder newBuilder() {
+    return AgentStore.builder().uri(newDatabase());
+  }
+
+  /** Creates a new empty database and returns its JDBC URL (with credentials). */
+  static String newDatabase() {
+    String name = "tck_" + RUN + "_" + DATABASES.incrementAndGet();
+    try (Connection c = admin(); Statement st = c.createStatement()) {
+      st.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create test database " + name, e);
+    }
+    return withDatabase(adminUrl(), name);
+  }
+
+  /** A connection to the server's maintenance database as the admin role. */
+  static Connection admin() throws SQLException {
+    return DriverManager.getConnection(adminUrl());
+  }
+
+  /** A connection to {@code jdbcUrl} (a URL {@link #newDatabase} returned). */
+  static Connection connect(String jdbcUrl) throws SQLException {
+    return DriverManager.getConnection(jdbcUrl);
+  }
+
+  /** The server's major version, e.g. 17. */
+  static int serverMajorVersion() {
+    try (Connection c = admin()) {
+      return c.getMetaData().getDatabaseMajorVersion();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String adminUrl() {
+    String url = adminUrl;
+    if (url == null) {
+      synchronized (PostgresStores.class) {
+        url = adminUrl;
+        if (url == null) {
+          String external = System.getenv(ENV);
+          boolean useExternal = external != null && !external.isBlank();
+          url = useExternal ? external.trim() : startEmbedded();
+          adminUrl = url;
+          if (useExternal) {
+            Runtime.getRuntime().addShutdownHook(new Thread(PostgresStores::dropDatabases));
+          }
+        }
+      }
+    }
+    return url;
+  }
+
+  /** On a server that outlives the run, drops the databases this run created. */
+  private static void dropDatabases() {
+    try (Connection c = admin(); Statement st = c.createStatement()) {
+      for (int i = 1; i <= DATABASES.get(); i++) {
+        st.execute("DROP DATABASE IF EXISTS tck_" + RUN + "_" + i + " WITH (FORCE)");
+      }
+    } catch (SQLException e) {
+      System.err.println("could not drop the test databases of run " + RUN + ": " + e);
+    }
+  }
+
+  private static String startEmbedded() {
+    try {
+      EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          pg.close();
+        } catch (IOException e) {
+          // the JVM is exiting; the server's directory is temporary
+        }
+      }));
+      return pg.getJdbcUrl("postgres", "postgres");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+    }
+  }
+
+  /** {@code url} with its database replaced by {@code database}. */
+  static String withDatabase(String url, String database) {
+    int q = url.indexOf('?');
+    String base = q < 0 ? url : url.substring(0, q);
+    String query = q < 0 ? "" : url.substring(q);
+    int slash = base.indexOf('/', "jdbc:postgresql://".length());
+    return (slash < 0 ? base : base.substring(0, slash)) + "/" + database + query;
+  }
+}

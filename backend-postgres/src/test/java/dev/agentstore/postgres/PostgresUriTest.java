@@ -1,0 +1,81 @@
+package dev.agentstore.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentstore.AgentStore;
+import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.UnavailableException;
+import dev.agentstore.postgres.internal.PostgresUri;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Store URIs: both forms, credentials kept out of URLs and messages, pool options. */
+class PostgresUriTest {
+
+  @Test
+  void postgresqlUriBecomesAJdbcUrlWithCredentialsApart() {
+    PostgresUri u = PostgresUri.parse(
+        "postgresql://agent%40x:p%3Ass@db.internal:6543/store?sslmode=require&maximumPoolSize=3",
+        Map.of());
+    assertThat(u.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:6543/store?sslmode=require");
+    assertThat(u.user()).isEqualTo("agent@x");
+    assertThat(u.password()).isEqualTo("p:ss");
+    assertThat(u.options()).containsEntry("maximumPoolSize", "3");
+    assertThat(u.toString()).doesNotContain("p:ss");
+  }
+
+  @Test
+  void jdbcUrlPassesThroughAndBuilderOptionsWin() {
+    PostgresUri u = PostgresUri.parse("jdbc:postgresql://h/db?user=a&password=secret"
+        + "&connectionTimeoutMs=500", Map.of("connectionTimeoutMs", "900"));
+    assertThat(u.jdbcUrl()).isEqualTo("jdbc:postgresql://h/db?user=a&password=secret");
+    assertThat(u.options()).containsEntry("connectionTimeoutMs", "900");
+    assertThat(u.toString()).doesNotContain("secret").contains("password=***");
+  }
+
+  @Test
+  void badUrisAreRejectedByName() {
+    assertThatThrownBy(() -> PostgresUri.parse("postgresql://me@host:5432/", Map.of()))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("database");
+    assertThatThrownBy(() -> PostgresUri.parse("postgresql://@host/db", Map.of()))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("user");
+    assertThatThrownBy(() -> AgentStore.builder().uri("postgresql://me@127.0.0.1:1/db")
+        .option("maximumPoolSize", "0").open())
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("maximumPoolSize");
+    assertThat(PostgresUri.accepts("local:/tmp/x")).isFalse();
+  }
+
+  @Test
+  void unreachableServerIsUnavailableWithoutThePassword() {
+    assertThatThrownBy(() -> AgentStore.builder()
+        .uri("postgresql://me:hunter2@127.0.0.1:1/db?connectionTimeoutMs=500").open())
+        .isInstanceOf(UnavailableException.class)
+        .hasMessageContaining("127.0.0.1:1")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void bothUriFormsOpenThroughServiceLoader() {
+    String jdbc = PostgresStores.newDatabase();
+    try (AgentStore s = AgentStore.open(jdbc)) {
+      assertThat(s.organizations().count(dev.agentstore.Query.builder().build())).isZero();
+    }
+    // The same database in the postgresql:// form, credentials taken from the JDBC URL.
+    PostgresUri parsed = PostgresUri.parse(jdbc, Map.of());
+    String query = parsed.jdbcUrl().substring(parsed.jdbcUrl().indexOf('?') + 1);
+    Map<String, String> params = new java.util.HashMap<>();
+    for (String p : query.split("&")) {
+      String[] kv = p.split("=", 2);
+      params.put(kv[0], kv.length > 1 ? kv[1] : "");
+    }
+    String hostAndDb = parsed.jdbcUrl().substring("jdbc:postgresql://".length(),
+        parsed.jdbcUrl().indexOf('?'));
+    String uri = "postgresql://" + params.get("user")
+        + (params.containsKey("password") ? ":" + params.get("password") : "") + "@" + hostAndDb
+        + "?maximumPoolSize=2";
+    try (AgentStore s = AgentStore.open(uri)) {
+      assertThat(s.organizations().count(dev.agentstore.Query.builder().build())).isZero();
+    }
+  }
+}
