@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * What every view of one open store shares: the backend, the codec, page tokens and the clock.
+ * What every view of one open store shares: the backend, the codec, page tokens, secrets and the clock.
  *
  * <p>Usage: {@code Instant t = core.now();}
  */
@@ -14,15 +14,15 @@ final class StoreCore {
   final Backend backend;
   final ResourceCodec codec;
   final PageTokens tokens;
-  final SecretSealer sealer;
+  final StoreSecrets secrets;
   private final Clock clock;
 
-  StoreCore(Backend backend, ResourceCodec codec, PageTokens tokens, SecretSealer sealer,
+  StoreCore(Backend backend, ResourceCodec codec, PageTokens tokens, StoreSecrets secrets,
       Clock clock) {
     this.backend = backend;
     this.codec = codec;
     this.tokens = tokens;
-    this.sealer = sealer;
+    this.secrets = secrets;
     this.clock = clock;
   }
 
