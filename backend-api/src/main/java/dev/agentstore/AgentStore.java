@@ -55,8 +55,8 @@ public interface AgentStore extends AutoCloseable {
   /** Identity accounts. */
   ResourceRepository<IdentityAccount> identityAccounts();
 
-  /** API key records (only hashes and fingerprints are stored). */
-  ResourceRepository<ApiKey> apiKeys();
+  /** API keys: issued and verified here; only keyed hashes and fingerprints are stored. */
+  ApiKeyRepository apiKeys();
 
   /** IAM policies. */
   ResourceRepository<IamPolicy> iamPolicies();
@@ -96,6 +96,9 @@ public interface AgentStore extends AutoCloseable {
 
   /** The repository of any resource type. */
   <R extends Resource<S, T>, S, T> ResourceRepository<R> repository(ResourceType<R, S, T> type);
+
+  /** Secret-key administration (re-encryption after a key rotation). */
+  Secrets secrets();
 
   /** The version history of every resource. */
   History history();
@@ -156,6 +159,7 @@ public interface AgentStore extends AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private String actor = SYSTEM_ACTOR;
     private String artifactsUri;
+    private dev.agentstore.spi.KeyProvider keyProvider;
 
     private Builder() {}
 
@@ -171,6 +175,21 @@ public interface AgentStore extends AutoCloseable {
     /** The artifact store URI, or null for the backend's default. */
     public String artifactsUri() {
       return artifactsUri != null ? artifactsUri : options.get("artifacts");
+    }
+
+    /**
+     * Where the secret keys come from. Default: the local backend uses (and on first open
+     * creates) {@code <data dir>/master.key}; a backend without a data directory has no key, so
+     * secret values and API keys are refused until one is configured.
+     */
+    public Builder keyProvider(dev.agentstore.spi.KeyProvider provider) {
+      this.keyProvider = provider;
+      return this;
+    }
+
+    /** The configured key provider, or null for the backend's default. */
+    public dev.agentstore.spi.KeyProvider keyProvider() {
+      return keyProvider;
     }
 
     /** The store URI (default {@code local:}). */

@@ -4,7 +4,7 @@ import dev.agentstore.Agent;
 import dev.agentstore.AgentExecutionRepository;
 import dev.agentstore.AgentInstance;
 import dev.agentstore.AgentStore;
-import dev.agentstore.ApiKey;
+import dev.agentstore.ApiKeyRepository;
 import dev.agentstore.ArtifactStore;
 import dev.agentstore.ChangeFeed;
 import dev.agentstore.FailedPreconditionException;
@@ -21,6 +21,7 @@ import dev.agentstore.Organization;
 import dev.agentstore.Resource;
 import dev.agentstore.ResourceRepository;
 import dev.agentstore.ResourceType;
+import dev.agentstore.Secrets;
 import dev.agentstore.Session;
 import dev.agentstore.Skill;
 import dev.agentstore.Workflow;
@@ -43,6 +44,8 @@ public final class DefaultAgentStore implements AgentStore {
   private final AgentExecutions agentExecutions;
   private final WorkflowExecutions workflowExecutions;
   private final HistoryService history;
+  private final ApiKeyRepo apiKeys;
+  private final SecretRotation secrets;
 
   DefaultAgentStore(View view, boolean root) {
     this.view = view;
@@ -52,6 +55,9 @@ public final class DefaultAgentStore implements AgentStore {
     this.history = new HistoryService(view);
     repos.put(Kind.AGENT_EXECUTION, agentExecutions);
     repos.put(Kind.WORKFLOW_EXECUTION, workflowExecutions);
+    this.apiKeys = new ApiKeyRepo(view);
+    repos.put(Kind.API_KEY, apiKeys);
+    this.secrets = new SecretRotation(view, repos::get);
     for (Kind k : Kind.resourceKinds()) {
       repos.computeIfAbsent(k, kind -> new Repo<>(ResourceType.of(kind), view));
     }
@@ -78,8 +84,13 @@ public final class DefaultAgentStore implements AgentStore {
   }
 
   @Override
-  public ResourceRepository<ApiKey> apiKeys() {
-    return repo(Kind.API_KEY);
+  public ApiKeyRepository apiKeys() {
+    return apiKeys;
+  }
+
+  @Override
+  public Secrets secrets() {
+    return secrets;
   }
 
   @Override

@@ -80,7 +80,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     String slug = m.slug() == null ? Slugs.derive(m.name(), "metadata.name")
         : Slugs.require(m.slug(), "metadata.slug");
     Instant now = core.now();
-    ResourceCodec.Encoded enc = core.codec.encode(resource,
+    ResourceCodec.Encoded enc = encodeSealed(tx, resource,
         new ResourceCodec.Identity(id, org, slug, 1, now, now, view.actor(), view.actor()));
     tx.insert(enc.row());
     enc.items().forEach((collection, items) -> tx.replaceItems(kind, id, collection, items));
@@ -144,11 +144,16 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
 
   /** Decodes a row with its child items. */
   R load(BackendTransaction tx, StoredResource row) {
+    return core.codec.decode(type, row, itemsOf(tx, row.id()));
+  }
+
+  /** The child items of every collection of one resource. */
+  Map<String, List<StoredItem>> itemsOf(BackendTransaction tx, String id) {
     Map<String, List<StoredItem>> items = new HashMap<>();
     for (String c : ExecutionCollections.of(kind)) {
-      items.put(c, tx.items(kind, List.of(row.id()), c).getOrDefault(row.id(), List.of()));
+      items.put(c, tx.items(kind, List.of(id), c).getOrDefault(id, List.of()));
     }
-    return core.codec.decode(type, row, items);
+    return items;
   }
 
   // ---------------------------------------------------------------- update
@@ -167,7 +172,8 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
       }
       String slug = m.slug() == null ? cur.slug() : Slugs.require(m.slug(), "metadata.slug");
       checkVersion(cur, expected);
-      ResourceCodec.Encoded enc = core.codec.encode(resource, identity(cur, slug));
+      ResourceCodec.Encoded enc = encodeSealed(tx, resource, identity(cur, slug));
+      checkSpecChange(cur, enc);
       // The status subresource is written only by updateStatus: keep the stored one.
       StoredResource row = enc.row().withStatus(cur.statusJson(), cur.phase());
       core.codec.requireSize(row);
@@ -255,8 +261,9 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
       checkVersion(cur, expected);
       Metadata target = m.assigned(cur.id(), slug, cur.org(), expected, cur.createdAt(),
           cur.updatedAt(), cur.createdBy(), cur.updatedBy());
-      ResourceCodec.Encoded enc = core.codec.encode(resource.withMetadata(target),
+      ResourceCodec.Encoded enc = encodeSealed(tx, resource.withMetadata(target),
           identity(cur, slug));
+      checkSpecChange(cur, enc);
       StoredResource row = enc.row().withStatus(cur.statusJson(), cur.phase());
       core.codec.requireSize(row);
       replace(tx, cur, row, ChangeEvent.UPDATED, null);
@@ -360,6 +367,57 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** Encodes with secrets sealed; records in {@code tx} that the store now holds secrets. */
+  ResourceCodec.Encoded encodeSealed(BackendTransaction tx, Resource<?, ?> resource,
+      ResourceCodec.Identity ident) {
+    ResourceCodec.Encoded enc = core.codec.encode(resource, ident);
+    if (enc.sealedValues() > 0) {
+      core.secrets.markPresent(tx, ident.updatedAt());
+    }
+    return enc;
+  }
+
+  /**
+   * Re-seals, in {@code tx}, the secret values of {@code row} that are not under the primary key:
+   * a new version with an UPDATED history row, re-reading and retrying when the row changed
+   * concurrently. Adds to {@code counts}: [rewritten, values, retries].
+   */
+  void reseal(BackendTransaction tx, StoredResource row, long[] counts) {
+    StoredResource cur = row;
+    for (int attempt = 1; ; attempt++) {
+      int[] values = {0};
+      String spec = core.codec.reseal(cur, values);
+      if (spec == null) {
+        return;
+      }
+      StoredResource next = new StoredResource(kind, cur.id(), cur.org(), cur.slug(), cur.name(),
+          cur.version() + 1, cur.labelsJson(), cur.metadataJson(), spec, cur.statusJson(),
+          cur.phase(), cur.refs(), cur.createdAt(), core.now(), cur.createdBy(), view.actor());
+      if (tx.update(next, cur.version())) {
+        tx.appendHistory(new HistoryRecord(0, Ids.next(Kind.API_RESOURCE_VERSION), kind,
+            next.id(), next.org(), next.version(), ChangeEvent.UPDATED,
+            Json.write(core.codec.snapshot(next, itemsOf(tx, next.id()))), view.actor(),
+            "secrets re-encrypted",
+            next.updatedAt()));
+        counts[0]++;
+        counts[1] += values[0];
+        return;
+      }
+      counts[2]++;
+      Optional<StoredResource> now = tx.find(kind, cur.id());
+      if (now.isEmpty()) {
+        return; // deleted meanwhile: nothing left to re-seal
+      }
+      if (attempt >= RACE_RETRIES) {
+        throw new RaceLost(cur.id(), cur.version(), now.get().version());
+      }
+      cur = now.get();
+    }
+  }
+
+  /** A hook for kinds with spec fields only the store may set; checked before an update. */
+  void checkSpecChange(StoredResource cur, ResourceCodec.Encoded next) {}
 
   /** Appends one history row for {@code row} as written. */
   void record(BackendTransaction tx, StoredResource row, ChangeEvent event, ObjectNode snapshot) {

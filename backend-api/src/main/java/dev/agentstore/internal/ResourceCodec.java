@@ -37,7 +37,7 @@ final class ResourceCodec {
    * its status (absent collections are not in the map).
    */
   record Encoded(StoredResource row, Map<String, List<StoredItem>> items, ObjectNode spec,
-      ObjectNode status) {}
+      ObjectNode status, int sealedValues) {}
 
   /** The store-assigned fields of a row being written. */
   record Identity(String id, String org, String slug, long version, Instant createdAt,
@@ -99,9 +99,12 @@ final class ResourceCodec {
   Encoded encodeTrees(Kind kind, Metadata m, ObjectNode spec, ObjectNode status, Identity ident,
       boolean seal) {
     ObjectNode sealedSpec = spec.deepCopy();
+    int[] sealed = {0};
     if (seal) {
-      SecretFields.transform(kind, sealedSpec,
-          (name, plain) -> sealer.seal(kind, ident.id(), name, plain));
+      SecretFields.transform(kind, sealedSpec, (name, plain) -> {
+        sealed[0]++;
+        return sealer.seal(kind, ident.id(), name, plain);
+      });
     }
     Map<RefField, String> refs = refs(kind, spec);
 
@@ -142,7 +145,7 @@ final class ResourceCodec {
     StoredResource row = new StoredResource(kind, ident.id(), ident.org(), ident.slug(),
         m.name(), ident.version(), labelsJson, metaJson, specJson, statusJson, phase, refs,
         ident.createdAt(), ident.updatedAt(), ident.createdBy(), ident.updatedBy());
-    return new Encoded(row, items, spec, status);
+    return new Encoded(row, items, spec, status, sealed[0]);
   }
 
   /** Encodes the elements of one collection; keyed collections need a non-blank unique id. */
@@ -244,6 +247,24 @@ final class ResourceCodec {
       env.set("status", status);
     }
     return env;
+  }
+
+  /**
+   * Re-seals every secret value of a stored spec that is not under the primary key; returns the
+   * new spec JSON, or null when every value is current.
+   */
+  String reseal(StoredResource row, int[] resealed) {
+    ObjectNode spec = (ObjectNode) Json.parseTrusted(row.specJson());
+    int before = resealed[0];
+    SecretFields.transform(row.kind(), spec, (name, stored) -> {
+      if (sealer.isCurrent(stored)) {
+        return stored;
+      }
+      resealed[0]++;
+      return sealer.seal(row.kind(), row.id(), name, sealer.open(row.kind(), row.id(), name,
+          stored));
+    });
+    return resealed[0] == before ? null : Json.write(spec);
   }
 
   /** Checks a whole row against the size limit. */

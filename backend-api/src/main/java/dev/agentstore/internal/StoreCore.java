@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * What every view of one open store shares: the backend, the codec, page tokens and the clock.
+ * What every view of one open store shares: the backend, the codec, page tokens, secrets and the clock.
  *
  * <p>Usage: {@code Instant t = core.now();}
  */
@@ -15,18 +15,18 @@ final class StoreCore {
   final Backend backend;
   final ResourceCodec codec;
   final PageTokens tokens;
-  final SecretSealer sealer;
+  final StoreSecrets secrets;
   /** The artifact store, or null when none is configured. */
   final ArtifactStore artifacts;
   private final Clock clock;
 
-  StoreCore(Backend backend, ResourceCodec codec, PageTokens tokens, SecretSealer sealer,
+  StoreCore(Backend backend, ResourceCodec codec, PageTokens tokens, StoreSecrets secrets,
       Clock clock, ArtifactStore artifacts) {
     this.backend = backend;
     this.artifacts = artifacts;
     this.codec = codec;
     this.tokens = tokens;
-    this.sealer = sealer;
+    this.secrets = secrets;
     this.clock = clock;
   }
 

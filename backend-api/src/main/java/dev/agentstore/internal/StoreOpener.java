@@ -8,6 +8,8 @@ import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.spi.Backend;
 import dev.agentstore.spi.BackendConfig;
 import dev.agentstore.spi.BackendProvider;
+import dev.agentstore.spi.KeyProvider;
+import dev.agentstore.spi.KeysetFileKeyProvider;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,7 +18,7 @@ import java.util.ServiceLoader;
 
 /**
  * Opens a store: finds the one backend provider that accepts the URI, opens it, and builds the
- * facade's shared core (codec, page-token key, clock).
+ * facade's shared core (codec, page-token key, secret keys, clock).
  *
  * <p>Usage: {@code AgentStore s = StoreOpener.open(AgentStore.builder().uri("local:/tmp/x"));}
  */
@@ -39,11 +41,14 @@ public final class StoreOpener {
       new SecureRandom().nextBytes(fresh);
       String key = backend.write(tx -> tx.settingIfAbsent(PAGE_TOKEN_KEY,
           Base64.getEncoder().encodeToString(fresh)));
-      SecretSealer sealer = SecretSealer.NONE;
-      ResourceCodec codec = new ResourceCodec(b.maxDocumentBytes(), sealer);
+      KeyProvider keys = b.keyProvider() != null ? b.keyProvider()
+          : backend.dataDirectory().isPresent() ? KeysetFileKeyProvider.inDataDirectory()
+          : KeyProvider.none(); // never invent a key where there is no data directory
+      StoreSecrets secrets = StoreSecrets.open(backend, keys);
+      ResourceCodec codec = new ResourceCodec(b.maxDocumentBytes(), secrets.sealer());
       PageTokens tokens = new PageTokens(Base64.getDecoder().decode(key), b.clock(),
           b.pageTokenTtl());
-      StoreCore core = new StoreCore(backend, codec, tokens, sealer, b.clock(),
+      StoreCore core = new StoreCore(backend, codec, tokens, secrets, b.clock(),
           artifacts(b, backend));
       return new DefaultAgentStore(new View(core, TxRunner.perCall(backend), null, b.actor()),
           true);

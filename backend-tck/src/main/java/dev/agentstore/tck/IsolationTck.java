@@ -48,8 +48,7 @@ public abstract class IsolationTck extends TckSupport {
     String b = newOrg().id();
     String ownerOrg = kind == Kind.ORGANIZATION ? null : b;
     ResourceRepository<Resource<?, ?>> unscoped = RepositoryTck.repo(store, kind);
-    Resource<?, ?> theirs = unscoped.create(Samples.unsaved(this, store, kind, ownerOrg,
-        unique("theirs")));
+    Resource<?, ?> theirs = Samples.created(this, store, kind, ownerOrg, unique("theirs"));
     Resource<?, ?> before = unscoped.get(theirs.id()).orElseThrow();
     AgentStore view = store.forOrg(a);
     ResourceRepository<Resource<?, ?>> repo = RepositoryTck.repo(view, kind);
@@ -66,8 +65,8 @@ public abstract class IsolationTck extends TckSupport {
         .noneMatch(r -> r.id().equals(theirs.id()));
     assertThat(repo.list(Query.builder().org(b).build()).items()).isEmpty();
     assertThat(repo.count(Query.builder().org(b).build())).isZero();
-    assertThatThrownBy(() -> repo.create(Samples.unsaved(this, store, kind, ownerOrg,
-        unique("into-b")))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> Samples.created(this, view, kind, ownerOrg, unique("into-b")))
+        .isInstanceOf(NotFoundException.class);
     assertThat(view.history().list(theirs.id())).isEmpty();
     assertThat(view.history().get(theirs.id(), 1)).isEmpty();
     assertThat(view.changes().since(0, 10_000))

@@ -33,6 +33,11 @@ public abstract class RepositoryTck extends TckSupport {
     return Kind.resourceKinds().stream();
   }
 
+  /** Kinds callers create directly (API keys are only issued; ApiKeyTck covers them). */
+  static Stream<Kind> creatableKinds() {
+    return kinds().filter(k -> k != Kind.API_KEY);
+  }
+
   @SuppressWarnings("unchecked")
   static ResourceRepository<Resource<?, ?>> repo(AgentStore s, Kind kind) {
     return (ResourceRepository<Resource<?, ?>>) (ResourceRepository<?>) s.repository(
@@ -42,7 +47,7 @@ public abstract class RepositoryTck extends TckSupport {
   /** Creates a sample of {@code kind} (and an org for it unless it is an Organization). */
   Resource<?, ?> createSample(Kind kind, String name) {
     String org = kind == Kind.ORGANIZATION ? null : newOrg().id();
-    return repo(store, kind).create(Samples.unsaved(this, store, kind, org, name));
+    return Samples.created(this, store, kind, org, name);
   }
 
   @ParameterizedTest
@@ -63,8 +68,6 @@ public abstract class RepositoryTck extends TckSupport {
     }
     assertThat(repo(store, kind).get(m.id())).contains(r);
     assertThat(repo(store, kind).getBySlug(m.org(), m.slug())).contains(r);
-    assertThat(r.spec()).isEqualTo(Samples.unsaved(this, store, kind, m.org(), name).spec()
-        .getClass().cast(r.spec()));
   }
 
   @ParameterizedTest
@@ -104,7 +107,7 @@ public abstract class RepositoryTck extends TckSupport {
   }
 
   @ParameterizedTest
-  @MethodSource("kinds")
+  @MethodSource("creatableKinds")
   void applyCreatesThenUpdatesBySlug(Kind kind) {
     String org = kind == Kind.ORGANIZATION ? null : newOrg().id();
     String name = unique("applied");
@@ -135,7 +138,7 @@ public abstract class RepositoryTck extends TckSupport {
   }
 
   @ParameterizedTest
-  @MethodSource("kinds")
+  @MethodSource("creatableKinds")
   void duplicateSlugIsRejected(Kind kind) {
     Resource<?, ?> r = createSample(kind, unique("dup"));
     ResourceRepository<Resource<?, ?>> repo = repo(store, kind);
@@ -149,7 +152,7 @@ public abstract class RepositoryTck extends TckSupport {
   }
 
   @ParameterizedTest
-  @MethodSource("kinds")
+  @MethodSource("creatableKinds")
   void listAndCountSeeWhatWasCreated(Kind kind) {
     String org = kind == Kind.ORGANIZATION ? null : newOrg().id();
     ResourceRepository<Resource<?, ?>> repo = repo(store, kind);

@@ -102,6 +102,17 @@ final class Samples {
     };
   }
 
+  /**
+   * Stores a new sample of {@code kind}: API keys through {@code issue} (the only way keys are
+   * made), everything else through {@code create}.
+   */
+  static Resource<?, ?> created(TckSupport t, AgentStore s, Kind kind, String org, String name) {
+    if (kind == Kind.API_KEY) {
+      return s.apiKeys().issue(org, name, Instant.parse("2030-01-01T00:00:00Z")).key();
+    }
+    return RepositoryTck.repo(s, kind).create(unsaved(t, s, kind, org, name));
+  }
+
   /** A status object valid for {@code kind}, distinct from the sample's initial status. */
   static Object newStatus(Kind kind) {
     return switch (kind) {

@@ -1,0 +1,90 @@
+package dev.agentstore.internal;
+
+import dev.agentstore.FailedPreconditionException;
+import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.Kind;
+import dev.agentstore.Query;
+import dev.agentstore.ReencryptionReport;
+import dev.agentstore.Secrets;
+import dev.agentstore.spi.Backend;
+import dev.agentstore.spi.StoredQuery;
+import dev.agentstore.spi.StoredResource;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Re-encryption after a key rotation: re-seals the API-key hashing key, then walks every kind
+ * with secret fields in keyset pages (createdAt, id), one write transaction per page, re-sealing
+ * the values not under the primary key.
+ *
+ * <p>Usage: {@code new SecretRotation(view, repos).reencryptAll(200)}
+ */
+final class SecretRotation implements Secrets {
+  private final View view;
+  private final Function<Kind, Repo<?, ?, ?>> repos;
+
+  SecretRotation(View view, Function<Kind, Repo<?, ?, ?>> repos) {
+    this.view = view;
+    this.repos = repos;
+  }
+
+  @Override
+  public ReencryptionReport reencrypt(int batchSize, int maxBatches) {
+    if (batchSize <= 0 || batchSize > Query.MAX_PAGE_SIZE) {
+      throw new InvalidArgumentException("batchSize: must be between 1 and "
+          + Query.MAX_PAGE_SIZE);
+    }
+    if (maxBatches <= 0) {
+      throw new InvalidArgumentException("maxBatches: must be positive");
+    }
+    if (view.org() != null) {
+      throw new InvalidArgumentException("reencryptAll: keys belong to the whole store; call it"
+          + " on the unscoped store");
+    }
+    if (!view.runner().ownsTransactions()) {
+      throw new FailedPreconditionException("reencryptAll commits batch by batch and cannot run"
+          + " inside inTransaction");
+    }
+    StoreSecrets secrets = view.core().secrets;
+    secrets.requireKey("reencryptAll");
+    Backend backend = view.core().backend;
+    backend.write(tx -> {
+      if (!secrets.hashKeyCurrent(tx)) {
+        secrets.resealHashKey(tx);
+      }
+      return null;
+    });
+    long scanned = 0;
+    int batches = 0;
+    long[] counts = new long[3];
+    for (Kind kind : Kind.values()) {
+      if (SecretFields.mapField(kind) == null) {
+        continue;
+      }
+      Repo<?, ?, ?> repo = repos.apply(kind);
+      StoredQuery.Cursor after = null;
+      while (true) {
+        StoredQuery q = new StoredQuery(null, null, null, Map.of(), null, null, List.of(),
+            Query.OrderBy.CREATED_AT, false, after, batchSize);
+        List<StoredResource> page = backend.write(tx -> {
+          List<StoredResource> rows = tx.list(kind, q);
+          for (StoredResource row : rows) {
+            repo.reseal(tx, row, counts);
+          }
+          return rows;
+        });
+        scanned += page.size();
+        if (page.size() < batchSize) {
+          break;
+        }
+        if (++batches >= maxBatches || Thread.currentThread().isInterrupted()) {
+          return new ReencryptionReport(scanned, counts[0], counts[1], counts[2], false);
+        }
+        StoredResource last = page.get(page.size() - 1);
+        after = new StoredQuery.Cursor(last.createdAt(), last.id());
+      }
+    }
+    return new ReencryptionReport(scanned, counts[0], counts[1], counts[2], true);
+  }
+}
