@@ -364,7 +364,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
   /** Appends one history row for {@code row} as written. */
   void record(BackendTransaction tx, StoredResource row, ChangeEvent event, ObjectNode snapshot) {
     tx.appendHistory(new HistoryRecord(0, Ids.next(Kind.API_RESOURCE_VERSION), kind, row.id(),
-        row.org(), row.version(), event, Json.write(snapshot), view.actor(), null,
+        row.org(), row.version(), event, Json.write(snapshot), view.actor(), view.message(),
         row.updatedAt()));
   }
 

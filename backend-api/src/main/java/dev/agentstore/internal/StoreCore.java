@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * What every view of one open store shares: the backend, the codec, page tokens and the clock.
+ * What every view of one open store shares: the backend, the codec, page tokens, the clock and
+ * the change subscriptions.
  *
  * <p>Usage: {@code Instant t = core.now();}
  */
@@ -15,6 +16,7 @@ final class StoreCore {
   final ResourceCodec codec;
   final PageTokens tokens;
   final SecretSealer sealer;
+  final Subscriptions subscriptions = new Subscriptions();
   private final Clock clock;
 
   StoreCore(Backend backend, ResourceCodec codec, PageTokens tokens, SecretSealer sealer,
@@ -24,6 +26,7 @@ final class StoreCore {
     this.tokens = tokens;
     this.sealer = sealer;
     this.clock = clock;
+    backend.onCommittedChanges(subscriptions::wake);
   }
 
   /** Now, at the microsecond precision every backend stores. */

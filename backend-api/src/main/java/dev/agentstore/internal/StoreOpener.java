@@ -41,7 +41,7 @@ public final class StoreOpener {
       PageTokens tokens = new PageTokens(Base64.getDecoder().decode(key), b.clock(),
           b.pageTokenTtl());
       StoreCore core = new StoreCore(backend, codec, tokens, sealer, b.clock());
-      return new DefaultAgentStore(new View(core, TxRunner.perCall(backend), null, b.actor()),
+      return new DefaultAgentStore(new View(core, TxRunner.perCall(backend), null, b.actor(), null),
           true);
     } catch (RuntimeException e) {
       backend.close();

@@ -63,4 +63,30 @@ public interface DialectStrategy {
   default void rollback(Connection c) throws SQLException {
     c.rollback();
   }
+
+  /**
+   * Makes history sequence order equal commit order, so the change feed has no gaps that fill in
+   * later. Called once per write transaction that wrote history, right before its history rows
+   * are inserted, which {@code SqlBackend} does last, just before commit. After this returns, no
+   * other transaction may allocate a history sequence number until this one has committed or
+   * rolled back; then a reader that has seen sequence n can never later find a committed row
+   * below n, and reading {@code seq > last ORDER BY seq} is gapless.
+   *
+   * <p>Why this scheme: the rows are inserted at the very end and the lock guards only that
+   * insert and the commit, so it never waits while holding row locks a lock holder could need
+   * (no deadlocks) and a long transaction delays others only by its final insert, not its whole
+   * run. The price on a database with concurrent writers is that commits of history-writing
+   * transactions are serialized (one commit flush at a time). The alternative, letting readers
+   * stop below the oldest in-flight transaction ({@code pg_snapshot_xmin}), keeps commits
+   * parallel but stalls every reader behind any long transaction on the server and needs an extra
+   * column; it can replace this hook if commit throughput ever matters more.
+   *
+   * <p>The default does nothing: right for SQLite, whose write transactions already run one at a
+   * time ({@code BEGIN IMMEDIATE}). PostgreSQL takes a transaction-scoped advisory lock here
+   * ({@code SELECT pg_advisory_xact_lock(<constant>)}), released by commit only after the rows
+   * are visible, and may queue its cross-process wake-up ({@code NOTIFY}), which PostgreSQL
+   * delivers at commit. The sequence must not be cached per session (PostgreSQL's default
+   * {@code CACHE 1}), or numbers would not follow allocation order.
+   */
+  default void beforeHistoryInsert(Connection c) throws SQLException {}
 }

@@ -104,6 +104,7 @@ public class SqlBackend implements Backend {
       tx = new SqlTransaction(ctx, schema, dialect, errors);
       try {
         result = work.run(tx);
+        tx.flushHistory(); // last, so its ordering lock is held only until the commit below
       } catch (RuntimeException | Error e) {
         rollbackQuietly(c, e);
         throw e;
