@@ -25,7 +25,10 @@ import java.util.function.Function;
  */
 public interface AgentStore extends AutoCloseable {
 
-  /** The actor recorded for writes when none was chosen with {@link #as(String)}. */
+  /**
+   * The actor recorded for writes when none was chosen, with {@link #as(String)} or
+   * {@link Builder#actor(String)}: every history entry names an actor, never a blank one.
+   */
   String SYSTEM_ACTOR = "system";
 
   /** The default data directory of {@code local:}: {@code ~/.agentstore}. */
@@ -133,11 +136,20 @@ public interface AgentStore extends AutoCloseable {
    */
   AgentStore forOrg(String org);
 
-  /** A view whose writes are recorded as made by {@code actor}. */
+  /** A view whose writes are recorded as made by {@code actor} (1-255 characters). */
   AgentStore as(String actor);
 
   /** The actor this view records for its writes. */
   String actor();
+
+  /**
+   * A view whose writes record {@code message} (1-4096 characters) in their history entries, like
+   * a commit message: {@code store.as("alice").withMessage("rotate key").apiKeys().update(k)}.
+   */
+  AgentStore withMessage(String message);
+
+  /** The message this view records with its writes, or null. */
+  String message();
 
   /** The org this view is limited to, or null for the unscoped store. */
   String org();
@@ -228,9 +240,9 @@ public interface AgentStore extends AutoCloseable {
       return this;
     }
 
-    /** The actor recorded for writes (default {@link AgentStore#SYSTEM_ACTOR}). */
+    /** The actor recorded for writes (default {@link AgentStore#SYSTEM_ACTOR}; 1-255 characters). */
     public Builder actor(String value) {
-      this.actor = value;
+      this.actor = requireActor(value);
       return this;
     }
 
@@ -266,6 +278,14 @@ public interface AgentStore extends AutoCloseable {
 
     /** The default actor. */
     public String actor() {
+      return actor;
+    }
+
+    /** Checks an actor name: 1-255 characters, not blank. */
+    public static String requireActor(String actor) {
+      if (actor == null || actor.isBlank() || actor.length() > 255) {
+        throw new InvalidArgumentException("actor: must be 1-255 characters, not blank");
+      }
       return actor;
     }
   }

@@ -38,6 +38,7 @@ import java.util.function.Function;
  * <p>Usage: {@code AgentStore s = new DefaultAgentStore(view); s.forOrg(org).agents().list(q);}
  */
 public final class DefaultAgentStore implements AgentStore {
+  private static final int MAX_MESSAGE = 4096;
   private final View view;
   private final boolean root;
   private final Map<Kind, Repo<?, ?, ?>> repos = new EnumMap<>(Kind.class);
@@ -212,10 +213,21 @@ public final class DefaultAgentStore implements AgentStore {
 
   @Override
   public AgentStore as(String actor) {
-    if (actor == null || actor.isBlank() || actor.length() > 255) {
-      throw new InvalidArgumentException("actor: must be 1-255 characters");
+    return new DefaultAgentStore(view.withActor(Builder.requireActor(actor)), false);
+  }
+
+  @Override
+  public AgentStore withMessage(String message) {
+    if (message == null || message.isBlank() || message.length() > MAX_MESSAGE) {
+      throw new InvalidArgumentException("message: must be 1-" + MAX_MESSAGE
+          + " characters, not blank");
     }
-    return new DefaultAgentStore(view.withActor(actor), false);
+    return new DefaultAgentStore(view.withMessage(message), false);
+  }
+
+  @Override
+  public String message() {
+    return view.message();
   }
 
   @Override
@@ -232,6 +244,7 @@ public final class DefaultAgentStore implements AgentStore {
   public void close() {
     if (root) {
       try {
+        view.core().subscriptions.closeAll();
         if (view.core().artifacts != null) {
           view.core().artifacts.close();
         }

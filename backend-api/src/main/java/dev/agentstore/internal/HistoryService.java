@@ -1,22 +1,27 @@
 package dev.agentstore.internal;
 
 import dev.agentstore.ChangeFeed;
+import dev.agentstore.ChangeListener;
 import dev.agentstore.History;
 import dev.agentstore.Ids;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.ResourceVersion;
+import dev.agentstore.Subscription;
 import dev.agentstore.spi.HistoryRecord;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * History and change feed of one view; an org view sees only its org's entries.
+ * History and change feed of one view; an org view sees only its org's entries (filtered by the
+ * backend, so a limit counts only what the view may see).
  *
  * <p>Usage: {@code new HistoryService(view).list(id)}
  */
 final class HistoryService implements History, ChangeFeed {
   private static final int MAX_LIMIT = 10_000;
+  private static final int LIST_PAGE = 1_000;
   private final View view;
 
   HistoryService(View view) {
@@ -25,14 +30,24 @@ final class HistoryService implements History, ChangeFeed {
 
   @Override
   public List<ResourceVersion> list(String resourceId) {
-    return list(resourceId, 0, MAX_LIMIT);
+    List<ResourceVersion> all = new ArrayList<>();
+    List<ResourceVersion> page;
+    long after = 0;
+    do {
+      page = list(resourceId, after, LIST_PAGE);
+      all.addAll(page);
+      after = page.isEmpty() ? after : page.get(page.size() - 1).sequence();
+    } while (page.size() == LIST_PAGE);
+    return List.copyOf(all);
   }
 
   @Override
-  public List<ResourceVersion> list(String resourceId, long afterVersion, int limit) {
+  public List<ResourceVersion> list(String resourceId, long afterSequence, int limit) {
     Ids.requireAnyKind(resourceId, "resourceId");
+    requireSequence(afterSequence, "afterSequence");
     requireLimit(limit);
-    return view.runner().read(tx -> tx.history(resourceId, afterVersion, limit)).stream()
+    // One resource has one org: a row of another org means the whole history is invisible.
+    return view.runner().read(tx -> tx.history(resourceId, afterSequence, limit)).stream()
         .filter(this::sees).map(HistoryService::toVersion).toList();
   }
 
@@ -57,21 +72,42 @@ final class HistoryService implements History, ChangeFeed {
 
   @Override
   public List<ResourceVersion> since(long afterSequence, int limit) {
+    requireSequence(afterSequence, "afterSequence");
     requireLimit(limit);
-    if (afterSequence < 0) {
-      throw new InvalidArgumentException("afterSequence: must be >= 0");
+    return read(view.runner(), afterSequence, limit);
+  }
+
+  @Override
+  public Subscription subscribe(long afterSequence, ChangeListener listener) {
+    requireSequence(afterSequence, "afterSequence");
+    if (listener == null) {
+      throw new InvalidArgumentException("listener: required");
     }
-    return view.runner().read(tx -> tx.changesSince(afterSequence, limit)).stream()
-        .filter(this::sees).map(HistoryService::toVersion).toList();
+    // The subscription reads on its own thread, so never through a caller's open transaction.
+    TxRunner own = TxRunner.perCall(view.core().backend);
+    return new ChangeSubscription(afterSequence, listener, (after, n) -> read(own, after, n),
+        view.core().subscriptions).start();
+  }
+
+  private List<ResourceVersion> read(TxRunner runner, long afterSequence, int limit) {
+    return runner.read(tx -> tx.changesSince(afterSequence, view.org(), limit)).stream()
+        .map(HistoryService::toVersion).toList();
   }
 
   private boolean sees(HistoryRecord r) {
     return view.org() == null || view.org().equals(r.org());
   }
 
+  private static void requireSequence(long sequence, String field) {
+    if (sequence < 0) {
+      throw new InvalidArgumentException(field + ": must be >= 0, got " + sequence);
+    }
+  }
+
   private static void requireLimit(int limit) {
     if (limit <= 0 || limit > MAX_LIMIT) {
-      throw new InvalidArgumentException("limit: must be between 1 and " + MAX_LIMIT);
+      throw new InvalidArgumentException("limit: must be between 1 and " + MAX_LIMIT + ", got "
+          + limit);
     }
   }
 

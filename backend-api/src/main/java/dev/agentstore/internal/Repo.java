@@ -137,9 +137,9 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     return tx.find(kind, id).filter(view::sees);
   }
 
-  /** The row with this id, or NotFoundException. */
+  /** The row with this id, locked for the rest of the write transaction, or NotFoundException. */
   StoredResource require(BackendTransaction tx, String id) {
-    return find(tx, id).orElseThrow(() -> notFound(id));
+    return tx.findForUpdate(kind, id).filter(view::sees).orElseThrow(() -> notFound(id));
   }
 
   /** Decodes a row with its child items. */
@@ -288,7 +288,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
 
   /** Deletes one row (and, for executions, its contexts) with history; false when absent. */
   boolean deleteRow(BackendTransaction tx, String id, Long expected) {
-    Optional<StoredResource> found = find(tx, id);
+    Optional<StoredResource> found = tx.findForUpdate(kind, id).filter(view::sees);
     if (found.isEmpty()) {
       return false;
     }
@@ -422,7 +422,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
   /** Appends one history row for {@code row} as written. */
   void record(BackendTransaction tx, StoredResource row, ChangeEvent event, ObjectNode snapshot) {
     tx.appendHistory(new HistoryRecord(0, Ids.next(Kind.API_RESOURCE_VERSION), kind, row.id(),
-        row.org(), row.version(), event, Json.write(snapshot), view.actor(), null,
+        row.org(), row.version(), event, Json.write(snapshot), view.actor(), view.message(),
         row.updatedAt()));
   }
 

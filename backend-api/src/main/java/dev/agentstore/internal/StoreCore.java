@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * What every view of one open store shares: the backend, the codec, page tokens, secrets and the clock.
+ * What every view of one open store shares: the backend, the codec, page tokens, secrets, the
+ * artifact store, the clock and the change subscriptions.
  *
  * <p>Usage: {@code Instant t = core.now();}
  */
@@ -18,6 +19,7 @@ final class StoreCore {
   final StoreSecrets secrets;
   /** The artifact store, or null when none is configured. */
   final ArtifactStore artifacts;
+  final Subscriptions subscriptions = new Subscriptions();
   private final Clock clock;
 
   StoreCore(Backend backend, ResourceCodec codec, PageTokens tokens, StoreSecrets secrets,
@@ -28,6 +30,7 @@ final class StoreCore {
     this.tokens = tokens;
     this.secrets = secrets;
     this.clock = clock;
+    backend.onCommittedChanges(subscriptions::wake);
   }
 
   /** Now, at the microsecond precision every backend stores. */

@@ -50,7 +50,7 @@ public final class StoreOpener {
           b.pageTokenTtl());
       StoreCore core = new StoreCore(backend, codec, tokens, secrets, b.clock(),
           artifacts(b, backend));
-      return new DefaultAgentStore(new View(core, TxRunner.perCall(backend), null, b.actor()),
+      return new DefaultAgentStore(new View(core, TxRunner.perCall(backend), null, b.actor(), null),
           true);
     } catch (RuntimeException e) {
       backend.close();

@@ -42,7 +42,13 @@ public interface Backend extends AutoCloseable {
     return List.of();
   }
 
-  /** Registers a callback run after any transaction that wrote history commits. */
+  /**
+   * Registers a callback run after a transaction that wrote history commits: every such commit of
+   * this backend, and, when the backend declares {@link Capabilities.Feature#CROSS_PROCESS_NOTIFY},
+   * commits of other processes too (e.g. PostgreSQL LISTEN/NOTIFY). It may run on the committing
+   * thread, so it must be quick and must not throw; spurious calls are harmless. Subscribers poll
+   * as a fallback, so a backend without notifications stays correct, only slower to deliver.
+   */
   default void onCommittedChanges(Runnable listener) {}
 
   /** Releases connections and files. */

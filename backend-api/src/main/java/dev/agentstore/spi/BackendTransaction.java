@@ -26,6 +26,15 @@ public interface BackendTransaction {
   /** The row with this id, if any. */
   Optional<StoredResource> find(Kind kind, String id);
 
+  /**
+   * The row with this id, locked until the transaction ends so that a read-check-write sequence
+   * cannot lose a race (SELECT ... FOR UPDATE). Backends whose write transactions already run
+   * one at a time may simply {@link #find}.
+   */
+  default Optional<StoredResource> findForUpdate(Kind kind, String id) {
+    return find(kind, id);
+  }
+
   /** The row with this slug in this org, if any. */
   Optional<StoredResource> findBySlug(Kind kind, String org, String slug);
 
@@ -66,22 +75,31 @@ public interface BackendTransaction {
   /** The items of a collection for each of these resources, in sequence order. */
   Map<String, List<StoredItem>> items(Kind kind, Collection<String> ids, String collection);
 
-  /** Appends a history row; returns the store-wide sequence number it received. */
-  long appendHistory(HistoryRecord record);
+  /**
+   * Adds a history row to this transaction. It commits or rolls back with the transaction, this
+   * transaction's own history reads see it, and it receives its store-wide sequence number no
+   * later than commit, such that {@link #changesSince} never skips it (a backend where
+   * transactions commit concurrently may insert history rows at commit time, in commit order).
+   */
+  void appendHistory(HistoryRecord record);
 
-  /** A resource's history rows with resource version above {@code afterVersion}, oldest first. */
-  List<HistoryRecord> history(String resourceId, long afterVersion, int limit);
+  /** Up to {@code limit} history rows of a resource with sequence above {@code afterSequence}, oldest first. */
+  List<HistoryRecord> history(String resourceId, long afterSequence, int limit);
 
-  /** The history row of one resource version, if kept. */
+  /** The history row of one resource version (the newest, if the id was created again), if kept. */
   Optional<HistoryRecord> historyAt(String resourceId, long version);
 
   /**
-   * History rows with sequence above {@code afterSequence} in sequence order, never skipping a
-   * row that commits later with a lower sequence than one already returned.
+   * Up to {@code limit} history rows with sequence above {@code afterSequence} in sequence order,
+   * only {@code org}'s when it is non-null, never skipping a row that commits later with a lower
+   * sequence than one already returned.
    */
-  List<HistoryRecord> changesSince(long afterSequence, int limit);
+  List<HistoryRecord> changesSince(long afterSequence, String org, int limit);
 
-  /** Deletes history rows older than {@code before}, keeping every resource's latest row; returns how many. */
+  /**
+   * Deletes history rows created before {@code before}, keeping every resource's latest row (its
+   * highest sequence, so a deleted resource keeps its DELETED row); returns how many.
+   */
   long pruneHistory(Instant before);
 
   /** A store-wide setting, if set. */

@@ -415,6 +415,8 @@ CREATE TABLE api_resource_versions (
 );
 CREATE INDEX api_resource_versions_resource_idx ON api_resource_versions (resource_id, resource_version);
 CREATE INDEX api_resource_versions_created_idx ON api_resource_versions (created_at);
+-- The change feed of one org (store.forOrg(org).changes()) reads in sequence order.
+CREATE INDEX api_resource_versions_org_seq_idx ON api_resource_versions (org, seq);
 
 -- Store-wide settings (e.g. the page-token key).
 CREATE TABLE store_settings (

@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentstore.postgres.internal.jooq.DefaultSchema;
 import dev.agentstore.sql.DialectStrategy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.Schema;
@@ -26,6 +27,8 @@ import org.jooq.impl.SQLDataType;
 public final class PostgresDialect implements DialectStrategy {
   /** The advisory lock key history writers hold until they commit ("agentstr" in ASCII). */
   static final long HISTORY_LOCK = 0x6167656e74737472L;
+  /** The channel other processes LISTEN on to wake their change subscriptions. */
+  public static final String CHANGES_CHANNEL = "agentstore_changes";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
@@ -84,9 +87,18 @@ public final class PostgresDialect implements DialectStrategy {
   }
 
   @Override
-  public void beforeFirstHistoryWrite(DSLContext ctx) {
-    // Held until commit or rollback: history rows become visible in sequence order.
-    ctx.select(DSL.field("pg_advisory_xact_lock({0})", Object.class, DSL.val(HISTORY_LOCK)))
-        .fetch();
+  public boolean needsRowLocks() {
+    return true;
+  }
+
+  @Override
+  public void beforeHistoryInsert(Connection c) throws SQLException {
+    // Held until commit: sequence order becomes commit order, so change-feed readers never skip
+    // a row that commits late. The NOTIFY is delivered at commit and wakes other processes.
+    try (PreparedStatement st = c.prepareStatement(
+        "SELECT pg_advisory_xact_lock(?), pg_notify('" + CHANGES_CHANNEL + "', '')")) {
+      st.setLong(1, HISTORY_LOCK);
+      st.execute();
+    }
   }
 }

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.Schema;
@@ -55,16 +54,16 @@ public interface DialectStrategy {
   /** True when the JSON scalar at {@code path} of {@code doc} equals {@code value} (type and value). */
   Condition jsonEquals(Field<String> doc, List<String> path, JsonNode value);
 
+  /**
+   * Whether write transactions run concurrently and so need row locks (SELECT ... FOR UPDATE)
+   * for read-check-write sequences. False for databases with a single writer.
+   */
+  default boolean needsRowLocks() {
+    return false;
+  }
+
   /** Classifies a database error. */
   ErrorKind classify(SQLException e);
-
-  /**
-   * Runs before a write transaction appends its first history row. History sequence numbers
-   * must become visible in the order they were assigned (a change-feed reader never skips one
-   * that commits later); a database whose writers run concurrently serialises history writers
-   * here until they commit. The default does nothing (for databases with a single writer).
-   */
-  default void beforeFirstHistoryWrite(DSLContext ctx) {}
 
   /** Begins a transaction on {@code c}; write transactions must queue behind each other. */
   default void begin(Connection c, boolean write) throws SQLException {
@@ -80,4 +79,30 @@ public interface DialectStrategy {
   default void rollback(Connection c) throws SQLException {
     c.rollback();
   }
+
+  /**
+   * Makes history sequence order equal commit order, so the change feed has no gaps that fill in
+   * later. Called once per write transaction that wrote history, right before its history rows
+   * are inserted, which {@code SqlBackend} does last, just before commit. After this returns, no
+   * other transaction may allocate a history sequence number until this one has committed or
+   * rolled back; then a reader that has seen sequence n can never later find a committed row
+   * below n, and reading {@code seq > last ORDER BY seq} is gapless.
+   *
+   * <p>Why this scheme: the rows are inserted at the very end and the lock guards only that
+   * insert and the commit, so it never waits while holding row locks a lock holder could need
+   * (no deadlocks) and a long transaction delays others only by its final insert, not its whole
+   * run. The price on a database with concurrent writers is that commits of history-writing
+   * transactions are serialized (one commit flush at a time). The alternative, letting readers
+   * stop below the oldest in-flight transaction ({@code pg_snapshot_xmin}), keeps commits
+   * parallel but stalls every reader behind any long transaction on the server and needs an extra
+   * column; it can replace this hook if commit throughput ever matters more.
+   *
+   * <p>The default does nothing: right for SQLite, whose write transactions already run one at a
+   * time ({@code BEGIN IMMEDIATE}). PostgreSQL takes a transaction-scoped advisory lock here
+   * ({@code SELECT pg_advisory_xact_lock(<constant>)}), released by commit only after the rows
+   * are visible, and may queue its cross-process wake-up ({@code NOTIFY}), which PostgreSQL
+   * delivers at commit. The sequence must not be cached per session (PostgreSQL's default
+   * {@code CACHE 1}), or numbers would not follow allocation order.
+   */
+  default void beforeHistoryInsert(Connection c) throws SQLException {}
 }

@@ -104,6 +104,7 @@ public class SqlBackend implements Backend {
       tx = new SqlTransaction(ctx, schema, dialect, errors);
       try {
         result = work.run(tx);
+        tx.flushHistory(); // last, so its ordering lock is held only until the commit below
       } catch (RuntimeException | Error e) {
         rollbackQuietly(c, e);
         throw e;
@@ -118,11 +119,24 @@ public class SqlBackend implements Backend {
       throw errors.translate(e, write ? "write transaction" : "read transaction");
     }
     if (tx.wroteHistory()) {
-      for (Runnable l : commitListeners) {
-        l.run();
-      }
+      fireCommittedChanges();
     }
     return result;
+  }
+
+  /**
+   * Runs the {@link #onCommittedChanges} callbacks. The backend calls it after each local commit
+   * that wrote history; a database module with cross-process notifications (PostgreSQL
+   * {@code LISTEN}) calls it when another process reports a commit.
+   */
+  public void fireCommittedChanges() {
+    for (Runnable l : commitListeners) {
+      try {
+        l.run();
+      } catch (RuntimeException e) {
+        // A wake-up callback must not turn a committed write into a failed call.
+      }
+    }
   }
 
   private void rollbackQuietly(Connection c, Throwable cause) {

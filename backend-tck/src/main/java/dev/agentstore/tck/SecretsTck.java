@@ -126,7 +126,7 @@ public abstract class SecretsTck extends SecretsSupport {
           assertFree("history of " + id, h.snapshotJson(), secrets);
         }
       });
-      for (HistoryRecord h : tx.changesSince(0, 10_000)) {
+      for (HistoryRecord h : tx.changesSince(0, null, 10_000)) {
         assertFree("change feed", h.toString(), secrets);
       }
       assertThat(tx.find(Kind.ENVIRONMENT, env.id()).orElseThrow().specJson()).contains(plain);

@@ -4,16 +4,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.UnavailableException;
-import dev.agentstore.postgres.PostgresDialect;
 import dev.agentstore.spi.Backend;
 import dev.agentstore.spi.BackendConfig;
 import dev.agentstore.spi.Capabilities;
-import dev.agentstore.sql.SqlBackend;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -39,8 +36,9 @@ public final class PostgresBackendFactory {
       pool.close();
       throw e;
     }
-    Capabilities caps = new Capabilities(EnumSet.of(Capabilities.Feature.SHARED_OPEN));
-    return new SqlBackend(new PostgresDialect(), pool, pool, caps, null, List.of(), pool::close);
+    Capabilities caps = new Capabilities(EnumSet.of(Capabilities.Feature.SHARED_OPEN,
+        Capabilities.Feature.CROSS_PROCESS_NOTIFY));
+    return new PostgresBackend(pool, caps, uri.jdbcUrl(), credentials(uri), pool::close);
   }
 
   private static HikariDataSource pool(PostgresUri uri) {
@@ -89,14 +87,7 @@ public final class PostgresBackendFactory {
    * database at the same moment both succeed and migrate once.
    */
   private static void migrate(PostgresUri uri, HikariDataSource pool) {
-    Properties props = new Properties();
-    if (uri.user() != null) {
-      props.setProperty("user", uri.user());
-    }
-    if (uri.password() != null) {
-      props.setProperty("password", uri.password());
-    }
-    try (Connection lock = new org.postgresql.Driver().connect(uri.jdbcUrl(), props)) {
+    try (Connection lock = new org.postgresql.Driver().connect(uri.jdbcUrl(), credentials(uri))) {
       advisory(lock, "select pg_advisory_lock(?)");
       try {
         Flyway.configure(PostgresBackendFactory.class.getClassLoader())
@@ -115,6 +106,18 @@ public final class PostgresBackendFactory {
       throw new UnavailableException("migrating the PostgreSQL database failed: "
           + e.getMessage(), e);
     }
+  }
+
+  /** Driver properties for connections made outside the pool. */
+  private static Properties credentials(PostgresUri uri) {
+    Properties props = new Properties();
+    if (uri.user() != null) {
+      props.setProperty("user", uri.user());
+    }
+    if (uri.password() != null) {
+      props.setProperty("password", uri.password());
+    }
+    return props;
   }
 
   private static void advisory(Connection c, String sql) throws SQLException {

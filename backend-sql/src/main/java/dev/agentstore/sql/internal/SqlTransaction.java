@@ -39,6 +39,7 @@ public final class SqlTransaction implements BackendTransaction {
   private final SqlSchema schema;
   private final DialectStrategy dialect;
   private final SqlErrors errors;
+  private final List<HistoryRecord> pendingHistory = new ArrayList<>();
   private boolean wroteHistory;
 
   /** A transaction over {@code ctx}, whose connection is already inside a transaction. */
@@ -50,7 +51,7 @@ public final class SqlTransaction implements BackendTransaction {
     this.errors = errors;
   }
 
-  /** Whether this transaction appended history (so subscribers should be woken after commit). */
+  /** Whether this transaction inserted history (so subscribers should be woken after commit). */
   public boolean wroteHistory() {
     return wroteHistory;
   }
@@ -99,6 +100,16 @@ public final class SqlTransaction implements BackendTransaction {
     ResourceTable t = schema.resource(kind);
     return run("read " + id, () -> ctx.selectFrom(t.table).where(t.id.eq(id)).fetchOptional()
         .map(r -> toRow(t, r)));
+  }
+
+  @Override
+  public Optional<StoredResource> findForUpdate(Kind kind, String id) {
+    if (!dialect.needsRowLocks()) {
+      return find(kind, id);
+    }
+    ResourceTable t = schema.resource(kind);
+    return run("lock " + id, () -> ctx.selectFrom(t.table).where(t.id.eq(id)).forUpdate()
+        .fetchOptional().map(r -> toRow(t, r)));
   }
 
   @Override
@@ -260,57 +271,83 @@ public final class SqlTransaction implements BackendTransaction {
 
   // ------------------------------------------------------------------ history
 
+  /** Keeps the row until {@link #flushHistory()}; see {@link DialectStrategy#beforeHistoryInsert}. */
   @Override
-  public long appendHistory(HistoryRecord r) {
-    HistoryTable h = schema.history();
-    if (!wroteHistory) {
-      run("order history", () -> {
-        dialect.beforeFirstHistoryWrite(ctx);
-        return null;
-      });
+  public void appendHistory(HistoryRecord r) {
+    pendingHistory.add(r);
+  }
+
+  /**
+   * Inserts the history rows appended so far, in order, after the dialect's ordering hook. The
+   * backend calls it right before commit; history reads call it first so the transaction sees its
+   * own rows.
+   */
+  public void flushHistory() {
+    if (pendingHistory.isEmpty()) {
+      return;
     }
+    HistoryTable h = schema.history();
+    run("record history", () -> {
+      ctx.connection(dialect::beforeHistoryInsert);
+      var insert = ctx.insertInto(h.table, h.id, h.kind, h.resourceId, h.org, h.resourceVersion,
+          h.event, h.snapshot, h.actor, h.message, h.createdAt);
+      for (HistoryRecord r : pendingHistory) {
+        insert = insert.values(r.id(), r.kind().name(), r.resourceId(), r.org(),
+            r.resourceVersion(), r.event().name(), r.snapshotJson(), r.actor(), r.message(),
+            r.createdAt());
+      }
+      return insert.execute();
+    });
+    pendingHistory.clear();
     wroteHistory = true;
-    return run("record history of " + r.resourceId(), () -> ctx.insertInto(h.table)
-        .set(h.id, r.id()).set(h.kind, r.kind().name()).set(h.resourceId, r.resourceId())
-        .set(h.org, r.org()).set(h.resourceVersion, r.resourceVersion())
-        .set(h.event, r.event().name()).set(h.snapshot, r.snapshotJson()).set(h.actor, r.actor())
-        .set(h.message, r.message()).set(h.createdAt, r.createdAt())
-        .returningResult(h.seq).fetchOne().value1());
   }
 
   @Override
-  public List<HistoryRecord> history(String resourceId, long afterVersion, int limit) {
+  public List<HistoryRecord> history(String resourceId, long afterSequence, int limit) {
+    flushHistory();
     HistoryTable h = schema.history();
     return run("read history", () -> ctx.selectFrom(h.table)
-        .where(h.resourceId.eq(resourceId).and(h.resourceVersion.gt(afterVersion)))
-        .orderBy(h.resourceVersion, h.seq).limit(limit).fetch().map(this::toHistory));
+        .where(h.resourceId.eq(resourceId).and(h.seq.gt(afterSequence)))
+        .orderBy(h.seq).limit(limit).fetch().map(this::toHistory));
   }
 
   @Override
   public Optional<HistoryRecord> historyAt(String resourceId, long version) {
+    flushHistory();
     HistoryTable h = schema.history();
     return run("read history", () -> ctx.selectFrom(h.table)
         .where(h.resourceId.eq(resourceId).and(h.resourceVersion.eq(version)))
         .orderBy(h.seq.desc()).limit(1).fetchOptional().map(this::toHistory));
   }
 
+  /**
+   * Sequence order is commit order (see {@link DialectStrategy#beforeHistoryInsert}), so once a
+   * row is visible every row below it that will ever commit is visible too.
+   */
   @Override
-  public List<HistoryRecord> changesSince(long afterSequence, int limit) {
+  public List<HistoryRecord> changesSince(long afterSequence, String org, int limit) {
+    flushHistory();
     HistoryTable h = schema.history();
-    return run("read changes", () -> ctx.selectFrom(h.table).where(h.seq.gt(afterSequence))
+    Condition where = h.seq.gt(afterSequence);
+    if (org != null) {
+      where = where.and(h.org.eq(org));
+    }
+    Condition c = where;
+    return run("read changes", () -> ctx.selectFrom(h.table).where(c)
         .orderBy(h.seq).limit(limit).fetch().map(this::toHistory));
   }
 
   @Override
   public long pruneHistory(Instant before) {
+    flushHistory();
     HistoryTable h = schema.history();
     var newer = h.table.as("newer");
     Field<String> newerResource = newer.field(h.resourceId);
-    Field<Long> newerVersion = newer.field(h.resourceVersion);
+    Field<Long> newerSeq = newer.field(h.seq);
     return run("prune history", () -> (long) ctx.deleteFrom(h.table)
         .where(h.createdAt.lt(before))
         .and(DSL.exists(DSL.selectOne().from(newer).where(newerResource.eq(h.resourceId)
-            .and(newerVersion.gt(h.resourceVersion)))))
+            .and(newerSeq.gt(h.seq)))))
         .execute());
   }
 

@@ -1,0 +1,650 @@
+package dev.agentstore.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentstore.Agent;
+import dev.agentstore.AgentExecution;
+import dev.agentstore.AgentMessage;
+import dev.agentstore.AgentStore;
+import dev.agentstore.ChangeEvent;
+import dev.agentstore.ConflictException;
+import dev.agentstore.Environment;
+import dev.agentstore.EnvironmentSpec;
+import dev.agentstore.EnvironmentValue;
+import dev.agentstore.ExecutionContext;
+import dev.agentstore.ExecutionContextSpec;
+import dev.agentstore.ExecutionPhase;
+import dev.agentstore.ExecutionValue;
+import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.Kind;
+import dev.agentstore.MessageType;
+import dev.agentstore.Metadata;
+import dev.agentstore.Resource;
+import dev.agentstore.ResourceRepository;
+import dev.agentstore.ResourceVersion;
+import dev.agentstore.SecretsException;
+import dev.agentstore.Subscription;
+import dev.agentstore.ToolCall;
+import dev.agentstore.WorkflowExecution;
+import dev.agentstore.WorkflowTask;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Version history and the change feed: one entry per write of every kind with the right event,
+ * version, actor and message; none for a write that rolls back; appends recorded as only the
+ * appended items; paging; prune keeping latest entries; a feed that concurrent readers see
+ * completely, exactly once and in order (also when a transaction that wrote first commits last);
+ * subscriptions under a slow listener, a failing listener and a store restart; org views; no
+ * secret plaintext in any snapshot.
+ *
+ * <p>Usage: {@code class LocalHistoryTest extends HistoryTck { ...newStoreBuilder()... }}
+ */
+public abstract class HistoryTck extends TckSupport {
+  private static final long WAIT_MS = 30_000;
+
+  // ------------------------------------------------------------------ helpers
+
+  /** Every change after {@code after} visible to {@code s}, read page by page. */
+  static List<ResourceVersion> changesAfter(AgentStore s, long after) {
+    List<ResourceVersion> all = new ArrayList<>();
+    for (List<ResourceVersion> page = s.changes().since(after, 100); !page.isEmpty();
+        page = s.changes().since(after, 100)) {
+      all.addAll(page);
+      after = page.get(page.size() - 1).sequence();
+    }
+    return all;
+  }
+
+  /** The highest sequence written so far (0 for none). */
+  static long head(AgentStore s) {
+    List<ResourceVersion> all = changesAfter(s, 0);
+    return all.isEmpty() ? 0 : all.get(all.size() - 1).sequence();
+  }
+
+  /** The entries after {@code after} that belong to {@code resourceId}. */
+  static List<ResourceVersion> entriesOf(AgentStore s, String resourceId, long after) {
+    return changesAfter(s, after).stream().filter(v -> v.resourceId().equals(resourceId))
+        .toList();
+  }
+
+  static void assertStrictlyIncreasingAndUnique(List<ResourceVersion> seen) {
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < seen.size(); i++) {
+      assertThat(ids.add(seen.get(i).id())).as("entry %s seen twice", seen.get(i).id()).isTrue();
+      if (i > 0) {
+        assertThat(seen.get(i).sequence()).as("sequence order at %d", i)
+            .isGreaterThan(seen.get(i - 1).sequence());
+      }
+    }
+  }
+
+  /** A change-feed reader that remembers its position, as a real follower would. */
+  static final class Follower {
+    final List<ResourceVersion> seen = new ArrayList<>();
+    long last;
+
+    Follower(long from) {
+      this.last = from;
+    }
+
+    /** Reads the next page after the last change seen. */
+    void poll(AgentStore s, int limit) {
+      List<ResourceVersion> page = s.changes().since(last, limit);
+      seen.addAll(page);
+      last = page.isEmpty() ? last : page.get(page.size() - 1).sequence();
+    }
+  }
+
+  static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(5);
+    }
+  }
+
+  @Test
+  void apiKeyIssueUpdateRevokeAndDeleteEachRecordOneEntry() {
+    String org = newOrg().id();
+    AgentStore alice = store.as("alice");
+    var issued = alice.apiKeys().issue(org, unique("key"), null);
+    var key = issued.key();
+    var relabeled = alice.apiKeys().update(key.withMetadata(key.metadata().withLabel("t", "x")));
+    var revoked = alice.apiKeys().revoke(key.id());
+    assertThat(alice.apiKeys().delete(key.id(), revoked.metadata().version())).isTrue();
+    List<ResourceVersion> entries = store.history().list(key.id());
+    assertThat(entries).extracting(ResourceVersion::event).containsExactly(ChangeEvent.CREATED,
+        ChangeEvent.UPDATED, ChangeEvent.STATUS_UPDATED, ChangeEvent.DELETED);
+    assertThat(entries).extracting(ResourceVersion::resourceVersion).containsExactly(1L,
+        relabeled.metadata().version(), revoked.metadata().version(),
+        revoked.metadata().version() + 1);
+    assertThat(entries).allMatch(v -> v.actor().equals("alice"));
+    assertThat(entries).allMatch(v -> !v.snapshot().toString().contains(issued.plaintext()));
+  }
+
+  private static AgentMessage message(String text) {
+    return AgentMessage.of(MessageType.AI, text, Instant.EPOCH);
+  }
+
+  // ------------------------------------------------------------------ one entry per write
+
+  @ParameterizedTest
+  @MethodSource("dev.agentstore.tck.RepositoryTck#creatableKinds")
+  void everyWriteOfEveryKindRecordsOneEntry(Kind kind) {
+    String org = kind == Kind.ORGANIZATION ? null : newOrg().id();
+    Resource<?, ?> unsaved = Samples.unsaved(this, store, kind, org, unique("hist"));
+    long mark = head(store);
+    AgentStore alice = store.as("alice");
+    ResourceRepository<Resource<?, ?>> repo = RepositoryTck.repo(alice, kind);
+
+    Resource<?, ?> v1 = repo.create(unsaved);
+    Resource<?, ?> v2 = RepositoryTck.repo(alice.withMessage("relabel"), kind)
+        .update(v1.withMetadata(v1.metadata().withLabel("tier", "gold")));
+    Resource<?, ?> v3 = repo.updateStatus(v1.metadata().id(), v2.metadata().version(),
+        Samples.newStatus(kind));
+    Resource<?, ?> v4 = RepositoryTck.repo(store, kind)
+        .apply(v3.withMetadata(v3.metadata().withLabel("tier", "silver")));
+    assertThat(repo.delete(v1.metadata().id(), v4.metadata().version())).isTrue();
+
+    String id = v1.metadata().id();
+    List<ResourceVersion> entries = store.history().list(id);
+    assertThat(entries).extracting(ResourceVersion::event).containsExactly(ChangeEvent.CREATED,
+        ChangeEvent.UPDATED, ChangeEvent.STATUS_UPDATED, ChangeEvent.UPDATED,
+        ChangeEvent.DELETED);
+    assertThat(entries).extracting(ResourceVersion::resourceVersion)
+        .containsExactly(1L, 2L, 3L, 4L, 5L);
+    assertThat(entries).extracting(ResourceVersion::actor)
+        .containsExactly("alice", "alice", "alice", AgentStore.SYSTEM_ACTOR, "alice");
+    assertThat(entries).extracting(ResourceVersion::message)
+        .containsExactly(null, "relabel", null, null, null);
+    String expectedOrg = kind == Kind.ORGANIZATION ? id : org;
+    assertThat(entries).allSatisfy(v -> {
+      assertThat(v.kind()).isEqualTo(kind);
+      assertThat(v.id()).startsWith("ver-");
+      assertThat(v.org()).isEqualTo(expectedOrg);
+      assertThat(v.createdAt()).isNotNull();
+    });
+    assertStrictlyIncreasingAndUnique(entries);
+    // Each snapshot is the resource as written at that version (DELETED: the last one stored).
+    for (int i = 0; i < 4; i++) {
+      assertThat(entries.get(i).snapshot().get("metadata").get("version").asLong())
+          .isEqualTo(i + 1);
+      assertThat(entries.get(i).snapshot().get("kind").asText()).isEqualTo(kind.kindName());
+      assertThat(entries.get(i).snapshot().has("spec")).isTrue();
+    }
+    assertThat(entries.get(1).snapshot().get("metadata").get("labels").get("tier").asText())
+        .isEqualTo("gold");
+    assertThat(entries.get(4).snapshot().get("metadata").get("version").asLong()).isEqualTo(4);
+    // Exactly these five entries for this resource in the feed, the same as in its history.
+    assertThat(entriesOf(store, id, mark)).containsExactlyElementsOf(entries);
+    assertThat(store.history().get(id, 3)).contains(entries.get(2));
+    assertThat(store.history().get(id, 6)).isEmpty();
+  }
+
+  @Test
+  void appendsRecordOnlyTheAppendedItemsAtTheNewVersion() {
+    String org = newOrg().id();
+    AgentExecution e = newAgentExecution(store, org);
+    AgentStore bob = store.as("bob").withMessage("step 1");
+    long v2 = bob.agentExecutions().appendMessages(e.id(), message("a"), message("b"));
+    long v3 = bob.agentExecutions().appendMessages(e.id(), message("c"));
+    long v4 = store.agentExecutions().upsertToolCall(e.id(), ToolCall.pending("call-1", "ls",
+        null));
+    long v5 = store.agentExecutions().transition(e.id(), ExecutionPhase.IN_PROGRESS).metadata()
+        .version();
+
+    List<ResourceVersion> entries = store.history().list(e.id());
+    assertThat(entries).extracting(ResourceVersion::event).containsExactly(ChangeEvent.CREATED,
+        ChangeEvent.APPENDED, ChangeEvent.APPENDED, ChangeEvent.APPENDED,
+        ChangeEvent.STATUS_UPDATED);
+    assertThat(entries).extracting(ResourceVersion::resourceVersion)
+        .containsExactly(1L, v2, v3, v4, v5);
+    assertThat(entries.get(1).snapshot().get("messages")).hasSize(2);
+    assertThat(entries.get(1).snapshot().get("messages").get(1).get("content").asText())
+        .isEqualTo("b");
+    assertThat(entries.get(1).actor()).isEqualTo("bob");
+    assertThat(entries.get(1).message()).isEqualTo("step 1");
+    assertThat(entries.get(2).snapshot().get("messages")).hasSize(1);
+    assertThat(entries.get(3).snapshot().get("toolCalls")).hasSize(1);
+    assertThat(entries.get(3).snapshot().has("messages")).isFalse();
+
+    WorkflowExecution w = newWorkflowExecution(store, org);
+    long t = store.workflowExecutions().upsertTask(w.id(), WorkflowTask.pending("t1", "a", "RUN"));
+    ResourceVersion task = store.history().get(w.id(), t).orElseThrow();
+    assertThat(task.event()).isEqualTo(ChangeEvent.APPENDED);
+    assertThat(task.snapshot().get("tasks")).hasSize(1);
+  }
+
+  @Test
+  void endingOrDeletingAnExecutionRecordsItsContextsDeletion() {
+    String org = newOrg().id();
+    for (boolean delete : new boolean[] {false, true}) {
+      AgentExecution e = newAgentExecution(store, org);
+      ExecutionContext ctx = store.executionContexts().create(new ExecutionContext(
+          Metadata.of(org, unique("ctx")), new ExecutionContextSpec(e.id(),
+          Map.of("REGION", ExecutionValue.plain("eu"))), null));
+      long mark = head(store);
+      if (delete) {
+        store.as("carol").agentExecutions().delete(e.id());
+      } else {
+        store.as("carol").agentExecutions().transition(e.id(), ExecutionPhase.CANCELLED);
+      }
+      List<ResourceVersion> after = changesAfter(store, mark);
+      assertThat(after).extracting(ResourceVersion::resourceId)
+          .containsExactlyInAnyOrder(e.id(), ctx.id());
+      ResourceVersion ctxGone = after.stream().filter(v -> v.resourceId().equals(ctx.id()))
+          .findFirst().orElseThrow();
+      assertThat(ctxGone.event()).isEqualTo(ChangeEvent.DELETED);
+      assertThat(ctxGone.resourceVersion()).isEqualTo(2);
+      assertThat(ctxGone.actor()).isEqualTo("carol");
+      ResourceVersion exec = after.stream().filter(v -> v.resourceId().equals(e.id()))
+          .findFirst().orElseThrow();
+      assertThat(exec.event()).isEqualTo(delete ? ChangeEvent.DELETED
+          : ChangeEvent.STATUS_UPDATED);
+    }
+  }
+
+  @Test
+  void writesThatFailOrRollBackLeaveNoEntry() {
+    String org = newOrg().id();
+    long mark = head(store);
+    String[] created = new String[1];
+    assertThatThrownBy(() -> store.inTransaction(tx -> {
+      Agent a = newAgent(tx, org, unique("doomed"));
+      created[0] = a.id();
+      tx.agents().update(a);
+      assertThat(tx.history().list(a.id())).hasSize(2); // the transaction sees its own entries
+      throw new IllegalStateException("roll back");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(store.agents().get(created[0])).isEmpty();
+    assertThat(store.history().list(created[0])).isEmpty();
+    assertThat(changesAfter(store, mark)).isEmpty();
+
+    Agent a = newAgent(store, org, unique("kept"));
+    long afterCreate = head(store);
+    assertThatThrownBy(() -> store.agents().update(a.withMetadata(a.metadata().withVersion(7))))
+        .isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> store.agents().updateStatus(a.id(), 1, "not a status"))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThat(changesAfter(store, afterCreate)).isEmpty();
+    assertThat(store.history().list(a.id())).hasSize(1);
+  }
+
+  @Test
+  void actorAndMessageAreExplicitAndChecked() {
+    assertThat(store.actor()).isEqualTo(AgentStore.SYSTEM_ACTOR);
+    assertThat(store.message()).isNull();
+    AgentStore view = store.as("dave").withMessage("why");
+    assertThat(view.actor()).isEqualTo("dave");
+    assertThat(view.message()).isEqualTo("why");
+    assertThat(view.forOrg(newOrg().id()).message()).isEqualTo("why");
+    assertThatThrownBy(() -> store.as(" ")).isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("actor");
+    assertThatThrownBy(() -> store.withMessage(null))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("message");
+    assertThatThrownBy(() -> store.withMessage("x".repeat(4097)))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("message");
+    assertThatThrownBy(() -> AgentStore.builder().actor(""))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("actor");
+  }
+
+  // ------------------------------------------------------------------ reading history
+
+  @Test
+  void historyPagesBySequenceWithoutGapsOrRepeats() {
+    String org = newOrg().id();
+    AgentExecution e = newAgentExecution(store, org);
+    for (int i = 0; i < 24; i++) {
+      store.agentExecutions().appendMessages(e.id(), message("m" + i));
+    }
+    List<ResourceVersion> paged = new ArrayList<>();
+    long after = 0;
+    int pages = 0;
+    for (List<ResourceVersion> p = store.history().list(e.id(), after, 10); !p.isEmpty();
+        p = store.history().list(e.id(), after, 10)) {
+      assertThat(p.size()).isLessThanOrEqualTo(10);
+      paged.addAll(p);
+      after = p.get(p.size() - 1).sequence();
+      pages++;
+    }
+    assertThat(pages).isEqualTo(3);
+    assertThat(paged).hasSize(25).containsExactlyElementsOf(store.history().list(e.id()));
+    assertThatThrownBy(() -> store.history().list(e.id(), -1, 10))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("afterSequence");
+    assertThatThrownBy(() -> store.history().list(e.id(), 0, 0))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("limit");
+    assertThatThrownBy(() -> store.changes().since(0, 10_001))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("limit");
+  }
+
+  @Test
+  void orgViewsSeeOnlyTheirOrgAndLimitsCountOnlyWhatTheySee() throws Exception {
+    String a = newOrg().id();
+    String b = newOrg().id();
+    long mark = head(store);
+    List<String> aAgents = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      aAgents.add(newAgent(store, a, unique("a")).id());
+      for (int j = 0; j < 4; j++) {
+        newAgent(store, b, unique("b"));
+      }
+    }
+    AgentStore viewA = store.forOrg(a);
+    List<ResourceVersion> first = viewA.changes().since(mark, 5);
+    assertThat(first).hasSize(5).allMatch(v -> v.org().equals(a))
+        .extracting(ResourceVersion::resourceId).containsExactlyElementsOf(aAgents);
+    assertThat(viewA.changes().since(first.get(4).sequence(), 5)).isEmpty();
+    String bAgent = store.forOrg(b).changes().since(mark, 1).get(0).resourceId();
+    assertThat(viewA.history().list(bAgent)).isEmpty();
+    assertThat(viewA.history().get(bAgent, 1)).isEmpty();
+    assertThatThrownBy(() -> viewA.history().prune(Instant.now()))
+        .isInstanceOf(InvalidArgumentException.class);
+
+    List<ResourceVersion> got = new CopyOnWriteArrayList<>();
+    try (Subscription s = viewA.changes().subscribe(mark, got::add)) {
+      newAgent(store, b, unique("b"));
+      String last = newAgent(store, a, unique("a")).id();
+      await("org A's changes", () -> got.size() == 6);
+      Thread.sleep(50); // nothing else may arrive
+      assertThat(got).hasSize(6).allMatch(v -> v.org().equals(a));
+      assertThat(got.get(5).resourceId()).isEqualTo(last);
+      assertThat(s.failure()).isEmpty();
+    }
+  }
+
+  // ------------------------------------------------------------------ prune
+
+  @Test
+  void pruneKeepsEveryResourcesLatestEntry() throws Exception {
+    String org = newOrg().id();
+    Agent kept = newAgent(store, org, unique("kept"));
+    kept = store.agents().update(kept);
+    kept = store.agents().update(kept);
+    Agent gone = newAgent(store, org, unique("gone"));
+    store.agents().delete(gone.id());
+    AgentExecution e = newAgentExecution(store, org);
+    long appended = store.agentExecutions().appendMessages(e.id(), message("hi"));
+    Agent late = newAgent(store, org, unique("late"));
+    Thread.sleep(5);
+    Instant cutoff = Instant.now();
+    Thread.sleep(5);
+    store.agents().update(late);
+
+    assertThat(store.history().prune(Instant.EPOCH)).isZero();
+    long total = changesAfter(store, 0).size();
+    long pruned = store.history().prune(cutoff);
+    assertThat(changesAfter(store, 0)).hasSize((int) (total - pruned));
+    assertThat(store.history().list(kept.id())).extracting(ResourceVersion::resourceVersion)
+        .containsExactly(3L);
+    assertThat(store.history().list(gone.id())).extracting(ResourceVersion::event)
+        .containsExactly(ChangeEvent.DELETED);
+    assertThat(store.history().list(e.id())).extracting(ResourceVersion::resourceVersion)
+        .containsExactly(appended);
+    // Entries after the cutoff stay; the one before it goes only because a newer one exists.
+    assertThat(store.history().list(late.id())).extracting(ResourceVersion::resourceVersion)
+        .containsExactly(2L);
+    // Every resource that ever had history still has its latest entry.
+    Set<String> resources = new HashSet<>();
+    changesAfter(store, 0).forEach(v -> resources.add(v.resourceId()));
+    assertThat(resources).contains(kept.id(), gone.id(), e.id(), late.id(), org);
+    assertThat(store.history().prune(Instant.now().plusSeconds(60))).isZero();
+    assertThatThrownBy(() -> store.history().prune(null))
+        .isInstanceOf(InvalidArgumentException.class);
+  }
+
+  // ------------------------------------------------------------------ the change feed
+
+  @Test
+  void concurrentWritersProduceAFeedAConcurrentReaderSeesExactlyOnceInOrder() throws Exception {
+    String org = newOrg().id();
+    long mark = head(store);
+    int writers = 8;
+    int perWriter = 25;
+    Follower reader = new Follower(mark);
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        done.add(pool.submit(() -> {
+          start.await();
+          for (int i = 0; i < perWriter; i++) {
+            Agent a = newAgent(store, org, unique("w"));
+            if (i % 5 == 0) {
+              store.agents().update(a);
+            }
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      while (!done.stream().allMatch(Future::isDone)) {
+        reader.poll(store, 7);
+        Thread.yield();
+      }
+      for (Future<?> f : done) {
+        f.get(WAIT_MS, TimeUnit.MILLISECONDS);
+      }
+      reader.seen.addAll(changesAfter(store, reader.last));
+    } finally {
+      pool.shutdownNow();
+    }
+    int writes = writers * (perWriter + perWriter / 5);
+    assertStrictlyIncreasingAndUnique(reader.seen);
+    assertThat(reader.seen).hasSize(writes).containsExactlyElementsOf(changesAfter(store, mark));
+  }
+
+  @Test
+  void aTransactionThatWroteFirstButCommitsLastIsNeverSkipped() throws Exception {
+    String org = newOrg().id();
+    long mark = head(store);
+    CountDownLatch aWrote = new CountDownLatch(1);
+    CountDownLatch releaseA = new CountDownLatch(1);
+    String[] ids = new String[2];
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> a = pool.submit(() -> store.inTransaction(tx -> {
+        ids[0] = newAgent(tx, org, unique("first")).id();
+        aWrote.countDown();
+        try {
+          releaseA.await(WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return null;
+      }));
+      assertThat(aWrote.await(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
+      // B starts after A wrote; a backend with concurrent writers commits B first, SQLite makes
+      // B wait for A's write lock. Either way the reader below must end with both, in order.
+      Future<?> b = pool.submit(() -> ids[1] = newAgent(store, org, unique("second")).id());
+      Follower reader = new Follower(mark);
+      long readUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+      while (System.nanoTime() < readUntil) {
+        reader.poll(store, 10);
+      }
+      releaseA.countDown();
+      a.get(WAIT_MS, TimeUnit.MILLISECONDS);
+      b.get(WAIT_MS, TimeUnit.MILLISECONDS);
+      for (long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
+          reader.seen.size() < 2 && System.nanoTime() < deadline; ) {
+        reader.poll(store, 10);
+      }
+      assertStrictlyIncreasingAndUnique(reader.seen);
+      assertThat(reader.seen).extracting(ResourceVersion::resourceId)
+          .containsExactlyInAnyOrder(ids[0], ids[1]);
+      assertThat(reader.seen).containsExactlyElementsOf(changesAfter(store, mark));
+    } finally {
+      releaseA.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void sinceRejectsBadArguments() {
+    assertThatThrownBy(() -> store.changes().since(-1, 10))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("afterSequence");
+    assertThatThrownBy(() -> store.changes().subscribe(0, null))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("listener");
+  }
+
+  // ------------------------------------------------------------------ subscribe
+
+  @Test
+  void subscribeDeliversEveryChangeOnceInOrderToASlowListenerOnItsOwnThread() throws Exception {
+    String org = newOrg().id();
+    long mark = head(store);
+    List<ResourceVersion> got = Collections.synchronizedList(new ArrayList<>());
+    Set<Thread> threads = Collections.synchronizedSet(new HashSet<>());
+    Thread caller = Thread.currentThread();
+    int writers = 4;
+    int perWriter = 15;
+    try (Subscription s = store.changes().subscribe(mark, change -> {
+      threads.add(Thread.currentThread());
+      Thread.sleep(3); // slower than the writers
+      got.add(change);
+    })) {
+      ExecutorService pool = Executors.newFixedThreadPool(writers);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+          done.add(pool.submit(() -> {
+            for (int i = 0; i < perWriter; i++) {
+              newAgent(store, org, unique("s"));
+            }
+            return null;
+          }));
+        }
+        for (Future<?> f : done) {
+          f.get(WAIT_MS, TimeUnit.MILLISECONDS);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      List<ResourceVersion> expected = changesAfter(store, mark);
+      assertThat(expected).hasSize(writers * perWriter);
+      await("all changes delivered", () -> got.size() >= expected.size());
+      Thread.sleep(50); // a duplicate would arrive now
+      assertThat(got).containsExactlyElementsOf(expected);
+      assertThat(s.lastSequence()).isEqualTo(expected.get(expected.size() - 1).sequence());
+      assertThat(s.isActive()).isTrue();
+      assertThat(threads).hasSize(1).doesNotContain(caller);
+    }
+  }
+
+  @Test
+  void aFailingListenerStopsTheSubscriptionAndResubscribingRetriesThatChange() throws Exception {
+    String org = newOrg().id();
+    long mark = head(store);
+    for (int i = 0; i < 4; i++) {
+      newAgent(store, org, unique("f"));
+    }
+    List<ResourceVersion> expected = changesAfter(store, mark);
+    List<ResourceVersion> got = new CopyOnWriteArrayList<>();
+    Subscription s = store.changes().subscribe(mark, change -> {
+      if (got.size() == 2) {
+        throw new IllegalStateException("listener broke");
+      }
+      got.add(change);
+    });
+    await("the subscription to stop", () -> !s.isActive());
+    assertThat(s.failure()).get().isInstanceOf(IllegalStateException.class);
+    assertThat(s.lastSequence()).isEqualTo(expected.get(1).sequence());
+    try (Subscription again = store.changes().subscribe(s.lastSequence(), got::add)) {
+      await("the rest", () -> got.size() == 4);
+      assertThat(got).containsExactlyElementsOf(expected);
+      assertThat(again.failure()).isEmpty();
+    }
+    s.close(); // closing a stopped subscription is harmless
+  }
+
+  @Test
+  void subscriptionsResumeFromTheLastSequenceAfterARestart() throws Exception {
+    String org = newOrg().id();
+    List<ResourceVersion> got = new CopyOnWriteArrayList<>();
+    Subscription s = store.changes().subscribe(0, got::add);
+    for (int i = 0; i < 5; i++) {
+      newAgent(store, org, unique("r"));
+    }
+    long before = head(store);
+    await("changes before the restart", () -> !got.isEmpty()
+        && got.get(got.size() - 1).sequence() == before);
+    long saved = s.lastSequence();
+    store.close(); // closes the subscription with the store
+    assertThat(s.isActive()).isFalse();
+    assertThat(s.failure()).isEmpty();
+    int deliveredBefore = got.size();
+
+    AgentStore reopened = open(location);
+    for (int i = 0; i < 5; i++) {
+      newAgent(reopened, org, unique("r"));
+    }
+    try (Subscription resumed = reopened.changes().subscribe(saved, got::add)) {
+      List<ResourceVersion> expected = changesAfter(reopened, 0);
+      await("changes after the restart", () -> got.size() >= expected.size());
+      Thread.sleep(50);
+      assertThat(got).hasSize(expected.size()).containsExactlyElementsOf(expected);
+      assertThat(got.size() - deliveredBefore).isEqualTo(5);
+      assertThat(resumed.lastSequence()).isGreaterThan(saved);
+    }
+  }
+
+  // ------------------------------------------------------------------ secrets
+
+  @Test
+  void snapshotsNeverHoldSecretPlaintext() {
+    String org = newOrg().id();
+    String marker = "tck-plaintext-" + UUID.randomUUID();
+    Environment env = store.environments().create(new Environment(Metadata.of(org,
+        unique("env")), new EnvironmentSpec("prod", Map.of("REGION",
+        EnvironmentValue.plain("plain-" + marker))), null));
+    // Plain values are history like anything else: the scan below can find what it looks for.
+    assertThat(store.history().list(env.id()).get(0).snapshot().toString())
+        .contains("plain-" + marker);
+
+    List<Runnable> secretWrites = List.of(
+        () -> store.environments().create(new Environment(Metadata.of(org, unique("env")),
+            new EnvironmentSpec("prod", Map.of("TOKEN", EnvironmentValue.secret(marker))),
+            null)),
+        () -> store.environments().update(new Environment(env.metadata(),
+            new EnvironmentSpec("prod", Map.of("TOKEN", EnvironmentValue.secret(marker))),
+            null)),
+        () -> {
+          AgentExecution e = newAgentExecution(store, org);
+          store.executionContexts().create(new ExecutionContext(Metadata.of(org,
+              unique("ctx")), new ExecutionContextSpec(e.id(),
+              Map.of("KEY", ExecutionValue.secret(marker))), null));
+        });
+    for (Runnable write : secretWrites) {
+      try {
+        write.run();
+      } catch (SecretsException refused) {
+        // A store without a secret key refuses secrets: also fine, as long as none leaks.
+      }
+    }
+    for (ResourceVersion v : changesAfter(store, 0)) {
+      String json = v.snapshot().toString().replace("plain-" + marker, "");
+      assertThat(json).as("snapshot %s of %s", v.id(), v.resourceId()).doesNotContain(marker);
+    }
+  }
+}
