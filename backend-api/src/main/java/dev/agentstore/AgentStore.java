@@ -178,6 +178,8 @@ public interface AgentStore extends AutoCloseable {
     /**
      * Where artifacts go: {@code file:/srv/artifacts} or {@code s3://bucket/prefix?...} (needs
      * artifacts-s3 on the class path). Local stores default to {@code <data dir>/artifacts/}.
+     * Options named {@code artifacts.<name>} (e.g. {@code artifacts.secretKey}) are passed to the
+     * artifact store, so credentials need not sit in the URI.
      */
     public Builder artifacts(String uri) {
       this.artifactsUri = uri;

@@ -172,14 +172,23 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
       }
       String slug = m.slug() == null ? cur.slug() : Slugs.require(m.slug(), "metadata.slug");
       checkVersion(cur, expected);
-      ResourceCodec.Encoded enc = encodeSealed(tx, resource, identity(cur, slug));
-      checkSpecChange(cur, enc);
-      // The status subresource is written only by updateStatus: keep the stored one.
-      StoredResource row = enc.row().withStatus(cur.statusJson(), cur.phase());
-      core.codec.requireSize(row);
-      replace(tx, cur, row, ChangeEvent.UPDATED, null);
-      return load(tx, row);
+      return replaceSpec(tx, cur, resource, slug);
     });
+  }
+
+  /**
+   * Writes metadata and spec of {@code resource} over {@code cur} (already version-checked) at
+   * the next version, keeping the stored status: the status subresource is written only by
+   * updateStatus.
+   */
+  private R replaceSpec(BackendTransaction tx, StoredResource cur, Resource<?, ?> resource,
+      String slug) {
+    ResourceCodec.Encoded enc = encodeSealed(tx, resource, identity(cur, slug));
+    checkSpecChange(cur, enc);
+    StoredResource row = enc.row().withStatus(cur.statusJson(), cur.phase());
+    core.codec.requireSize(row);
+    replace(tx, cur, row, ChangeEvent.UPDATED, null);
+    return load(tx, row);
   }
 
   @Override
@@ -261,13 +270,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
       checkVersion(cur, expected);
       Metadata target = m.assigned(cur.id(), slug, cur.org(), expected, cur.createdAt(),
           cur.updatedAt(), cur.createdBy(), cur.updatedBy());
-      ResourceCodec.Encoded enc = encodeSealed(tx, resource.withMetadata(target),
-          identity(cur, slug));
-      checkSpecChange(cur, enc);
-      StoredResource row = enc.row().withStatus(cur.statusJson(), cur.phase());
-      core.codec.requireSize(row);
-      replace(tx, cur, row, ChangeEvent.UPDATED, null);
-      return load(tx, row);
+      return replaceSpec(tx, cur, resource.withMetadata(target), slug);
     }));
   }
 

@@ -13,7 +13,9 @@ import dev.agentstore.spi.KeysetFileKeyProvider;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
@@ -24,6 +26,7 @@ import java.util.ServiceLoader;
  */
 public final class StoreOpener {
   private static final String PAGE_TOKEN_KEY = "page_token_key";
+  private static final String ARTIFACT_OPTION_PREFIX = "artifacts.";
 
   private StoreOpener() {}
 
@@ -62,7 +65,15 @@ public final class StoreOpener {
   private static ArtifactStore artifacts(AgentStore.Builder b, Backend backend) {
     String uri = b.artifactsUri();
     if (uri != null) {
-      return ArtifactStores.open(uri, b.options());
+      // Options named artifacts.<name> go to the artifact store (e.g. artifacts.secretKey), so
+      // credentials need not sit in the URI; every other option is the backend's.
+      Map<String, String> own = new HashMap<>();
+      b.options().forEach((k, v) -> {
+        if (k.startsWith(ARTIFACT_OPTION_PREFIX)) {
+          own.put(k.substring(ARTIFACT_OPTION_PREFIX.length()), v);
+        }
+      });
+      return ArtifactStores.open(uri, own);
     }
     return backend.dataDirectory()
         .map(dir -> (ArtifactStore) FileSystemArtifactStore.open(dir.resolve("artifacts")))

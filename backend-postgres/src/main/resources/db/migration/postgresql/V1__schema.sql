@@ -449,8 +449,8 @@ CREATE TABLE workflow_execution_items (
 );
 
 -- Version history of every resource (DESIGN section 6). seq is the store-wide change sequence;
--- writers take a transaction-scoped lock before their first history row (see PostgresDialect),
--- so sequence numbers become visible in order and a change-feed reader never skips one.
+-- writers take a transaction-scoped lock right before their history insert at commit (see
+-- PostgresDialect), so sequence numbers become visible in order and no reader skips one.
 CREATE TABLE api_resource_versions (
   seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   id VARCHAR(64) NOT NULL,
@@ -467,6 +467,7 @@ CREATE TABLE api_resource_versions (
 );
 CREATE INDEX api_resource_versions_resource_idx ON api_resource_versions (resource_id, resource_version);
 CREATE INDEX api_resource_versions_created_idx ON api_resource_versions (created_at);
+CREATE INDEX api_resource_versions_org_seq_idx ON api_resource_versions (org, seq);
 
 -- Store-wide settings (e.g. the page-token key).
 CREATE TABLE store_settings (

@@ -4,6 +4,9 @@ import dev.agentstore.AgentStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import dev.agentstore.spi.KeyProvider;
+import dev.agentstore.spi.KeysetFileKeyProvider;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -25,9 +28,28 @@ final class PostgresStores {
 
   private PostgresStores() {}
 
-  /** A builder for a store on a new, empty database. */
+  /**
+   * The files of this run: one key file for every store (a PostgreSQL store needs a configured
+   * key; it never invents one) and an artifact folder per store.
+   */
+  private static final Path FILES = createDirectories(Path.of("target", "pg-tck-" + RUN));
+  private static final KeyProvider KEYS =
+      KeysetFileKeyProvider.createIfMissing(FILES.resolve("master.key"));
+  private static final AtomicInteger ARTIFACT_DIRS = new AtomicInteger();
+
+  private static Path createDirectories(Path dir) {
+    try {
+      return java.nio.file.Files.createDirectories(dir.toAbsolutePath());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A builder for a store on a new, empty database, with a key and a file artifact store. */
   static AgentStore.Builder newBuilder() {
-    return AgentStore.builder().uri(newDatabase());
+    String url = newDatabase();
+    Path artifacts = FILES.resolve("artifacts-" + ARTIFACT_DIRS.incrementAndGet());
+    return AgentStore.builder().uri(url).keyProvider(KEYS).artifacts("file:" + artifacts);
   }
 
   /** Creates a new empty database and returns its JDBC URL (with credentials). */

@@ -75,8 +75,7 @@ public abstract class DurabilityTck extends TckSupport {
   }
 
   @Test
-  void artifactsOfLocalStoresSurviveReopenToo() throws Exception {
-    requireCapability(dev.agentstore.spi.Capabilities.Feature.DATA_FILES);
+  void artifactsSurviveReopenToo() throws Exception {
     var ref = store.artifacts().put("wex-test/report.txt",
         new java.io.ByteArrayInputStream("report body".getBytes(
             java.nio.charset.StandardCharsets.UTF_8)));

@@ -9,6 +9,11 @@ import dev.agentstore.AgentInstanceSpec;
 import dev.agentstore.AgentMessage;
 import dev.agentstore.AgentSpec;
 import dev.agentstore.AgentStore;
+import dev.agentstore.ArtifactPutOptions;
+import dev.agentstore.ArtifactRef;
+import dev.agentstore.Environment;
+import dev.agentstore.EnvironmentSpec;
+import dev.agentstore.EnvironmentValue;
 import dev.agentstore.ExecutionConfig;
 import dev.agentstore.ExecutionPhase;
 import dev.agentstore.MessageType;
@@ -21,9 +26,11 @@ import dev.agentstore.Session;
 import dev.agentstore.SessionSpec;
 import dev.agentstore.ToolCall;
 import dev.agentstore.ToolCallStatus;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -96,6 +103,23 @@ public final class Quickstart {
       for (AgentMessage m : done.status().messages()) {
         out.println("  " + m.type() + ": " + m.content());
       }
+
+      // Secrets are sealed before they reach the database; toString() masks them.
+      Environment env = tenant.environments().apply(new Environment(
+          Metadata.of(acme.id(), "Production"), new EnvironmentSpec("prod settings", Map.of(
+              "REGION", EnvironmentValue.plain("eu-west-1"),
+              "PAYMENTS_TOKEN", EnvironmentValue.secret("tok_live_quickstart_only"))), null));
+      out.println("environment " + env.metadata().slug() + ": PAYMENTS_TOKEN="
+          + env.spec().data().get("PAYMENTS_TOKEN") + " (sealed at rest with "
+          + dir.resolve("master.key").getFileName() + ")");
+
+      // Artifacts live beside the database, streamed and checksummed.
+      ArtifactRef report = tenant.artifacts().put(run.id() + "/answer.txt",
+          new ByteArrayInputStream(done.status().messages().get(2).content()
+              .getBytes(StandardCharsets.UTF_8)),
+          ArtifactPutOptions.builder().contentType("text/plain").build());
+      out.println("artifact " + report.key() + " (" + report.size() + " bytes, sha256 "
+          + report.sha256().substring(0, 12) + "...)");
 
       // Queries: label selectors, phases, JSON fields; keyset pages.
       long prodInstances = tenant.agentInstances().count(Query.builder()

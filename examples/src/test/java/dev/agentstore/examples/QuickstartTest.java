@@ -24,7 +24,10 @@ class QuickstartTest {
           .contains("is COMPLETED with 3 messages and 1 tool call(s)")
           .contains("instances with env=prod: 1")
           .contains("completed gpt-4o executions: " + round)
-          .contains("history v1 CREATED by quickstart");
+          .contains("history v1 CREATED by quickstart")
+          .contains("PAYMENTS_TOKEN").contains("value=***")
+          .doesNotContain("tok_live_quickstart_only")
+          .contains("artifact aex-");
     }
   }
 }
