@@ -154,4 +154,12 @@ public final class ArtifactKeys {
     }
     return sb.append(value.length() > limit ? "...\"" : "\"").toString();
   }
+
+  /** Returns {@code value}, or raises {@link InvalidArgumentException} naming the missing argument. */
+  public static <T> T requirePresent(T value, String field) {
+    if (value == null) {
+      throw new InvalidArgumentException(field + ": required");
+    }
+    return value;
+  }
 }

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -123,14 +122,14 @@ public final class S3ArtifactStore implements ArtifactStore {
   @Override
   public ArtifactRef put(String key, InputStream content, ArtifactPutOptions options) {
     ArtifactKeys.requireValidKey(key);
-    Objects.requireNonNull(options, "options");
+    ArtifactKeys.requirePresent(options, "options");
     return uploader.upload(key, null, new ArtifactSource(key, content), options);
   }
 
   @Override
   public ArtifactRef putContentAddressed(String folder, InputStream content, ArtifactPutOptions options) {
     ArtifactKeys.requireValidFolder(folder);
-    Objects.requireNonNull(options, "options");
+    ArtifactKeys.requirePresent(options, "options");
     Optional<ArtifactInfo> existing = options.expectedSha256().flatMap(sha -> head(folder + sha));
     if (existing.isPresent()) {
       return existing.get().ref();
@@ -147,7 +146,7 @@ public final class S3ArtifactStore implements ArtifactStore {
   @Override
   public InputStream get(String key, ArtifactRange range) {
     ArtifactKeys.requireValidKey(key);
-    Objects.requireNonNull(range, "range");
+    ArtifactKeys.requirePresent(range, "range");
     try {
       return s3.getObject(b -> b.bucket(settings.bucket()).key(objectKey(key))
           .range("bytes=" + range.offset() + "-" + range.lastInclusive()));

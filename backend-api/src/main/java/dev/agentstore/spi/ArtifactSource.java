@@ -1,13 +1,13 @@
 package dev.agentstore.spi;
 
 import dev.agentstore.AgentStoreException;
+import dev.agentstore.ArtifactKeys;
 import dev.agentstore.InvalidArgumentException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -26,7 +26,7 @@ public final class ArtifactSource {
   /** Wraps {@code in}, the content for {@code key}. */
   public ArtifactSource(String key, InputStream in) {
     this.key = key;
-    this.in = Objects.requireNonNull(in, "content stream must not be null");
+    this.in = ArtifactKeys.requirePresent(in, "content");
   }
 
   /** Reads like {@link InputStream#read(byte[], int, int)}: -1 at the end. */

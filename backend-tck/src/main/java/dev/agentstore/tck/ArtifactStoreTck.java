@@ -89,6 +89,21 @@ public abstract class ArtifactStoreTck {
   // ---------------------------------------------------------------- round trips
 
   @Test
+  void missingArgumentsAreTypedErrorsAndStoreNothing() {
+    var in = new ByteArrayInputStream(new byte[] {1});
+    assertThatThrownBy(() -> store.put("wex-1/a", null, ArtifactPutOptions.defaults()))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("content");
+    assertThatThrownBy(() -> store.put("wex-1/a", in, null))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("options");
+    assertThatThrownBy(() -> store.putContentAddressed("wex-1/", in, null))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("options");
+    putText("wex-1/b", "x");
+    assertThatThrownBy(() -> store.get("wex-1/b", null))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("range");
+    assertThat(store.head("wex-1/a")).isEmpty();
+  }
+
+  @Test
   void emptyObjectRoundTrips() throws IOException {
     ArtifactRef ref = store.put("wex-1/empty", new ByteArrayInputStream(new byte[0]));
     assertThat(ref.size()).isZero();

@@ -96,14 +96,14 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   @Override
   public ArtifactRef put(String key, InputStream content, ArtifactPutOptions options) {
     ArtifactKeys.requireValidKey(key);
-    Objects.requireNonNull(options, "options");
+    ArtifactKeys.requirePresent(options, "options");
     return write(path(key).getParent(), key, new ArtifactSource(key, content), options);
   }
 
   @Override
   public ArtifactRef putContentAddressed(String folder, InputStream content, ArtifactPutOptions options) {
     ArtifactKeys.requireValidFolder(folder);
-    Objects.requireNonNull(options, "options");
+    ArtifactKeys.requirePresent(options, "options");
     Optional<ArtifactInfo> existing = options.expectedSha256().flatMap(sha -> head(folder + sha));
     if (existing.isPresent()) {
       return existing.get().ref();
@@ -187,7 +187,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
 
   @Override
   public InputStream get(String key, ArtifactRange range) {
-    Objects.requireNonNull(range, "range");
+    ArtifactKeys.requirePresent(range, "range");
     FileChannel in = openForRead(key);
     try {
       long length = range.lengthWithin(key, in.size());

@@ -10,6 +10,8 @@ import java.util.HexFormat;
  * A reproducible stream of pseudo-random bytes (xorshift64) of a given length, generated as it is
  * read: large test objects without holding them in memory. Optionally fails with an
  * {@link IOException} after {@code failAfter} bytes, like a dropped upload.
+ *
+ * <p>Usage: {@code store.put(key, new DeterministicStream(seed, 64L << 20), options)}
  */
 public final class DeterministicStream extends InputStream {
   private long state;
