@@ -104,6 +104,10 @@ public class SqlBackend implements Backend {
       tx = new SqlTransaction(ctx, schema, dialect, errors);
       try {
         result = work.run(tx);
+        if (tx.failed()) {
+          // The caller caught a storage error and carried on: never commit half a transaction.
+          throw SqlTransaction.abandoned("commit");
+        }
         tx.flushHistory(); // last, so its ordering lock is held only until the commit below
       } catch (RuntimeException | Error e) {
         rollbackQuietly(c, e);

@@ -48,6 +48,29 @@ public abstract class TransactionTck extends TckSupport {
   }
 
   @Test
+  void afterAFailedStatementTheTransactionCanOnlyRollBack() {
+    String org = newOrg().id();
+    assertThatThrownBy(() -> store.runInTransaction(tx -> {
+      newAgent(tx, org, "first");
+      try {
+        newAgent(tx, org, "first");
+      } catch (AlreadyExistsException expected) {
+        // caught and ignored: the transaction must still refuse to go on
+      }
+      newAgent(tx, org, "second");
+    })).isInstanceOf(FailedPreconditionException.class).hasMessageContaining("roll");
+    assertThatThrownBy(() -> store.runInTransaction(tx -> {
+      newAgent(tx, org, "first");
+      try {
+        newAgent(tx, org, "first");
+      } catch (AlreadyExistsException expected) {
+        // caught, and the work returns normally: it must not commit
+      }
+    })).isInstanceOf(FailedPreconditionException.class).hasMessageContaining("rolled back");
+    assertThat(store.agents().count(Query.builder().org(org).build())).isZero();
+  }
+
+  @Test
   void anExceptionFromTheCallerRollsBackAndPropagatesUnchanged() {
     String org = newOrg().id();
     IllegalStateException boom = new IllegalStateException("caller failure");

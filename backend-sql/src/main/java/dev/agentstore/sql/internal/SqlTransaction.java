@@ -41,6 +41,7 @@ public final class SqlTransaction implements BackendTransaction {
   private final SqlErrors errors;
   private final List<HistoryRecord> pendingHistory = new ArrayList<>();
   private boolean wroteHistory;
+  private boolean failed;
 
   /** A transaction over {@code ctx}, whose connection is already inside a transaction. */
   public SqlTransaction(DSLContext ctx, SqlSchema schema, DialectStrategy dialect,
@@ -56,14 +57,35 @@ public final class SqlTransaction implements BackendTransaction {
     return wroteHistory;
   }
 
+  /**
+   * Runs one storage operation. After a failed statement the transaction refuses further work
+   * and can only roll back: PostgreSQL aborts such a transaction, and every SQL backend behaves
+   * the same so callers cannot depend on continuing after an error.
+   */
   private <T> T run(String operation, Supplier<T> work) {
+    if (failed) {
+      throw abandoned(operation);
+    }
     try {
       return work.get();
     } catch (AgentStoreException e) {
+      failed = true;
       throw e;
     } catch (RuntimeException e) {
+      failed = true;
       throw errors.translate(e, operation);
     }
+  }
+
+  /** Whether a statement of this transaction failed (so it must roll back, never commit). */
+  public boolean failed() {
+    return failed;
+  }
+
+  /** The error for work attempted after a failed statement. */
+  public static FailedPreconditionException abandoned(String operation) {
+    return new FailedPreconditionException(operation + ": an earlier statement of this"
+        + " transaction failed, so it can only roll back; it was rolled back");
   }
 
   // ------------------------------------------------------------------ resources
