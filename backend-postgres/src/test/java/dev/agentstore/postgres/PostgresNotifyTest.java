@@ -1,0 +1,41 @@
+package dev.agentstore.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentstore.AgentStore;
+import dev.agentstore.postgres.internal.ChangeNotificationListener;
+import dev.agentstore.tck.TckSupport;
+import java.util.Properties;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Commits that write history notify other processes: a listener on its own connection (no
+ * polling involved) is woken by a write made through a different store, and the backend declares
+ * the capability.
+ */
+class PostgresNotifyTest extends TckSupport {
+  @Override
+  protected AgentStore.Builder newStoreBuilder() {
+    return PostgresStores.newBuilder();
+  }
+
+  @Test
+  void aCommitInAnotherStoreWakesTheListener() throws Exception {
+    assertThat(capabilities().has(
+        dev.agentstore.spi.Capabilities.Feature.CROSS_PROCESS_NOTIFY)).isTrue();
+    String url = location.uri();
+    Semaphore woken = new Semaphore(0);
+    try (ChangeNotificationListener listener = new ChangeNotificationListener(url,
+        new Properties(), woken::release)) {
+      listener.start();
+      // The listener wakes once when it starts listening (for commits it may have missed).
+      assertThat(woken.tryAcquire(30, TimeUnit.SECONDS)).as("listening").isTrue();
+      woken.drainPermits();
+      AgentStore other = open(newStoreBuilder().uri(url));
+      newOrg(other);
+      assertThat(woken.tryAcquire(30, TimeUnit.SECONDS)).as("woken by the commit").isTrue();
+    }
+  }
+}
