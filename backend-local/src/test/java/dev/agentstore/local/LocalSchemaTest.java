@@ -2,10 +2,15 @@ package dev.agentstore.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.agentstore.AgentStore;
+import dev.agentstore.UnavailableException;
 import dev.agentstore.local.internal.LocalBackendFactory;
+import dev.agentstore.sql.MigrationGate;
 import dev.agentstore.sql.SchemaDrift;
 import dev.agentstore.sql.internal.SqlSchema;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,6 +22,7 @@ import org.jooq.Schema;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
 
 /** The migrated SQLite schema against the jOOQ model generated at build time. */
 class LocalSchemaTest {
@@ -56,5 +62,35 @@ class LocalSchemaTest {
           "column agents.extra: only in the database",
           "table store_settings: in the generated model, not in the database");
     }
+  }
+
+  @Test
+  void declaredLatestMigrationIsTheNewestScript() throws IOException {
+    assertThat(MigrationGate.newestVersionIn(Path.of("src/main/resources/db/migration/sqlite")))
+        .contains(LocalBackendFactory.LATEST_MIGRATION);
+  }
+
+  @Test
+  void flywayIsSkippedOnlyWhenTheNewestMigrationIsRecorded() throws SQLException {
+    SQLiteDataSource empty = new SQLiteDataSource();
+    empty.setUrl("jdbc:sqlite:" + dir.resolve("empty.db"));
+    assertThat(MigrationGate.isCurrent(empty, LocalBackendFactory.LATEST_MIGRATION)).isFalse();
+    try (Connection c = migrated("c")) {
+      SQLiteDataSource source = new SQLiteDataSource();
+      source.setUrl("jdbc:sqlite:" + dir.resolve("c").resolve(LocalBackendFactory.DATABASE_FILE));
+      assertThat(MigrationGate.isCurrent(source, LocalBackendFactory.LATEST_MIGRATION)).isTrue();
+      assertThat(MigrationGate.isCurrent(source, "999")).isFalse();
+    }
+  }
+
+  @Test
+  void aFailedMigrationStillReachesFlywayAndRefusesTheOpen() throws SQLException {
+    try (Connection c = migrated("d"); Statement st = c.createStatement()) {
+      st.execute("UPDATE flyway_schema_history SET success = 0");
+    }
+    assertThatThrownBy(() -> AgentStore.builder().uri("local:" + dir.resolve("d")).open())
+        .isInstanceOf(UnavailableException.class)
+        .hasMessageContaining("migrating")
+        .hasMessageContaining("failed");
   }
 }

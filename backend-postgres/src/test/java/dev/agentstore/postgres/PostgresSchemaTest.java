@@ -3,8 +3,12 @@ package dev.agentstore.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentstore.AgentStore;
+import dev.agentstore.postgres.internal.PostgresBackendFactory;
+import dev.agentstore.sql.MigrationGate;
 import dev.agentstore.sql.SchemaDrift;
 import dev.agentstore.sql.internal.SqlSchema;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,6 +49,22 @@ class PostgresSchemaTest {
     if (System.getenv(PostgresStores.ENV) == null) {
       assertThat(major).as("the embedded binaries of the build").isEqualTo(17);
     }
+  }
+
+  @Test
+  void declaredLatestMigrationIsTheNewestScript() throws IOException {
+    assertThat(MigrationGate.newestVersionIn(
+        Path.of("src/main/resources/db/migration/postgresql")))
+        .contains(PostgresBackendFactory.LATEST_MIGRATION);
+  }
+
+  @Test
+  void flywayIsSkippedOnlyWhenTheNewestMigrationIsRecorded() {
+    String latest = PostgresBackendFactory.LATEST_MIGRATION;
+    assertThat(MigrationGate.isCurrent(PostgresStores.dataSource(url), latest)).isTrue();
+    assertThat(MigrationGate.isCurrent(PostgresStores.dataSource(url), "999")).isFalse();
+    String empty = PostgresStores.newDatabase();
+    assertThat(MigrationGate.isCurrent(PostgresStores.dataSource(empty), latest)).isFalse();
   }
 
   @Test

@@ -73,6 +73,13 @@ final class PostgresStores {
     return DriverManager.getConnection(jdbcUrl);
   }
 
+  /** A data source for {@code jdbcUrl} (a URL {@link #newDatabase} returned). */
+  static javax.sql.DataSource dataSource(String jdbcUrl) {
+    org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+    ds.setURL(jdbcUrl);
+    return ds;
+  }
+
   /** The server's major version, e.g. 17. */
   static int serverMajorVersion() {
     try (Connection c = admin()) {

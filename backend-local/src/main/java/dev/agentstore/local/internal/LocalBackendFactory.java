@@ -8,6 +8,7 @@ import dev.agentstore.local.SqliteDialect;
 import dev.agentstore.spi.Backend;
 import dev.agentstore.spi.BackendConfig;
 import dev.agentstore.spi.Capabilities;
+import dev.agentstore.sql.MigrationGate;
 import dev.agentstore.sql.SqlBackend;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -34,6 +35,8 @@ import org.sqlite.SQLiteDataSource;
 public final class LocalBackendFactory {
   /** The database file inside the data directory. */
   public static final String DATABASE_FILE = "agentstore.db";
+  /** The newest script in {@code db/migration/sqlite}; a test keeps the two in step. */
+  public static final String LATEST_MIGRATION = "1";
   private static final String LOCK_FILE = ".agentstore.lock";
   private static final ConcurrentHashMap<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
 
@@ -116,8 +119,14 @@ public final class LocalBackendFactory {
     }
   }
 
-  /** Runs the migrations while holding the store's lock, so concurrent opens migrate once. */
+  /**
+   * Runs the migrations while holding the store's lock, so concurrent opens migrate once; skips
+   * Flyway entirely when the database already records the newest migration.
+   */
   private static void migrate(Path dir, SQLiteDataSource source) {
+    if (MigrationGate.isCurrent(source, LATEST_MIGRATION)) {
+      return;
+    }
     Path key = dir.toAbsolutePath().normalize();
     synchronized (JVM_LOCKS.computeIfAbsent(key, k -> new Object())) {
       try (FileChannel ch = FileChannel.open(key.resolve(LOCK_FILE), StandardOpenOption.CREATE,

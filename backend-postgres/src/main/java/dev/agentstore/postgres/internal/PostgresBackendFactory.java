@@ -7,6 +7,7 @@ import dev.agentstore.UnavailableException;
 import dev.agentstore.spi.Backend;
 import dev.agentstore.spi.BackendConfig;
 import dev.agentstore.spi.Capabilities;
+import dev.agentstore.sql.MigrationGate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,6 +25,8 @@ import org.flywaydb.core.api.FlywayException;
 public final class PostgresBackendFactory {
   /** The advisory lock key openers hold while migrating ("agentmig" in ASCII). */
   static final long MIGRATION_LOCK = 0x6167656e746d6967L;
+  /** The newest script in {@code db/migration/postgresql}; a test keeps the two in step. */
+  public static final String LATEST_MIGRATION = "1";
 
   private PostgresBackendFactory() {}
 
@@ -84,9 +87,13 @@ public final class PostgresBackendFactory {
   /**
    * Runs the migrations while holding a session advisory lock, on a connection of its own (not
    * from the pool, which may hold a single connection), so two stores opening the same empty
-   * database at the same moment both succeed and migrate once.
+   * database at the same moment both succeed and migrate once. Skips Flyway entirely when the
+   * database already records the newest migration.
    */
   private static void migrate(PostgresUri uri, HikariDataSource pool) {
+    if (MigrationGate.isCurrent(pool, LATEST_MIGRATION)) {
+      return;
+    }
     try (Connection lock = new org.postgresql.Driver().connect(uri.jdbcUrl(), credentials(uri))) {
       advisory(lock, "select pg_advisory_lock(?)");
       try {
