@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code jdbc:postgresql://127.0.0.1:5433/postgres?user=agentstore&password=...}), or else real
  * PostgreSQL binaries from Maven Central started in-process. Every store gets a new database.
  */
-final class PostgresStores {
+public final class PostgresStores {
   /** The environment variable naming an external server. */
   static final String ENV = "AGENTSTORE_PG_URL";
   private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -53,7 +53,7 @@ final class PostgresStores {
   }
 
   /** Creates a new empty database and returns its JDBC URL (with credentials). */
-  static String newDatabase() {
+  public static String newDatabase() {
     String name = "tck_" + RUN + "_" + DATABASES.incrementAndGet();
     try (Connection c = admin(); Statement st = c.createStatement()) {
       st.execute("CREATE DATABASE " + name);
@@ -69,7 +69,7 @@ final class PostgresStores {
   }
 
   /** A connection to {@code jdbcUrl} (a URL {@link #newDatabase} returned). */
-  static Connection connect(String jdbcUrl) throws SQLException {
+  public static Connection connect(String jdbcUrl) throws SQLException {
     return DriverManager.getConnection(jdbcUrl);
   }
 

@@ -148,7 +148,8 @@ public abstract class ConcurrencyTck extends TckSupport {
     AtomicInteger inserted = new AtomicInteger();
     List<Throwable> writerErrors = Collections.synchronizedList(new ArrayList<>());
     Thread writer = new Thread(() -> {
-      while (reading.get()) {
+      // Bounded, so a slow reader cannot make the table grow without end.
+      while (reading.get() && inserted.get() < rows) {
         try {
           newAgent(store, org, "late-" + inserted.incrementAndGet());
         } catch (RuntimeException e) {

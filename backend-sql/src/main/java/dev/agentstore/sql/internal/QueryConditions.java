@@ -62,10 +62,13 @@ final class QueryConditions {
       Field<Instant> sort = sortField(t, q);
       Instant v = q.after().sortValue();
       String id = q.after().id();
-      // (sort, id) > (v, id) written out, so every database uses the (org, sort, id) index.
+      // A row-value seek, (sort, id) > (v, id), with the redundant bound sort >= v: both are
+      // index range conditions, so each page starts at the cursor in the (org, sort, id) index.
+      // The "sort > v OR (sort = v AND id > id0)" spelling is only a filter to PostgreSQL,
+      // which then scans every row before the cursor: pages got slower the deeper they went.
       c.add(q.descending()
-          ? sort.lt(v).or(sort.eq(v).and(t.id.lt(id)))
-          : sort.gt(v).or(sort.eq(v).and(t.id.gt(id))));
+          ? sort.le(v).and(DSL.row(sort, t.id).lt(v, id))
+          : sort.ge(v).and(DSL.row(sort, t.id).gt(v, id)));
     }
     return c;
   }
