@@ -81,8 +81,8 @@ final class Causes {
           + " metadata, spec and status to trees and maps each tree to a record"
           + " (`ResourceCodec.decode`, `Json.fromTree` resolving the target type per call); in a"
           + " JFR profile of this workload that is more than half of the library's own CPU. And "
-          + RENDER + " (three"
-          + " SELECTs, one with an IN list of 50), and the page token is signed (HMAC). Note also"
+          + RENDER + "; a page renders three SELECTs, one with an IN list of 50. The page token"
+          + " is signed (HMAC). Note also"
           + " that `Repo.list` loads every message and tool call of every execution on the page"
           + " (`tx.items`); that is free here only because the seeded executions hold none.",
           "Decode in one pass from text into records with cached `ObjectReader`s. " + RENDER_FIX
