@@ -1,7 +1,10 @@
 package dev.agentstore.bench;
 
 import dev.agentstore.AgentStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -61,7 +64,8 @@ final class OpenWorkload {
     }
     String base = "new JVM, JDBC connect";
     results.add(new Result(db.name(), "open", "cold open: open only (in child)", "", "ms",
-        new Sample(lib[0], raw[0]), base, "library: AgentStore.open; raw: getConnection"));
+        new Sample(lib[0], raw[0]), base, "library: AgentStore.open; raw: getConnection; "
+            + census()));
     results.add(new Result(db.name(), "open", "cold open: open + first query (in child)", "",
         "ms", new Sample(lib[1], raw[1]), base + " + query", ""));
     results.add(new Result(db.name(), "open", "cold open: child JVM wall time", "", "ms",
@@ -70,6 +74,20 @@ final class OpenWorkload {
       double median = Stats.of(lib[0]).median();
       results.judge(Verdict.of(Target.LOCAL_OPEN, db.name(), "cold AgentStore.open (new JVM)",
           median, String.format("%.0f ms", median), "open.cold"));
+    }
+  }
+
+  /** One more, unmeasured, library child with class-load logging, summed up per library. */
+  private String census() throws Exception {
+    Path log = cfg.workDir().resolve("classload-" + db.name() + ".txt");
+    List<String> flags = new ArrayList<>(CHILD_FLAGS);
+    flags.add(ClassLoadCensus.flag(log));
+    ChildJvm.run(flags, OpenProbe.class, List.of("lib"), Map.of("BENCH_URI", db.uri(),
+        "BENCH_ORG", org), 300);
+    try {
+      return ClassLoadCensus.summarize(log);
+    } finally {
+      Files.deleteIfExists(log);
     }
   }
 
