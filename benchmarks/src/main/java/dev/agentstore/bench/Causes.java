@@ -1,0 +1,225 @@
+package dev.agentstore.bench;
+
+import java.util.Map;
+
+/**
+ * The cause and the fix of each target the library can miss, found by reading the library's code
+ * path for the operation and profiling it; the report prints an entry only for a target this run
+ * missed. Also the description of how the baselines match the library's statements.
+ *
+ * <p>Usage: {@code Causes.Cause c = Causes.of("single.create", "SQLite"); c.fix();}
+ */
+final class Causes {
+
+  /**
+   * Why a target was missed and what change would meet it.
+   *
+   * @param cause what the library does beyond the baseline
+   * @param fix the change it needs
+   */
+  record Cause(String cause, String fix) {}
+
+  private Causes() {}
+
+  private static final String RENDER = "jOOQ builds every statement from its DSL and renders"
+      + " it to SQL text on every call (`SqlTransaction`: a new `DSLContext` per transaction,"
+      + " nothing cached)";
+
+  private static final String LARGEST = "; in a JFR profile of this workload's library side"
+      + " that rendering is the largest single share of the library's own CPU time";
+
+  private static final String RENDER_FIX = "Render each statement shape once and reuse it:"
+      + " cache the SQL text per (table, statement) and bind values directly (e.g. keep the"
+      + " jOOQ `Query` and call `bind`, or `DSLContext.query(sql, values)` with the cached text)";
+
+  private static final String WRITE_PATH = RENDER + LARGEST + ". Beyond it, per write: Jackson"
+      + " encodes"
+      + " spec, status, labels and metadata (`ResourceCodec.encode`: `valueToTree`, then"
+      + " `writeValueAsString`); the history snapshot re-parses the labels, metadata, spec and"
+      + " status JSON just written and serialises the whole envelope again"
+      + " (`ResourceCodec.snapshot`); the written row is decoded back into a typed record to be"
+      + " returned (`Repo.load` → `ResourceCodec.decode`: each document parsed to a tree, then"
+      + " mapped to a record); and a HikariCP connection is checked out. The statements"
+      + " themselves are the baseline's (see the SQL trace), so the whole gap is this CPU work,"
+      + " which a 2-core machine adds straight onto every call.";
+
+  private static final String WRITE_FIX = RENDER_FIX + "; build the snapshot from the trees"
+      + " `encode` already made instead of re-parsing the text; and return the resource from"
+      + " the encoded form instead of decoding the row it just wrote.";
+
+  private static final Map<String, Cause> CAUSES = Map.ofEntries(
+      Map.entry("single.create", new Cause(WRITE_PATH + " A create renders two INSERTs.",
+          WRITE_FIX)),
+      Map.entry("single.update", new Cause(WRITE_PATH + " An update also renders and maps the"
+          + " SELECT of every column of the current row (`Repo.require`; `FOR UPDATE` on"
+          + " PostgreSQL).", WRITE_FIX)),
+      Map.entry("single.updateStatus", new Cause(WRITE_PATH + " `updateStatus` also converts"
+          + " the typed status to a tree (`Json.toObject`), re-parses the stored spec and"
+          + " re-encodes and rewrites every column (`Repo.writeStatus` → `encodeTrees`) although"
+          + " only the status changed.", WRITE_FIX + " For `updateStatus`, write only status,"
+          + " version and the updated_* columns.")),
+      Map.entry("single.apply", new Cause(WRITE_PATH + " `apply` first renders and maps the"
+          + " SELECT by (slug, org) (`SqlTransaction.findBySlug`).", WRITE_FIX)),
+      Map.entry("single.get", new Cause(RENDER + "; the SELECT of all 13 columns is re-rendered"
+          + " for every get" + LARGEST + ". Then decoding: labels, metadata, spec and status are"
+          + " each parsed to"
+          + " a Jackson tree and the tree is mapped to a record (`Json.parseTrusted` then"
+          + " `treeToValue`: two passes, and the target type is resolved per call), plus a"
+          + " HikariCP checkout and the read transaction's `BEGIN`/`COMMIT` on a pooled reader.",
+          RENDER_FIX + "; decode each document in one pass from text into the record with a"
+          + " cached `ObjectReader` per record class.")),
+      Map.entry("single.appendMessages", new Cause(RENDER + "; an append renders five"
+          + " statements" + LARGEST + ". `ExecutionRepo.openForAppend` selects and maps every"
+          + " column of the"
+          + " execution, JSON documents included, only to check its phase and version; each"
+          + " message is converted to a tree, validated and written (`ResourceCodec.item`), and"
+          + " the APPENDED history snapshot parses each item's JSON again"
+          + " (`ExecutionRepo.recordAppend` → `Json.parseTrusted`).", RENDER_FIX + "; select only"
+          + " id, org, version and phase for the append; build the snapshot from the item trees"
+          + " already in hand.")),
+      Map.entry("single.page", new Cause("Decoding the 50 rows: per row Jackson parses labels,"
+          + " metadata, spec and status to trees and maps each tree to a record"
+          + " (`ResourceCodec.decode`, `Json.fromTree` resolving the target type per call); in a"
+          + " JFR profile of this workload that is more than half of the library's own CPU. And "
+          + RENDER + "; a page renders three SELECTs, one with an IN list of 50. The page token"
+          + " is signed (HMAC). Note also"
+          + " that `Repo.list` loads every message and tool call of every execution on the page"
+          + " (`tx.items`); that is free here only because the seeded executions hold none.",
+          "Decode in one pass from text into records with cached `ObjectReader`s. " + RENDER_FIX
+          + ". And"
+          + " offer a list without the child collections (a `Query` option or a summary"
+          + " projection), so a page of long executions does not read their whole histories.")),
+      Map.entry("concurrent.ratio", new Cause("Writes are serialised on both sides (SQLite: one"
+          + " writer at a time; PostgreSQL: every history-writing transaction takes one global"
+          + " advisory lock and queues a `pg_notify` right before its history insert), so every"
+          + " create's extra CPU (see create) is added to a serial critical path; the library's"
+          + " threads also queue on its single pooled SQLite writer connection. On PostgreSQL the"
+          + " library makes the serial section longer than the baseline's: `SqlTransaction"
+          + ".flushHistory` takes the advisory lock first and only then builds and renders the"
+          + " history INSERT through jOOQ, while holding the lock every other writer waits for.",
+          "Lower the per-create cost (see create). On PostgreSQL render the history INSERT"
+              + " before `beforeHistoryInsert` takes the lock, so the lock covers only the"
+              + " execute and the commit; to let commits run in parallel, replace the global"
+              + " lock by readers that stop below the oldest in-flight transaction"
+              + " (`pg_snapshot_xmin`, the alternative `DialectStrategy.beforeHistoryInsert`"
+              + " already describes).")),
+      Map.entry("concurrent.busy", new Cause("A create failed under contention with a busy,"
+          + " locked or serialization error that the library surfaced instead of waiting or"
+          + " retrying (counted per failed call; see the note of the row for the split).",
+          "Queue writers behind the busy timeout (SQLite: `BEGIN IMMEDIATE` on the single"
+          + " writer connection; HikariCP's connection timeout must exceed the queue's wait)"
+          + " and retry serialization failures inside the library before surfacing"
+          + " `UnavailableException`.")),
+      Map.entry("append.scaling", new Cause("The append path reads `max(seq)` of the"
+          + " execution's items and inserts into the items' primary key, both O(log n), and the"
+          + " raw baseline runs the same statements; a library-only slope means something reads"
+          + " or rewrites per-execution history. Compare the baseline's curve in the plot: if it"
+          + " rises too, the cost is the database's (index depth, cache misses), not the"
+          + " library's.", "Keep the last sequence number in the parent row (a `last_seq`"
+          + " column bumped with the version) so no statement touches the existing items, and"
+          + " EXPLAIN the `max(seq)` query on the backend that missed.")),
+      Map.entry("page.scaling", new Cause("A keyset page on (org, phase, created_at, id) costs"
+          + " O(log n), and the raw baseline runs the same SELECT; if its curve rises as well,"
+          + " the rows no longer fit the database's cache (SQLite's default cache is 2 MiB per"
+          + " connection and the library's pooled readers start cold; PostgreSQL's"
+          + " shared_buffers is in the settings) or the planner stopped using"
+          + " `agent_executions_org_phase_created_idx`.", "Give the local backend's reader"
+          + " connections a larger `cache_size`/`mmap_size`, and check the plan with EXPLAIN"
+          + " (QUERY PLAN) on the backend that missed.")),
+      Map.entry("open.cold", new Cause("`AgentStore.open` in a new JVM is dominated by first-use"
+          + " initialisation, which is mostly class loading: the note of the \"open only\" row"
+          + " counts, for one traced open, the classes each library loaded and when its first"
+          + " class loaded. What loads them: Flyway, when it runs (it scans the class path for"
+          + " migrations and validates the schema history under the store's file lock; it also"
+          + " pulls in Jackson's TOML support for its own configuration); jOOQ's first statement,"
+          + " the write transaction in `StoreOpener` that reads or creates the page-token key"
+          + " (about 1,000 jOOQ classes for that first render; on SQLite the transaction commits"
+          + " with an fsync); Tink, reading the key file and registering its primitives"
+          + " (`StoreSecrets.open`); two HikariCP pools; and the artifact store's open (an xattr"
+          + " probe file and a walk of the whole artifact tree for stale temp files). The"
+          + " baseline's own cold connect in a new JVM, in the table, is the floor.",
+          "Load less on the open path: skip Flyway when the schema is current; read the"
+              + " page-token key with one plain query and write only when it is absent, so jOOQ"
+              + " initialises on the first real query instead; load Tink at the first secret;"
+              + " open the reader pool lazily; sweep artifact temp files in the background. For"
+              + " applications that start often, an AppCDS archive of the library's jars cuts"
+              + " the class-loading time itself.")),
+      Map.entry("open.warm", new Cause("Even with every class loaded, each open builds two"
+          + " HikariCP pools (each opening a first SQLite connection), checks the schema (Flyway,"
+          + " or a schema-history query where it is skipped), commits a write transaction for"
+          + " the page-token key (an fsync), reads the key file, and probes and walks the"
+          + " artifact directory.", "As for the cold open: check the schema with one query, read"
+          + " the page-token key without a write transaction, and open pools and the artifact"
+          + " store lazily.")),
+      Map.entry("artifacts.put", new Cause("`FileSystemArtifactStore.put` reads the stream in"
+          + " 256 KiB chunks and hashes each chunk with SHA-256 on the calling thread before"
+          + " writing it (`ArtifactSource.read`), then fsyncs: hashing and writing run one after"
+          + " the other, so the put runs at roughly 1 / (1/hash speed + 1/write speed), while the"
+          + " copies only write.", "Overlap hashing with writing: hash on a second thread fed"
+          + " through a small ring of reusable buffers (or write with"
+          + " `FileChannel.transferFrom` and hash concurrently), and use 1–4 MiB buffers.")),
+      Map.entry("artifacts.get", new Cause("`get` returns `Channels.newInputStream` over a"
+          + " `FileChannel`, so every byte is copied through the caller's heap buffer, while the"
+          + " copies move data inside the kernel (`copy_file_range`/`sendfile`).", "Add a"
+          + " `get(key, OutputStream)`/`transferTo` path that uses `FileChannel.transferTo` when"
+          + " the target is a file or socket channel.")),
+      Map.entry("artifacts.heap", new Cause("Peak heap grew by what the transfer allocated;"
+          + " the store's own loop uses one 256 KiB buffer, so growth beyond that is per-chunk"
+          + " garbage or buffering (the row's note gives the bytes allocated per operation).",
+          "Reuse buffers and avoid per-chunk allocation in `ArtifactSource` and the store."))
+  );
+
+  /** The cause of a miss of {@code key}. */
+  static Cause of(String key) {
+    Cause c = CAUSES.get(key);
+    if (c == null) {
+      return new Cause("No analysis is recorded for this check (" + key + ").",
+          "Profile the operation (see the README) and add its cause here.");
+    }
+    return c;
+  }
+
+  /** A heading for the checks of {@code key}, e.g. {@code create} for {@code single.create}. */
+  static String title(String key) {
+    return switch (key) {
+      case "append.scaling" -> "appendMessages scaling";
+      case "page.scaling" -> "page scaling";
+      case "concurrent.ratio" -> "8 threads creating";
+      case "concurrent.busy" -> "errors under 8 concurrent creators";
+      case "open.cold" -> "cold open";
+      case "open.warm" -> "warm open";
+      default -> key.substring(key.indexOf('.') + 1);
+    };
+  }
+
+  /** How the raw baselines match the library's statements, for the report. */
+  static final String BASELINES = """
+      Both sides run on the same database, open side by side: on SQLite the same `agentstore.db`\
+       (WAL, `synchronous=FULL`, foreign keys on, 30 s busy timeout, set through the same\
+       `SQLiteConfig` settings backend-local's `LocalBackendFactory` uses); on PostgreSQL the same\
+       database on the same server through the same driver. The raw side (`RawStore`) issues per\
+       operation the statements backend-sql's `SqlTransaction` issues through jOOQ, in the same\
+       order and transaction, with the same columns, and writes the library's own JSON text: the\
+       template rows are created through the library and read back, and raw rows are clones with\
+       fresh ids and slugs.
+
+      | operation | statements on both sides (PG = PostgreSQL only) |
+      |---|---|
+      | create | `BEGIN IMMEDIATE` (SQLite) · `INSERT INTO agents` (13 columns) · PG: `SELECT pg_advisory_xact_lock(…), pg_notify(…)` · `INSERT INTO api_resource_versions` (snapshot = the whole envelope) · `COMMIT` |
+      | get | `BEGIN DEFERRED` (SQLite) · `SELECT` every column `FROM agents WHERE id = ?` · `COMMIT` |
+      | update | `BEGIN IMMEDIATE` · `SELECT … WHERE id = ?` (PG: `FOR UPDATE`) · `UPDATE agents SET` 9 columns `WHERE id = ? AND version = ?` · PG: advisory lock + notify · `INSERT` history · `COMMIT` |
+      | updateStatus | the statements of update (the library rewrites every mutable column with the new status) |
+      | apply (existing) | `BEGIN IMMEDIATE` · `SELECT … WHERE slug = ? AND org = ?` · `UPDATE … WHERE id = ? AND version = ?` · PG: advisory lock + notify · `INSERT` history · `COMMIT` |
+      | appendMessages | `BEGIN IMMEDIATE` · `SELECT` the execution (PG: `FOR UPDATE`) · `UPDATE agent_executions SET version, updated_at, updated_by WHERE id = ? AND version = ?` · `SELECT max(seq) FROM agent_execution_items WHERE execution_id = ? AND collection = ?` · `INSERT INTO agent_execution_items` · PG: advisory lock + notify · `INSERT` history (snapshot = the appended items) · `COMMIT` |
+      | page | `BEGIN DEFERRED` · `SELECT` every column `FROM agent_executions WHERE org = ? AND phase = ? ORDER BY created_at DESC, id DESC` with a limit of 51 rows (`LIMIT` on SQLite, `FETCH NEXT` on PostgreSQL, as jOOQ renders them) · `SELECT execution_id, seq, item_key, body FROM agent_execution_items WHERE execution_id IN (…50 ids) AND collection = ?` for `messages`, then for `toolCalls` · `COMMIT` |
+      | 8 threads creating | the create statements; the library's 8 threads share one store, the baseline's each have a connection |
+      | open | library: `AgentStore.open` + one `get`; baseline: one JDBC connection + one `SELECT` |
+
+      What the raw side leaves out is exactly the library's own work: validation, Jackson encoding\
+       of the documents and of the history snapshot, decoding rows back into typed records (with\
+       the secret-field walk), page tokens, jOOQ rendering and binding, HikariCP checkout and the\
+       facade. Both sides prepare each statement per call (jOOQ does not cache statements; the\
+       PostgreSQL driver's own prepared-statement cache serves both). With\
+       `-Dbench.traceSql=true` on embedded PostgreSQL the run also writes `sql-trace.md`: the\
+       statements the server received for one library call and one raw call of each operation.""";
+}
