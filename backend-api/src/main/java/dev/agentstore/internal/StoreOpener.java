@@ -40,10 +40,7 @@ public final class StoreOpener {
     BackendProvider provider = provider(uri);
     Backend backend = provider.open(new BackendConfig(uri, b.options()));
     try {
-      byte[] fresh = new byte[32];
-      new SecureRandom().nextBytes(fresh);
-      String key = backend.write(tx -> tx.settingIfAbsent(PAGE_TOKEN_KEY,
-          Base64.getEncoder().encodeToString(fresh)));
+      String key = pageTokenKey(backend);
       KeyProvider keys = b.keyProvider() != null ? b.keyProvider()
           : backend.dataDirectory().isPresent() ? KeysetFileKeyProvider.inDataDirectory()
           : KeyProvider.none(); // never invent a key where there is no data directory
@@ -59,6 +56,19 @@ public final class StoreOpener {
       backend.close();
       throw e;
     }
+  }
+
+  /**
+   * The store's page-token signing key, made on first open. Read first: a write transaction on
+   * every open would cost an fsync (SQLite) for nothing once the key exists.
+   */
+  private static String pageTokenKey(Backend backend) {
+    return backend.read(tx -> tx.setting(PAGE_TOKEN_KEY)).orElseGet(() -> {
+      byte[] fresh = new byte[32];
+      new SecureRandom().nextBytes(fresh);
+      return backend.write(tx -> tx.settingIfAbsent(PAGE_TOKEN_KEY,
+          Base64.getEncoder().encodeToString(fresh)));
+    });
   }
 
   /** The configured artifact store, the backend's data directory default, or null. */

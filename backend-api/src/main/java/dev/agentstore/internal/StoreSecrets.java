@@ -63,6 +63,23 @@ final class StoreSecrets {
       return new StoreSecrets(null, null, false);
     }
     TinkSealer tink = new TinkSealer(keys.get());
+    // Usually the newest hashing key opens with the configured key: a read, no write
+    // transaction (and no fsync) on every open. Anything else is settled under the write lock.
+    Optional<byte[]> current = backend.read(tx -> {
+      List<String> gens = generations(tx);
+      if (gens.isEmpty()) {
+        return Optional.<byte[]>empty();
+      }
+      try {
+        return Optional.of(tink.openBytes(HASH_SCOPE, HASH_ID, HASH_NAME,
+            gens.get(gens.size() - 1)));
+      } catch (SecretsException e) {
+        return Optional.<byte[]>empty();
+      }
+    });
+    if (current.isPresent()) {
+      return new StoreSecrets(tink, current.get(), present);
+    }
     byte[] hashKey = backend.write(tx -> {
       List<String> gens = generations(tx);
       SecretsException failure = null;
