@@ -204,8 +204,10 @@ public abstract class ArtifactStoreTck {
 
   @Test
   void uploadFailingHalfWayLeavesNothingVisible() {
-    for (long failAfter : new long[] {10, 20 * MIB}) {
-      assertThatThrownBy(() -> store.put("wex-1/partial-" + failAfter, new DeterministicStream(5, 40 * MIB, failAfter)))
+    // Early, past the first buffers, and past a store's early flush of large uploads.
+    for (long failAfter : new long[] {10, 20 * MIB, 70 * MIB}) {
+      long size = Math.max(40 * MIB, failAfter + MIB);
+      assertThatThrownBy(() -> store.put("wex-1/partial-" + failAfter, new DeterministicStream(5, size, failAfter)))
           .isInstanceOf(AgentStoreException.class)
           .hasRootCauseInstanceOf(IOException.class);
       assertThat(store.head("wex-1/partial-" + failAfter)).isEmpty();
