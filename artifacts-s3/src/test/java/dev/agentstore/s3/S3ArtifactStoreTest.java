@@ -16,27 +16,23 @@ import dev.agentstore.tck.internal.DeterministicStream;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The artifact TCK on the S3 store against s3proxy, plus what only an S3 server can show. */
 class S3ArtifactStoreTest extends ArtifactStoreTck {
   private static final long MIB = 1024 * 1024;
 
-  @TempDir
-  static Path blobs;
   private static LocalS3Server server;
   private String bucket;
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = new LocalS3Server(blobs);
+    server = new LocalS3Server();
   }
 
   @AfterAll
