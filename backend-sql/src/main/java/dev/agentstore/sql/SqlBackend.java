@@ -6,6 +6,7 @@ import dev.agentstore.spi.Capabilities;
 import dev.agentstore.sql.internal.SqlErrors;
 import dev.agentstore.sql.internal.SqlSchema;
 import dev.agentstore.sql.internal.SqlTransaction;
+import dev.agentstore.sql.internal.StatementCache;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,6 +41,8 @@ public class SqlBackend implements Backend {
   private final List<Path> dataFiles;
   private final AutoCloseable onClose;
   private final SqlSchema schema;
+  /** Rendered texts of the hot statements, shared by this backend's transactions. */
+  private final StatementCache statements = new StatementCache();
   private final SqlErrors errors;
   private final Settings settings;
   private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
@@ -101,7 +104,7 @@ public class SqlBackend implements Backend {
     try (Connection c = source.getConnection()) {
       dialect.begin(c, write);
       DSLContext ctx = DSL.using(c, dialect.dialect(), settings);
-      tx = new SqlTransaction(ctx, schema, dialect, errors);
+      tx = new SqlTransaction(ctx, schema, dialect, errors, statements);
       try {
         result = work.run(tx);
         if (tx.failed()) {

@@ -12,6 +12,7 @@ import dev.agentstore.spi.StoredItem;
 import dev.agentstore.spi.StoredQuery;
 import dev.agentstore.spi.StoredResource;
 import dev.agentstore.sql.DialectStrategy;
+import dev.agentstore.sql.internal.StatementCache.Shape;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +25,7 @@ import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.impl.DSL;
@@ -32,21 +34,26 @@ import org.jooq.impl.DSL;
  * The storage operations of one SQL transaction, written once for every SQL database; what
  * differs between databases comes from the {@link DialectStrategy}.
  *
- * <p>Usage: {@code new SqlTransaction(ctx, schema, dialect, errors).insert(row)}
+ * <p>Usage: {@code new SqlTransaction(ctx, schema, dialect, errors, cache).insert(row)}
  */
 public final class SqlTransaction implements BackendTransaction {
   private final DSLContext ctx;
   private final SqlSchema schema;
   private final DialectStrategy dialect;
   private final SqlErrors errors;
+  private final StatementCache statements;
   private final List<HistoryRecord> pendingHistory = new ArrayList<>();
   private boolean wroteHistory;
   private boolean failed;
 
-  /** A transaction over {@code ctx}, whose connection is already inside a transaction. */
+  /**
+   * A transaction over {@code ctx}, whose connection is already inside a transaction;
+   * {@code statements} is the backend's cache of rendered statement texts.
+   */
   public SqlTransaction(DSLContext ctx, SqlSchema schema, DialectStrategy dialect,
-      SqlErrors errors) {
+      SqlErrors errors, StatementCache statements) {
     this.ctx = ctx;
+    this.statements = statements;
     this.schema = schema;
     this.dialect = dialect;
     this.errors = errors;
@@ -101,7 +108,9 @@ public final class SqlTransaction implements BackendTransaction {
       values.put(t.createdAt, row.createdAt());
       values.put(t.createdBy, row.createdBy());
       try {
-        return ctx.insertInto(t.table).set(values).execute();
+        String sql = statements.sql(Shape.INSERT, row.kind(),
+            () -> ctx.insertInto(t.table).set(values));
+        return ctx.query(sql, StatementCache.binds(values).toArray()).execute();
       } catch (RuntimeException e) {
         AgentStoreException mapped = errors.translate(e, "insert " + what);
         if (mapped instanceof AlreadyExistsException) {
@@ -120,8 +129,10 @@ public final class SqlTransaction implements BackendTransaction {
   @Override
   public Optional<StoredResource> find(Kind kind, String id) {
     ResourceTable t = schema.resource(kind);
-    return run("read " + id, () -> ctx.selectFrom(t.table).where(t.id.eq(id)).fetchOptional()
-        .map(r -> toRow(t, r)));
+    String sql = statements.sql(Shape.FIND, kind, () -> ctx.selectFrom(t.table)
+        .where(t.id.eq(id)));
+    return run("read " + id, () -> ctx.resultQuery(sql, StatementCache.bind(t.id, id))
+        .coerce(t.table.fields()).fetchOptional().map(r -> toRow(t, r)));
   }
 
   @Override
@@ -130,8 +141,10 @@ public final class SqlTransaction implements BackendTransaction {
       return find(kind, id);
     }
     ResourceTable t = schema.resource(kind);
-    return run("lock " + id, () -> ctx.selectFrom(t.table).where(t.id.eq(id)).forUpdate()
-        .fetchOptional().map(r -> toRow(t, r)));
+    String sql = statements.sql(Shape.FIND_FOR_UPDATE, kind, () -> ctx.selectFrom(t.table)
+        .where(t.id.eq(id)).forUpdate());
+    return run("lock " + id, () -> ctx.resultQuery(sql, StatementCache.bind(t.id, id))
+        .coerce(t.table.fields()).fetchOptional().map(r -> toRow(t, r)));
   }
 
   @Override
@@ -152,8 +165,13 @@ public final class SqlTransaction implements BackendTransaction {
     String what = row.kind().kindName() + " " + row.id();
     return run("update " + what, () -> {
       try {
-        return ctx.update(t.table).set(mutableColumns(t, row))
-            .where(t.id.eq(row.id()).and(t.version.eq(expectedVersion))).execute() == 1;
+        Map<Field<?>, Object> values = mutableColumns(t, row);
+        String sql = statements.sql(Shape.UPDATE, row.kind(), () -> ctx.update(t.table)
+            .set(values).where(t.id.eq(row.id()).and(t.version.eq(expectedVersion))));
+        List<Param<?>> binds = StatementCache.binds(values);
+        binds.add(StatementCache.bind(t.id, row.id()));
+        binds.add(StatementCache.bind(t.version, expectedVersion));
+        return ctx.query(sql, binds.toArray()).execute() == 1;
       } catch (RuntimeException e) {
         AgentStoreException mapped = errors.translate(e, "update " + what);
         if (mapped instanceof AlreadyExistsException) {
@@ -313,12 +331,26 @@ public final class SqlTransaction implements BackendTransaction {
       ctx.connection(dialect::beforeHistoryInsert);
       var insert = ctx.insertInto(h.table, h.id, h.kind, h.resourceId, h.org, h.resourceVersion,
           h.event, h.snapshot, h.actor, h.message, h.createdAt);
+      List<Param<?>> binds = new ArrayList<>();
       for (HistoryRecord r : pendingHistory) {
         insert = insert.values(r.id(), r.kind().name(), r.resourceId(), r.org(),
             r.resourceVersion(), r.event().name(), r.snapshotJson(), r.actor(), r.message(),
             r.createdAt());
+        binds.addAll(List.of(StatementCache.bind(h.id, r.id()),
+            StatementCache.bind(h.kind, r.kind().name()),
+            StatementCache.bind(h.resourceId, r.resourceId()), StatementCache.bind(h.org, r.org()),
+            StatementCache.bind(h.resourceVersion, r.resourceVersion()),
+            StatementCache.bind(h.event, r.event().name()),
+            StatementCache.bind(h.snapshot, r.snapshotJson()),
+            StatementCache.bind(h.actor, r.actor()), StatementCache.bind(h.message, r.message()),
+            StatementCache.bind(h.createdAt, r.createdAt())));
       }
-      return insert.execute();
+      if (pendingHistory.size() > 1) {
+        return insert.execute(); // the text depends on the row count: not cached
+      }
+      var one = insert;
+      return ctx.query(statements.sql(Shape.HISTORY_INSERT_ONE, null, () -> one), binds.toArray())
+          .execute();
     });
     pendingHistory.clear();
     wroteHistory = true;
