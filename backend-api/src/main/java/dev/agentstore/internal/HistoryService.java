@@ -83,6 +83,7 @@ final class HistoryService implements History, ChangeFeed {
     if (listener == null) {
       throw new InvalidArgumentException("listener: required");
     }
+    view.core().listenForChanges();
     // The subscription reads on its own thread, so never through a caller's open transaction.
     TxRunner own = TxRunner.perCall(view.core().backend);
     return new ChangeSubscription(afterSequence, listener, (after, n) -> read(own, after, n),

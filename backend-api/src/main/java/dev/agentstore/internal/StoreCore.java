@@ -5,6 +5,7 @@ import dev.agentstore.spi.Backend;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What every view of one open store shares: the backend, the codec, page tokens, secrets, the
@@ -20,6 +21,7 @@ final class StoreCore {
   /** The artifact store, or null when none is configured. */
   final ArtifactStore artifacts;
   final Subscriptions subscriptions = new Subscriptions();
+  private final AtomicBoolean listening = new AtomicBoolean();
   private final Clock clock;
 
   StoreCore(Backend backend, ResourceCodec codec, PageTokens tokens, StoreSecrets secrets,
@@ -30,7 +32,17 @@ final class StoreCore {
     this.tokens = tokens;
     this.secrets = secrets;
     this.clock = clock;
-    backend.onCommittedChanges(subscriptions::wake);
+  }
+
+  /**
+   * Asks the backend, once per store, to report committed changes to the subscriptions. Done
+   * when the first subscription starts, not at open: a PostgreSQL store would otherwise hold a
+   * LISTEN connection and its thread for its whole life with nobody subscribed.
+   */
+  void listenForChanges() {
+    if (listening.compareAndSet(false, true)) {
+      backend.onCommittedChanges(subscriptions::wake);
+    }
   }
 
   /** Now, at the microsecond precision every backend stores. */

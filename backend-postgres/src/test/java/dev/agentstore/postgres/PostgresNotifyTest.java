@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentstore.AgentStore;
 import dev.agentstore.postgres.internal.ChangeNotificationListener;
 import dev.agentstore.tck.TckSupport;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Properties;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +39,30 @@ class PostgresNotifyTest extends TckSupport {
       AgentStore other = open(newStoreBuilder().uri(url));
       newOrg(other);
       assertThat(woken.tryAcquire(30, TimeUnit.SECONDS)).as("woken by the commit").isTrue();
+    }
+  }
+
+  @Test
+  void aStoreHoldsNoListenConnectionUntilSomethingSubscribes() throws Exception {
+    String url = location.uri();
+    newOrg(store);
+    assertThat(listeners(url)).as("listening connections with no subscriber").isZero();
+    try (var s = store.changes().subscribe(0, change -> { })) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (listeners(url) == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(listeners(url)).as("listening connections with a subscriber").isEqualTo(1);
+    }
+  }
+
+  /** Connections to this store's database whose last statement was a LISTEN. */
+  private static long listeners(String url) throws Exception {
+    try (Connection c = PostgresStores.connect(url); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname ="
+            + " current_database() AND query ILIKE 'LISTEN%'")) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 }
