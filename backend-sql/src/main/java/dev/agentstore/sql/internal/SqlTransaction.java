@@ -26,6 +26,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.impl.DSL;
@@ -328,29 +329,25 @@ public final class SqlTransaction implements BackendTransaction {
     }
     HistoryTable h = schema.history();
     run("record history", () -> {
+      Query insert;
+      if (pendingHistory.size() == 1) {
+        // The usual case, one row per write: a cached text, so nothing is rendered below while
+        // the dialect's ordering lock is held.
+        Map<Field<?>, Object> values = historyColumns(h, pendingHistory.get(0));
+        insert = ctx.query(statements.sql(Shape.HISTORY_INSERT_ONE, null,
+            () -> ctx.insertInto(h.table).set(values)), StatementCache.binds(values).toArray());
+      } else {
+        var rows = ctx.insertInto(h.table, h.id, h.kind, h.resourceId, h.org,
+            h.resourceVersion, h.event, h.snapshot, h.actor, h.message, h.createdAt);
+        for (HistoryRecord r : pendingHistory) {
+          rows = rows.values(r.id(), r.kind().name(), r.resourceId(), r.org(),
+              r.resourceVersion(), r.event().name(), r.snapshotJson(), r.actor(), r.message(),
+              r.createdAt());
+        }
+        insert = rows;
+      }
       ctx.connection(dialect::beforeHistoryInsert);
-      var insert = ctx.insertInto(h.table, h.id, h.kind, h.resourceId, h.org, h.resourceVersion,
-          h.event, h.snapshot, h.actor, h.message, h.createdAt);
-      List<Param<?>> binds = new ArrayList<>();
-      for (HistoryRecord r : pendingHistory) {
-        insert = insert.values(r.id(), r.kind().name(), r.resourceId(), r.org(),
-            r.resourceVersion(), r.event().name(), r.snapshotJson(), r.actor(), r.message(),
-            r.createdAt());
-        binds.addAll(List.of(StatementCache.bind(h.id, r.id()),
-            StatementCache.bind(h.kind, r.kind().name()),
-            StatementCache.bind(h.resourceId, r.resourceId()), StatementCache.bind(h.org, r.org()),
-            StatementCache.bind(h.resourceVersion, r.resourceVersion()),
-            StatementCache.bind(h.event, r.event().name()),
-            StatementCache.bind(h.snapshot, r.snapshotJson()),
-            StatementCache.bind(h.actor, r.actor()), StatementCache.bind(h.message, r.message()),
-            StatementCache.bind(h.createdAt, r.createdAt())));
-      }
-      if (pendingHistory.size() > 1) {
-        return insert.execute(); // the text depends on the row count: not cached
-      }
-      var one = insert;
-      return ctx.query(statements.sql(Shape.HISTORY_INSERT_ONE, null, () -> one), binds.toArray())
-          .execute();
+      return insert.execute();
     });
     pendingHistory.clear();
     wroteHistory = true;
@@ -426,6 +423,22 @@ public final class SqlTransaction implements BackendTransaction {
   }
 
   // ------------------------------------------------------------------ mapping
+
+  /** The columns of one history row, in a fixed order (the cached text depends on it). */
+  private static Map<Field<?>, Object> historyColumns(HistoryTable h, HistoryRecord r) {
+    Map<Field<?>, Object> v = new LinkedHashMap<>();
+    v.put(h.id, r.id());
+    v.put(h.kind, r.kind().name());
+    v.put(h.resourceId, r.resourceId());
+    v.put(h.org, r.org());
+    v.put(h.resourceVersion, r.resourceVersion());
+    v.put(h.event, r.event().name());
+    v.put(h.snapshot, r.snapshotJson());
+    v.put(h.actor, r.actor());
+    v.put(h.message, r.message());
+    v.put(h.createdAt, r.createdAt());
+    return v;
+  }
 
   private static Map<Field<?>, Object> mutableColumns(ResourceTable t, StoredResource row) {
     Map<Field<?>, Object> v = new LinkedHashMap<>();
