@@ -21,16 +21,17 @@ final class Causes {
 
   private Causes() {}
 
-  private static final String RENDER = "jOOQ builds every statement from its DSL and renders"
-      + " it to SQL text on every call (`SqlTransaction`: a new `DSLContext` per transaction,"
-      + " nothing cached)";
+  private static final String RENDER = "jOOQ builds statements from its DSL and renders them"
+      + " to SQL text on every call, except the five shapes `StatementCache` keeps per kind (find,"
+      + " find for update, insert, update, single-row history insert), which now run from a"
+      + " cached text with typed binds";
 
-  private static final String LARGEST = "; in a JFR profile of this workload's library side"
-      + " that rendering is the largest single share of the library's own CPU time";
+  private static final String LARGEST = "; before that cache, a JFR profile showed rendering as"
+      + " the largest single share of the library's own CPU time (about 40% of a get), and it"
+      + " still is for the statements outside it";
 
-  private static final String RENDER_FIX = "Render each statement shape once and reuse it:"
-      + " cache the SQL text per (table, statement) and bind values directly (e.g. keep the"
-      + " jOOQ `Query` and call `bind`, or `DSLContext.query(sql, values)` with the cached text)";
+  private static final String RENDER_FIX = "Extend `StatementCache` to the remaining shapes"
+      + " (by slug, lists, child items, settings, version bumps)";
 
   private static final String WRITE_PATH = RENDER + LARGEST + ". Beyond it, per write: Jackson"
       + " encodes"
@@ -48,9 +49,9 @@ final class Causes {
       + " the encoded form instead of decoding the row it just wrote.";
 
   private static final Map<String, Cause> CAUSES = Map.ofEntries(
-      Map.entry("single.create", new Cause(WRITE_PATH + " A create renders two INSERTs.",
+      Map.entry("single.create", new Cause(WRITE_PATH + " Both INSERTs of a create are cached.",
           WRITE_FIX)),
-      Map.entry("single.update", new Cause(WRITE_PATH + " An update also renders and maps the"
+      Map.entry("single.update", new Cause(WRITE_PATH + " An update also maps the"
           + " SELECT of every column of the current row (`Repo.require`; `FOR UPDATE` on"
           + " PostgreSQL).", WRITE_FIX)),
       Map.entry("single.updateStatus", new Cause(WRITE_PATH + " `updateStatus` also converts"
@@ -60,16 +61,17 @@ final class Causes {
           + " version and the updated_* columns.")),
       Map.entry("single.apply", new Cause(WRITE_PATH + " `apply` first renders and maps the"
           + " SELECT by (slug, org) (`SqlTransaction.findBySlug`).", WRITE_FIX)),
-      Map.entry("single.get", new Cause(RENDER + "; the SELECT of all 13 columns is re-rendered"
-          + " for every get" + LARGEST + ". Then decoding: labels, metadata, spec and status are"
+      Map.entry("single.get", new Cause(RENDER + "; the SELECT by id is one of them"
+          + LARGEST + ". What remains: a plain-SQL template scan and record mapping in jOOQ, and"
+          + " decoding: labels, metadata, spec and status are"
           + " each parsed to"
           + " a Jackson tree and the tree is mapped to a record (`Json.parseTrusted` then"
           + " `treeToValue`: two passes, and the target type is resolved per call), plus a"
           + " HikariCP checkout and the read transaction's `BEGIN`/`COMMIT` on a pooled reader.",
           RENDER_FIX + "; decode each document in one pass from text into the record with a"
           + " cached `ObjectReader` per record class.")),
-      Map.entry("single.appendMessages", new Cause(RENDER + "; an append renders five"
-          + " statements" + LARGEST + ". `ExecutionRepo.openForAppend` selects and maps every"
+      Map.entry("single.appendMessages", new Cause(RENDER + "; three of an append's five"
+          + " statements (version bump, max(seq), item insert) are outside it" + LARGEST + ". `ExecutionRepo.openForAppend` selects and maps every"
           + " column of the"
           + " execution, JSON documents included, only to check its phase and version; each"
           + " message is converted to a tree, validated and written (`ResourceCodec.item`), and"
@@ -94,15 +96,13 @@ final class Causes {
           + " advisory lock and queues a `pg_notify` right before its history insert), so every"
           + " create's extra CPU (see create) is added to a serial critical path; the library's"
           + " threads also queue on its single pooled SQLite writer connection. On PostgreSQL the"
-          + " library makes the serial section longer than the baseline's: `SqlTransaction"
-          + ".flushHistory` takes the advisory lock first and only then builds and renders the"
-          + " history INSERT through jOOQ, while holding the lock every other writer waits for.",
-          "Lower the per-create cost (see create). On PostgreSQL render the history INSERT"
-              + " before `beforeHistoryInsert` takes the lock, so the lock covers only the"
-              + " execute and the commit; to let commits run in parallel, replace the global"
-              + " lock by readers that stop below the oldest in-flight transaction"
-              + " (`pg_snapshot_xmin`, the alternative `DialectStrategy.beforeHistoryInsert`"
-              + " already describes).")),
+          + " single-row history INSERT is already prepared from a cached text before the lock"
+          + " is taken (`SqlTransaction.flushHistory`); the lock is still held from that insert"
+          + " to the commit.",
+          "Lower the per-create cost (see create). To let commits run in parallel on"
+              + " PostgreSQL, replace the global lock by readers that stop below the oldest"
+              + " in-flight transaction (`pg_snapshot_xmin`, the alternative"
+              + " `DialectStrategy.beforeHistoryInsert` already describes).")),
       Map.entry("concurrent.busy", new Cause("A create failed under contention with a busy,"
           + " locked or serialization error that the library surfaced instead of waiting or"
           + " retrying (counted per failed call; see the note of the row for the split).",
