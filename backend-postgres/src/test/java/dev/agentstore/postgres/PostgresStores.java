@@ -1,6 +1,7 @@
 package dev.agentstore.postgres;
 
 import dev.agentstore.AgentStore;
+import dev.agentstore.postgres.internal.PostgresUri;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,7 +61,7 @@ public final class PostgresStores {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create test database " + name, e);
     }
-    return withDatabase(adminUrl(), name);
+    return PostgresUri.withDatabase(adminUrl(), name);
   }
 
   /** A connection to the server's maintenance database as the admin role. */
@@ -135,12 +136,4 @@ public final class PostgresStores {
     }
   }
 
-  /** {@code url} with its database replaced by {@code database}. */
-  static String withDatabase(String url, String database) {
-    int q = url.indexOf('?');
-    String base = q < 0 ? url : url.substring(0, q);
-    String query = q < 0 ? "" : url.substring(q);
-    int slash = base.indexOf('/', "jdbc:postgresql://".length());
-    return (slash < 0 ? base : base.substring(0, slash)) + "/" + database + query;
-  }
 }

@@ -78,4 +78,14 @@ class PostgresUriTest {
       assertThat(s.organizations().count(dev.agentstore.Query.builder().build())).isZero();
     }
   }
+
+  @Test
+  void withDatabaseReplacesOnlyTheDatabase() {
+    assertThat(PostgresUri.withDatabase("jdbc:postgresql://h:5433/postgres?user=u&password=p",
+        "tck_1")).isEqualTo("jdbc:postgresql://h:5433/tck_1?user=u&password=p");
+    assertThat(PostgresUri.withDatabase("jdbc:postgresql://h/postgres", "b"))
+        .isEqualTo("jdbc:postgresql://h/b");
+    assertThat(PostgresUri.withDatabase("jdbc:postgresql://h:5432", "c"))
+        .isEqualTo("jdbc:postgresql://h:5432/c");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.agentstore.bench;
 
+import dev.agentstore.postgres.internal.PostgresUri;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ final class PostgresDb implements BenchDb {
     this.embedded = embedded;
     this.adminUrl = adminUrl;
     this.database = database;
-    this.url = withDatabase(adminUrl, database);
+    this.url = PostgresUri.withDatabase(adminUrl, database);
     this.serverLog = serverLog;
   }
 
@@ -151,12 +152,4 @@ final class PostgresDb implements BenchDb {
     }
   }
 
-  /** {@code url} with its database replaced by {@code db}. */
-  static String withDatabase(String url, String db) {
-    int q = url.indexOf('?');
-    String base = q < 0 ? url : url.substring(0, q);
-    String query = q < 0 ? "" : url.substring(q);
-    int slash = base.indexOf('/', "jdbc:postgresql://".length());
-    return (slash < 0 ? base : base.substring(0, slash)) + "/" + db + query;
-  }
 }

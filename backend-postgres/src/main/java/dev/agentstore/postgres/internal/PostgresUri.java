@@ -108,6 +108,18 @@ public record PostgresUri(String jdbcUrl, String user, String password,
     return new PostgresUri(jdbcUrl, user, password, options);
   }
 
+  /**
+   * A {@code jdbc:postgresql://host[:port]/db[?query]} URL with its database replaced by
+   * {@code database} (query kept): how tests and benchmarks reach a database they created.
+   */
+  public static String withDatabase(String jdbcUrl, String database) {
+    int q = jdbcUrl.indexOf('?');
+    String base = q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
+    String query = q < 0 ? "" : jdbcUrl.substring(q);
+    int slash = base.indexOf('/', "jdbc:postgresql://".length());
+    return (slash < 0 ? base : base.substring(0, slash)) + "/" + database + query;
+  }
+
   /** {@code url} with the value of any {@code password} parameter replaced by {@code ***}. */
   public static String redacted(String url) {
     return url.replaceAll("(?i)([?&;]password=)[^&;]*", "$1***");
