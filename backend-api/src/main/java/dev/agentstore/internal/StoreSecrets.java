@@ -63,36 +63,22 @@ final class StoreSecrets {
       return new StoreSecrets(null, null, false);
     }
     TinkSealer tink = new TinkSealer(keys.get());
-    // Usually the newest hashing key opens with the configured key: a read, no write
-    // transaction (and no fsync) on every open. Anything else is settled under the write lock.
-    Optional<byte[]> current = backend.read(tx -> {
-      List<String> gens = generations(tx);
-      if (gens.isEmpty()) {
-        return Optional.<byte[]>empty();
-      }
-      try {
-        return Optional.of(tink.openBytes(HASH_SCOPE, HASH_ID, HASH_NAME,
-            gens.get(gens.size() - 1)));
-      } catch (SecretsException e) {
-        return Optional.<byte[]>empty();
-      }
-    });
+    // Usually a stored hashing key opens with the configured key: a read, no write transaction
+    // (and no fsync) on every open. Anything else is settled under the write lock.
+    Optional<byte[]> current = backend.read(tx -> openNewest(generations(tx), tink, null));
     if (current.isPresent()) {
       return new StoreSecrets(tink, current.get(), present);
     }
     byte[] hashKey = backend.write(tx -> {
       List<String> gens = generations(tx);
-      SecretsException failure = null;
-      for (int i = gens.size() - 1; i >= 0; i--) {
-        try {
-          return tink.openBytes(HASH_SCOPE, HASH_ID, HASH_NAME, gens.get(i));
-        } catch (SecretsException e) {
-          failure = failure == null ? e : failure;
-        }
+      List<SecretsException> failures = new ArrayList<>();
+      Optional<byte[]> opened = openNewest(gens, tink, failures);
+      if (opened.isPresent()) {
+        return opened.get();
       }
-      if (failure != null && present) {
+      if (!failures.isEmpty() && present) {
         throw new SecretsException("the configured key does not open this store's secrets: "
-            + failure.getMessage());
+            + failures.get(0).getMessage());
       }
       // No hashing key yet, or only under a key that never sealed anything still stored.
       byte[] fresh = new byte[32];
@@ -102,6 +88,24 @@ final class StoreSecrets {
       return tink.openBytes(HASH_SCOPE, HASH_ID, HASH_NAME, stored);
     });
     return new StoreSecrets(tink, hashKey, present);
+  }
+
+  /**
+   * The hashing key from the newest generation that opens with {@code tink}, or empty; each
+   * generation that does not open adds its error to {@code failures} (when not null).
+   */
+  private static Optional<byte[]> openNewest(List<String> gens, TinkSealer tink,
+      List<SecretsException> failures) {
+    for (int i = gens.size() - 1; i >= 0; i--) {
+      try {
+        return Optional.of(tink.openBytes(HASH_SCOPE, HASH_ID, HASH_NAME, gens.get(i)));
+      } catch (SecretsException e) {
+        if (failures != null) {
+          failures.add(e);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The sealer of this store ({@link SecretSealer#NONE} without a key). */
