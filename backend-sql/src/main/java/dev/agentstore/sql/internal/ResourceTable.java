@@ -19,6 +19,8 @@ import org.jooq.Table;
 final class ResourceTable {
   final Kind kind;
   final Table<?> table;
+  /** Every column in the table's order, kept once: jOOQ's {@code fields()} copies per call. */
+  final Field<?>[] columns;
   final Field<String> id;
   final Field<String> org;
   final Field<String> slug;
@@ -41,6 +43,7 @@ final class ResourceTable {
   private ResourceTable(Kind kind, Table<?> table) {
     this.kind = kind;
     this.table = table;
+    this.columns = table.fields();
     this.id = column(table, "id", String.class);
     this.org = column(table, "org", String.class);
     this.slug = column(table, "slug", String.class);

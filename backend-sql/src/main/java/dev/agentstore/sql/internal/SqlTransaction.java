@@ -133,7 +133,7 @@ public final class SqlTransaction implements BackendTransaction {
     String sql = statements.sql(Shape.FIND, kind, () -> ctx.selectFrom(t.table)
         .where(t.id.eq(id)));
     return run("read " + id, () -> ctx.resultQuery(sql, StatementCache.bind(t.id, id))
-        .coerce(t.table.fields()).fetchOptional().map(r -> toRow(t, r)));
+        .coerce(t.columns).fetchOptional().map(r -> toRow(t, r)));
   }
 
   @Override
@@ -145,7 +145,7 @@ public final class SqlTransaction implements BackendTransaction {
     String sql = statements.sql(Shape.FIND_FOR_UPDATE, kind, () -> ctx.selectFrom(t.table)
         .where(t.id.eq(id)).forUpdate());
     return run("lock " + id, () -> ctx.resultQuery(sql, StatementCache.bind(t.id, id))
-        .coerce(t.table.fields()).fetchOptional().map(r -> toRow(t, r)));
+        .coerce(t.columns).fetchOptional().map(r -> toRow(t, r)));
   }
 
   @Override
@@ -337,12 +337,9 @@ public final class SqlTransaction implements BackendTransaction {
         insert = ctx.query(statements.sql(Shape.HISTORY_INSERT_ONE, null,
             () -> ctx.insertInto(h.table).set(values)), StatementCache.binds(values).toArray());
       } else {
-        var rows = ctx.insertInto(h.table, h.id, h.kind, h.resourceId, h.org,
-            h.resourceVersion, h.event, h.snapshot, h.actor, h.message, h.createdAt);
+        var rows = ctx.insertInto(h.table, historyColumns(h, pendingHistory.get(0)).keySet());
         for (HistoryRecord r : pendingHistory) {
-          rows = rows.values(r.id(), r.kind().name(), r.resourceId(), r.org(),
-              r.resourceVersion(), r.event().name(), r.snapshotJson(), r.actor(), r.message(),
-              r.createdAt());
+          rows = rows.values(historyColumns(h, r).values());
         }
         insert = rows;
       }
