@@ -1,5 +1,8 @@
 package dev.agentstore;
 
+import dev.agentstore.model.AgentExecution;
+import dev.agentstore.model.AgentMessage;
+import dev.agentstore.model.ToolCall;
 import java.util.List;
 
 /**

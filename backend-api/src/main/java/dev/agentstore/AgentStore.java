@@ -1,6 +1,22 @@
 package dev.agentstore;
 
+import dev.agentstore.artifact.ArtifactStore;
+import dev.agentstore.history.ChangeFeed;
+import dev.agentstore.history.History;
 import dev.agentstore.internal.StoreOpener;
+import dev.agentstore.model.Agent;
+import dev.agentstore.model.AgentInstance;
+import dev.agentstore.model.Environment;
+import dev.agentstore.model.ExecutionContext;
+import dev.agentstore.model.IamPolicy;
+import dev.agentstore.model.IdentityAccount;
+import dev.agentstore.model.McpServer;
+import dev.agentstore.model.Organization;
+import dev.agentstore.model.Session;
+import dev.agentstore.model.Skill;
+import dev.agentstore.model.Workflow;
+import dev.agentstore.model.WorkflowInstance;
+import dev.agentstore.secret.Secrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -171,7 +187,7 @@ public interface AgentStore extends AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private String actor = SYSTEM_ACTOR;
     private String artifactsUri;
-    private dev.agentstore.spi.KeyProvider keyProvider;
+    private dev.agentstore.secret.KeyProvider keyProvider;
 
     private Builder() {}
 
@@ -196,13 +212,13 @@ public interface AgentStore extends AutoCloseable {
      * creates) {@code <data dir>/master.key}; a backend without a data directory has no key, so
      * secret values and API keys are refused until one is configured.
      */
-    public Builder keyProvider(dev.agentstore.spi.KeyProvider provider) {
+    public Builder keyProvider(dev.agentstore.secret.KeyProvider provider) {
       this.keyProvider = provider;
       return this;
     }
 
     /** The configured key provider, or null for the backend's default. */
-    public dev.agentstore.spi.KeyProvider keyProvider() {
+    public dev.agentstore.secret.KeyProvider keyProvider() {
       return keyProvider;
     }
 

@@ -1,5 +1,7 @@
 package dev.agentstore;
 
+import dev.agentstore.model.ApiKey;
+import dev.agentstore.model.IssuedApiKey;
 import java.time.Instant;
 import java.util.Optional;
 

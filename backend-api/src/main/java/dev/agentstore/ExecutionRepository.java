@@ -1,5 +1,6 @@
 package dev.agentstore;
 
+import dev.agentstore.model.ExecutionPhase;
 import java.util.Optional;
 
 /**

@@ -2,6 +2,7 @@ package dev.agentstore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.agentstore.model.ExecutionPhase;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

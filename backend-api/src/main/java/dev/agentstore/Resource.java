@@ -1,5 +1,7 @@
 package dev.agentstore;
 
+import dev.agentstore.model.Agent;
+
 /**
  * A stored resource: the envelope {@code {apiVersion, kind, metadata, spec, status}}. Each kind
  * has its own record implementing this interface (for example {@link Agent}).

@@ -1,5 +1,8 @@
 package dev.agentstore;
 
+import dev.agentstore.model.WorkflowExecution;
+import dev.agentstore.model.WorkflowTask;
+
 /**
  * Workflow executions: tasks are upserted as child rows, so a task update costs the same however
  * many tasks the execution already holds.

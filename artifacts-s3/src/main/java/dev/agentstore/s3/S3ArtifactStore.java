@@ -2,14 +2,14 @@ package dev.agentstore.s3;
 
 import static dev.agentstore.s3.S3Uploader.call;
 
-import dev.agentstore.ArtifactInfo;
-import dev.agentstore.ArtifactKeys;
-import dev.agentstore.ArtifactPage;
-import dev.agentstore.ArtifactPutOptions;
-import dev.agentstore.ArtifactRange;
-import dev.agentstore.ArtifactRef;
-import dev.agentstore.ArtifactStore;
-import dev.agentstore.ArtifactSummary;
+import dev.agentstore.artifact.ArtifactInfo;
+import dev.agentstore.artifact.ArtifactKeys;
+import dev.agentstore.artifact.ArtifactPage;
+import dev.agentstore.artifact.ArtifactPutOptions;
+import dev.agentstore.artifact.ArtifactRange;
+import dev.agentstore.artifact.ArtifactRef;
+import dev.agentstore.artifact.ArtifactStore;
+import dev.agentstore.artifact.ArtifactSummary;
 import dev.agentstore.spi.ArtifactPageTokens;
 import dev.agentstore.spi.ArtifactSource;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.agentstore.s3;
 
-import dev.agentstore.ArtifactStore;
+import dev.agentstore.artifact.ArtifactStore;
 import dev.agentstore.spi.ArtifactStoreProvider;
 import java.net.URI;
 import java.util.Map;

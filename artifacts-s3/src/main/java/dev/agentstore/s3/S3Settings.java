@@ -1,7 +1,7 @@
 package dev.agentstore.s3;
 
-import dev.agentstore.ArtifactKeys;
 import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.artifact.ArtifactKeys;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;

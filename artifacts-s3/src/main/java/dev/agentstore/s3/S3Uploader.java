@@ -1,7 +1,7 @@
 package dev.agentstore.s3;
 
-import dev.agentstore.ArtifactPutOptions;
-import dev.agentstore.ArtifactRef;
+import dev.agentstore.artifact.ArtifactPutOptions;
+import dev.agentstore.artifact.ArtifactRef;
 import dev.agentstore.spi.ArtifactSource;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentstore.AgentStoreException;
-import dev.agentstore.ArtifactPutOptions;
-import dev.agentstore.ArtifactRef;
-import dev.agentstore.ArtifactStore;
-import dev.agentstore.ArtifactStores;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.PermissionDeniedException;
 import dev.agentstore.UnavailableException;
+import dev.agentstore.artifact.ArtifactPutOptions;
+import dev.agentstore.artifact.ArtifactRef;
+import dev.agentstore.artifact.ArtifactStore;
+import dev.agentstore.artifact.ArtifactStores;
 import dev.agentstore.tck.ArtifactStoreTck;
 import dev.agentstore.tck.internal.DeterministicStream;
 import java.io.ByteArrayInputStream;

@@ -1,17 +1,17 @@
 package dev.agentstore.internal;
 
-import dev.agentstore.AgentExecution;
 import dev.agentstore.AgentExecutionRepository;
-import dev.agentstore.AgentExecutionSpec;
-import dev.agentstore.AgentExecutionStatus;
-import dev.agentstore.AgentMessage;
 import dev.agentstore.Ids;
 import dev.agentstore.Kind;
 import dev.agentstore.Page;
 import dev.agentstore.Query;
 import dev.agentstore.RefField;
 import dev.agentstore.ResourceType;
-import dev.agentstore.ToolCall;
+import dev.agentstore.model.AgentExecution;
+import dev.agentstore.model.AgentExecutionSpec;
+import dev.agentstore.model.AgentExecutionStatus;
+import dev.agentstore.model.AgentMessage;
+import dev.agentstore.model.ToolCall;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.agentstore.internal;
 
-import dev.agentstore.ChangeListener;
-import dev.agentstore.ResourceVersion;
-import dev.agentstore.Subscription;
 import dev.agentstore.UnavailableException;
+import dev.agentstore.history.ChangeListener;
+import dev.agentstore.history.ResourceVersion;
+import dev.agentstore.history.Subscription;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -2,14 +2,14 @@ package dev.agentstore.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentstore.ChangeEvent;
-import dev.agentstore.ExecutionPhase;
 import dev.agentstore.ExecutionRepository;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Ids;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Resource;
 import dev.agentstore.ResourceType;
+import dev.agentstore.history.ChangeEvent;
+import dev.agentstore.model.ExecutionPhase;
 import dev.agentstore.spi.BackendTransaction;
 import dev.agentstore.spi.StoredItem;
 import dev.agentstore.spi.StoredResource;

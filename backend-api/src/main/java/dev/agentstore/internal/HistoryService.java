@@ -1,12 +1,12 @@
 package dev.agentstore.internal;
 
-import dev.agentstore.ChangeFeed;
-import dev.agentstore.ChangeListener;
-import dev.agentstore.History;
 import dev.agentstore.Ids;
 import dev.agentstore.InvalidArgumentException;
-import dev.agentstore.ResourceVersion;
-import dev.agentstore.Subscription;
+import dev.agentstore.history.ChangeFeed;
+import dev.agentstore.history.ChangeListener;
+import dev.agentstore.history.History;
+import dev.agentstore.history.ResourceVersion;
+import dev.agentstore.history.Subscription;
 import dev.agentstore.spi.HistoryRecord;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,9 +2,7 @@ package dev.agentstore.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstore.AlreadyExistsException;
-import dev.agentstore.ChangeEvent;
 import dev.agentstore.ConflictException;
-import dev.agentstore.ExecutionPhase;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Ids;
 import dev.agentstore.InvalidArgumentException;
@@ -18,6 +16,8 @@ import dev.agentstore.Resource;
 import dev.agentstore.ResourceRepository;
 import dev.agentstore.ResourceType;
 import dev.agentstore.Slugs;
+import dev.agentstore.history.ChangeEvent;
+import dev.agentstore.model.ExecutionPhase;
 import dev.agentstore.spi.BackendTransaction;
 import dev.agentstore.spi.HistoryRecord;
 import dev.agentstore.spi.StoredItem;

@@ -1,6 +1,6 @@
 package dev.agentstore.internal;
 
-import dev.agentstore.ArtifactStore;
+import dev.agentstore.artifact.ArtifactStore;
 import dev.agentstore.spi.Backend;
 import java.time.Clock;
 import java.time.Instant;

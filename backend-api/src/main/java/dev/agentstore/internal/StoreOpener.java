@@ -1,15 +1,15 @@
 package dev.agentstore.internal;
 
 import dev.agentstore.AgentStore;
-import dev.agentstore.ArtifactStore;
-import dev.agentstore.ArtifactStores;
-import dev.agentstore.internal.artifacts.FileSystemArtifactStore;
 import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.artifact.ArtifactStore;
+import dev.agentstore.artifact.ArtifactStores;
+import dev.agentstore.internal.artifacts.FileSystemArtifactStore;
+import dev.agentstore.secret.KeyProvider;
+import dev.agentstore.secret.KeysetFileKeyProvider;
 import dev.agentstore.spi.Backend;
 import dev.agentstore.spi.BackendConfig;
 import dev.agentstore.spi.BackendProvider;
-import dev.agentstore.spi.KeyProvider;
-import dev.agentstore.spi.KeysetFileKeyProvider;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;

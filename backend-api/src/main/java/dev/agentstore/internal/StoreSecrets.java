@@ -1,10 +1,10 @@
 package dev.agentstore.internal;
 
 import dev.agentstore.SecretsException;
+import dev.agentstore.secret.KeyProvider;
+import dev.agentstore.secret.SecretKeys;
 import dev.agentstore.spi.Backend;
 import dev.agentstore.spi.BackendTransaction;
-import dev.agentstore.spi.KeyProvider;
-import dev.agentstore.spi.SecretKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;

@@ -2,7 +2,7 @@ package dev.agentstore.internal;
 
 import dev.agentstore.Kind;
 import dev.agentstore.SecretsException;
-import dev.agentstore.spi.SecretKeys;
+import dev.agentstore.secret.SecretKeys;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

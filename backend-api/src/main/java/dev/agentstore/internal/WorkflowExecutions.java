@@ -7,11 +7,11 @@ import dev.agentstore.Page;
 import dev.agentstore.Query;
 import dev.agentstore.RefField;
 import dev.agentstore.ResourceType;
-import dev.agentstore.WorkflowExecution;
 import dev.agentstore.WorkflowExecutionRepository;
-import dev.agentstore.WorkflowExecutionSpec;
-import dev.agentstore.WorkflowExecutionStatus;
-import dev.agentstore.WorkflowTask;
+import dev.agentstore.model.WorkflowExecution;
+import dev.agentstore.model.WorkflowExecutionSpec;
+import dev.agentstore.model.WorkflowExecutionStatus;
+import dev.agentstore.model.WorkflowTask;
 
 /**
  * Workflow executions: tasks upserted as child rows.

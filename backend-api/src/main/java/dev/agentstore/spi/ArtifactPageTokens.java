@@ -1,7 +1,7 @@
 package dev.agentstore.spi;
 
-import dev.agentstore.ArtifactStore;
 import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.artifact.ArtifactStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;

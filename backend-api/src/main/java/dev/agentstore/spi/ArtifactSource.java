@@ -1,8 +1,8 @@
 package dev.agentstore.spi;
 
 import dev.agentstore.AgentStoreException;
-import dev.agentstore.ArtifactKeys;
 import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.artifact.ArtifactKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;

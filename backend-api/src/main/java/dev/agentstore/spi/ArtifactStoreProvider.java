@@ -1,6 +1,6 @@
 package dev.agentstore.spi;
 
-import dev.agentstore.ArtifactStore;
+import dev.agentstore.artifact.ArtifactStore;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Opens an {@link ArtifactStore} for one URI scheme. Implementations are listed in {@code
  * META-INF/services/dev.agentstore.spi.ArtifactStoreProvider} and found by {@link
- * dev.agentstore.ArtifactStores#open(String)}.
+ * dev.agentstore.artifact.ArtifactStores#open(String)}.
  *
  * <p>Usage: {@code public final class MyProvider implements ArtifactStoreProvider { public String scheme() { return "my"; } ... }}
  */

@@ -1,7 +1,7 @@
 package dev.agentstore.spi;
 
-import dev.agentstore.ChangeEvent;
 import dev.agentstore.Kind;
+import dev.agentstore.history.ChangeEvent;
 import java.time.Instant;
 
 /**

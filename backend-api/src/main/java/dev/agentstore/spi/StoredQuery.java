@@ -1,9 +1,9 @@
 package dev.agentstore.spi;
 
-import dev.agentstore.ExecutionPhase;
 import dev.agentstore.LabelSelector;
 import dev.agentstore.Query;
 import dev.agentstore.RefField;
+import dev.agentstore.model.ExecutionPhase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

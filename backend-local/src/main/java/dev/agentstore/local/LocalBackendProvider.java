@@ -1,10 +1,10 @@
 package dev.agentstore.local;
 
 import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.local.internal.LocalBackendFactory;
 import dev.agentstore.spi.Backend;
 import dev.agentstore.spi.BackendConfig;
 import dev.agentstore.spi.BackendProvider;
-import dev.agentstore.local.internal.LocalBackendFactory;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 

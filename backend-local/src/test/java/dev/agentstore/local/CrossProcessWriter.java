@@ -1,11 +1,11 @@
 package dev.agentstore.local;
 
-import dev.agentstore.Agent;
-import dev.agentstore.AgentSpec;
 import dev.agentstore.AgentStore;
 import dev.agentstore.Metadata;
-import dev.agentstore.Organization;
-import dev.agentstore.OrganizationSpec;
+import dev.agentstore.model.Agent;
+import dev.agentstore.model.AgentSpec;
+import dev.agentstore.model.Organization;
+import dev.agentstore.model.OrganizationSpec;
 
 /**
  * A child-process program for {@link LocalCrossProcessTest}: opens the store in args[0], creates an

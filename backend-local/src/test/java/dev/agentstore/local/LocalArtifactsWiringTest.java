@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentstore.AgentStore;
-import dev.agentstore.ArtifactRef;
 import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.artifact.ArtifactRef;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

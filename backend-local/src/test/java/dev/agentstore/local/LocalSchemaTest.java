@@ -1,7 +1,6 @@
 package dev.agentstore.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentstore.AgentStore;

@@ -3,13 +3,13 @@ package dev.agentstore.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.agentstore.Agent;
 import dev.agentstore.AgentStore;
 import dev.agentstore.AgentStoreException;
 import dev.agentstore.AlreadyExistsException;
-import dev.agentstore.Organization;
-import dev.agentstore.ResourceVersion;
 import dev.agentstore.UnavailableException;
+import dev.agentstore.history.ResourceVersion;
+import dev.agentstore.model.Agent;
+import dev.agentstore.model.Organization;
 import dev.agentstore.sql.internal.SqlErrors;
 import dev.agentstore.tck.TckSupport;
 import java.sql.Connection;

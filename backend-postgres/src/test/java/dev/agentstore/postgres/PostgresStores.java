@@ -2,12 +2,12 @@ package dev.agentstore.postgres;
 
 import dev.agentstore.AgentStore;
 import dev.agentstore.postgres.internal.PostgresUri;
+import dev.agentstore.secret.KeyProvider;
+import dev.agentstore.secret.KeysetFileKeyProvider;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import dev.agentstore.spi.KeyProvider;
-import dev.agentstore.spi.KeysetFileKeyProvider;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

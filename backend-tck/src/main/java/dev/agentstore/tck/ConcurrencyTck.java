@@ -2,18 +2,18 @@ package dev.agentstore.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentstore.Agent;
-import dev.agentstore.AgentExecution;
-import dev.agentstore.AgentMessage;
-import dev.agentstore.AgentSpec;
 import dev.agentstore.AgentStoreException;
 import dev.agentstore.AlreadyExistsException;
 import dev.agentstore.ConflictException;
-import dev.agentstore.MessageType;
 import dev.agentstore.Metadata;
 import dev.agentstore.Page;
 import dev.agentstore.Query;
 import dev.agentstore.UnavailableException;
+import dev.agentstore.model.Agent;
+import dev.agentstore.model.AgentExecution;
+import dev.agentstore.model.AgentMessage;
+import dev.agentstore.model.AgentSpec;
+import dev.agentstore.model.MessageType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.agentstore.Agent;
-import dev.agentstore.AgentSpec;
 import dev.agentstore.AgentStore;
-import dev.agentstore.Environment;
-import dev.agentstore.EnvironmentSpec;
-import dev.agentstore.EnvironmentValue;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Metadata;
 import dev.agentstore.Page;
 import dev.agentstore.Query;
+import dev.agentstore.model.Agent;
+import dev.agentstore.model.AgentSpec;
+import dev.agentstore.model.Environment;
+import dev.agentstore.model.EnvironmentSpec;
+import dev.agentstore.model.EnvironmentValue;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -269,7 +269,7 @@ public abstract class QueryTck extends TckSupport {
   @Test
   void filtersOnFieldsAKindDoesNotHaveAreRejected() {
     assertThatThrownBy(() -> store.agents().list(Query.builder()
-        .phase(dev.agentstore.ExecutionPhase.PENDING).build()))
+        .phase(dev.agentstore.model.ExecutionPhase.PENDING).build()))
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("phase");
     assertThatThrownBy(() -> store.agents().list(Query.builder()
         .ref(dev.agentstore.RefField.SESSION_ID, "ses-01hx0000000000000000000000").build()))

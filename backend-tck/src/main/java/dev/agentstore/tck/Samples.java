@@ -1,40 +1,40 @@
 package dev.agentstore.tck;
 
-import dev.agentstore.Agent;
-import dev.agentstore.AgentExecution;
-import dev.agentstore.AgentInstance;
 import dev.agentstore.AgentStore;
-import dev.agentstore.ApiKey;
-import dev.agentstore.ApiKeySpec;
-import dev.agentstore.Environment;
-import dev.agentstore.EnvironmentSpec;
-import dev.agentstore.EnvironmentValue;
-import dev.agentstore.ExecutionContext;
-import dev.agentstore.ExecutionContextSpec;
-import dev.agentstore.ExecutionValue;
-import dev.agentstore.GenericStatus;
-import dev.agentstore.IamPolicy;
-import dev.agentstore.IamPolicySpec;
-import dev.agentstore.IdentityAccount;
-import dev.agentstore.IdentityAccountSpec;
 import dev.agentstore.Kind;
-import dev.agentstore.McpServer;
-import dev.agentstore.McpServerSpec;
-import dev.agentstore.McpServerStatus;
-import dev.agentstore.McpServerType;
 import dev.agentstore.Metadata;
-import dev.agentstore.ObjectRef;
-import dev.agentstore.Organization;
-import dev.agentstore.OrganizationSpec;
 import dev.agentstore.Resource;
-import dev.agentstore.Session;
-import dev.agentstore.Skill;
-import dev.agentstore.SkillSpec;
-import dev.agentstore.SkillState;
-import dev.agentstore.SkillStatus;
-import dev.agentstore.Workflow;
-import dev.agentstore.WorkflowExecution;
-import dev.agentstore.WorkflowInstance;
+import dev.agentstore.model.Agent;
+import dev.agentstore.model.AgentExecution;
+import dev.agentstore.model.AgentInstance;
+import dev.agentstore.model.ApiKey;
+import dev.agentstore.model.ApiKeySpec;
+import dev.agentstore.model.Environment;
+import dev.agentstore.model.EnvironmentSpec;
+import dev.agentstore.model.EnvironmentValue;
+import dev.agentstore.model.ExecutionContext;
+import dev.agentstore.model.ExecutionContextSpec;
+import dev.agentstore.model.ExecutionValue;
+import dev.agentstore.model.GenericStatus;
+import dev.agentstore.model.IamPolicy;
+import dev.agentstore.model.IamPolicySpec;
+import dev.agentstore.model.IdentityAccount;
+import dev.agentstore.model.IdentityAccountSpec;
+import dev.agentstore.model.McpServer;
+import dev.agentstore.model.McpServerSpec;
+import dev.agentstore.model.McpServerStatus;
+import dev.agentstore.model.McpServerType;
+import dev.agentstore.model.ObjectRef;
+import dev.agentstore.model.Organization;
+import dev.agentstore.model.OrganizationSpec;
+import dev.agentstore.model.Session;
+import dev.agentstore.model.Skill;
+import dev.agentstore.model.SkillSpec;
+import dev.agentstore.model.SkillState;
+import dev.agentstore.model.SkillStatus;
+import dev.agentstore.model.Workflow;
+import dev.agentstore.model.WorkflowExecution;
+import dev.agentstore.model.WorkflowInstance;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -63,15 +63,15 @@ final class Samples {
       case AGENT -> new Agent(m, t.newAgent(s, org, TckSupport.unique("tmp")).spec(), null);
       case AGENT_INSTANCE -> {
         Agent a = t.newAgent(s, org, TckSupport.unique("parent"));
-        yield new AgentInstance(m, new dev.agentstore.AgentInstanceSpec(a.id(), "prod",
+        yield new AgentInstance(m, new dev.agentstore.model.AgentInstanceSpec(a.id(), "prod",
             List.of()), null);
       }
-      case WORKFLOW -> new Workflow(m, new dev.agentstore.WorkflowSpec("flow",
-          new dev.agentstore.WorkflowDocument("1.0.0", "ns", "flow", "1"), List.of(), null),
+      case WORKFLOW -> new Workflow(m, new dev.agentstore.model.WorkflowSpec("flow",
+          new dev.agentstore.model.WorkflowDocument("1.0.0", "ns", "flow", "1"), List.of(), null),
           null);
       case WORKFLOW_INSTANCE -> {
         WorkflowExecution w = t.newWorkflowExecution(s, org);
-        yield new WorkflowInstance(m, new dev.agentstore.WorkflowInstanceSpec(
+        yield new WorkflowInstance(m, new dev.agentstore.model.WorkflowInstanceSpec(
             w.spec().workflowId(), "prod", List.of()), null);
       }
       case SESSION -> {
@@ -118,13 +118,13 @@ final class Samples {
     return switch (kind) {
       case SKILL -> new SkillStatus("ab".repeat(32), "skl/pkg.zip", SkillState.READY);
       case MCP_SERVER -> new McpServerStatus("VALID", "reachable");
-      case AGENT -> new dev.agentstore.AgentStatus("ain-01hx0000000000000000000000");
-      case API_KEY -> new dev.agentstore.ApiKeyStatus(Instant.parse("2026-01-01T00:00:00Z"),
+      case AGENT -> new dev.agentstore.model.AgentStatus("ain-01hx0000000000000000000000");
+      case API_KEY -> new dev.agentstore.model.ApiKeyStatus(Instant.parse("2026-01-01T00:00:00Z"),
           null);
-      case AGENT_EXECUTION -> dev.agentstore.AgentExecutionStatus.pending().withPhase(
-          dev.agentstore.ExecutionPhase.IN_PROGRESS);
-      case WORKFLOW_EXECUTION -> dev.agentstore.WorkflowExecutionStatus.pending().withPhase(
-          dev.agentstore.ExecutionPhase.IN_PROGRESS);
+      case AGENT_EXECUTION -> dev.agentstore.model.AgentExecutionStatus.pending().withPhase(
+          dev.agentstore.model.ExecutionPhase.IN_PROGRESS);
+      case WORKFLOW_EXECUTION -> dev.agentstore.model.WorkflowExecutionStatus.pending().withPhase(
+          dev.agentstore.model.ExecutionPhase.IN_PROGRESS);
       default -> new GenericStatus("observed", null);
     };
   }

@@ -3,9 +3,9 @@ package dev.agentstore.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentstore.AgentStore;
+import dev.agentstore.secret.KeysetFileKeyProvider;
 import dev.agentstore.spi.Backend;
 import dev.agentstore.spi.Capabilities;
-import dev.agentstore.spi.KeysetFileKeyProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -3,11 +3,11 @@ package dev.agentstore.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.agentstore.Agent;
 import dev.agentstore.AgentStore;
 import dev.agentstore.AlreadyExistsException;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Query;
+import dev.agentstore.model.Agent;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 

@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentstore.Agent;
-import dev.agentstore.AgentExecution;
-import dev.agentstore.AgentExecutionStatus;
-import dev.agentstore.AgentSpec;
 import dev.agentstore.AgentStore;
 import dev.agentstore.AgentStoreException;
 import dev.agentstore.InvalidArgumentException;
@@ -18,7 +14,11 @@ import dev.agentstore.Metadata;
 import dev.agentstore.Query;
 import dev.agentstore.Resource;
 import dev.agentstore.ResourceJson;
-import dev.agentstore.Usage;
+import dev.agentstore.model.Agent;
+import dev.agentstore.model.AgentExecution;
+import dev.agentstore.model.AgentExecutionStatus;
+import dev.agentstore.model.AgentSpec;
+import dev.agentstore.model.Usage;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -250,8 +250,8 @@ public abstract class ValidationTck extends TckSupport {
     List<Runnable> calls = List.of(
         () -> store.agents().create(new Agent(Metadata.of(org, "x"), null, null)),
         () -> store.agents().list(null),
-        () -> store.agentInstances().create(new dev.agentstore.AgentInstance(
-            Metadata.of(org, "orphan"), new dev.agentstore.AgentInstanceSpec(
+        () -> store.agentInstances().create(new dev.agentstore.model.AgentInstance(
+            Metadata.of(org, "orphan"), new dev.agentstore.model.AgentInstanceSpec(
                 "agt-01hx0000000000000000000000", "x", null), null)),
         () -> store.organizations().delete(org),
         () -> ResourceJson.read("{\"kind\":\"Agent\",\"metadata\":{\"labels\":[1]}}"));

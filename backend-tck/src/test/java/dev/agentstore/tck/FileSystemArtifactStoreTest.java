@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentstore.AgentStoreException;
-import dev.agentstore.ArtifactPutOptions;
-import dev.agentstore.ArtifactRef;
-import dev.agentstore.ArtifactStore;
-import dev.agentstore.ArtifactStores;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.artifact.ArtifactPutOptions;
+import dev.agentstore.artifact.ArtifactRef;
+import dev.agentstore.artifact.ArtifactStore;
+import dev.agentstore.artifact.ArtifactStores;
 import dev.agentstore.internal.artifacts.FileSystemArtifactStore;
 import dev.agentstore.tck.internal.DeterministicStream;
 import java.io.ByteArrayInputStream;

@@ -1,7 +1,7 @@
 package dev.agentstore.bench;
 
-import dev.agentstore.AgentExecution;
-import dev.agentstore.AgentMessage;
+import dev.agentstore.model.AgentExecution;
+import dev.agentstore.model.AgentMessage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

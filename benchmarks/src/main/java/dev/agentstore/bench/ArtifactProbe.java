@@ -1,8 +1,8 @@
 package dev.agentstore.bench;
 
 import dev.agentstore.AgentStore;
-import dev.agentstore.ArtifactRef;
-import dev.agentstore.ArtifactStore;
+import dev.agentstore.artifact.ArtifactRef;
+import dev.agentstore.artifact.ArtifactStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

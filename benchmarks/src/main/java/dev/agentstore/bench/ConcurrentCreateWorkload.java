@@ -1,10 +1,10 @@
 package dev.agentstore.bench;
 
-import dev.agentstore.Agent;
 import dev.agentstore.AgentStoreException;
 import dev.agentstore.Ids;
 import dev.agentstore.Kind;
 import dev.agentstore.UnavailableException;
+import dev.agentstore.model.Agent;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;

@@ -1,17 +1,17 @@
 package dev.agentstore.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agentstore.Agent;
-import dev.agentstore.AgentExecution;
-import dev.agentstore.AgentExecutionSpec;
-import dev.agentstore.AgentMessage;
-import dev.agentstore.AgentSpec;
 import dev.agentstore.AgentStore;
-import dev.agentstore.ExecutionConfig;
-import dev.agentstore.MessageType;
 import dev.agentstore.Metadata;
-import dev.agentstore.Organization;
-import dev.agentstore.OrganizationSpec;
+import dev.agentstore.model.Agent;
+import dev.agentstore.model.AgentExecution;
+import dev.agentstore.model.AgentExecutionSpec;
+import dev.agentstore.model.AgentMessage;
+import dev.agentstore.model.AgentSpec;
+import dev.agentstore.model.ExecutionConfig;
+import dev.agentstore.model.MessageType;
+import dev.agentstore.model.Organization;
+import dev.agentstore.model.OrganizationSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;

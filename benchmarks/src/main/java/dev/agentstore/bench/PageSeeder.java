@@ -1,8 +1,8 @@
 package dev.agentstore.bench;
 
-import dev.agentstore.ExecutionPhase;
 import dev.agentstore.Ids;
 import dev.agentstore.Kind;
+import dev.agentstore.model.ExecutionPhase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

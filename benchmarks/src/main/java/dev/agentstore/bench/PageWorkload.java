@@ -1,7 +1,7 @@
 package dev.agentstore.bench;
 
-import dev.agentstore.ExecutionPhase;
 import dev.agentstore.Query;
+import dev.agentstore.model.ExecutionPhase;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package dev.agentstore.bench;
 
-import dev.agentstore.Agent;
-import dev.agentstore.AgentSpec;
-import dev.agentstore.AgentStatus;
 import dev.agentstore.Ids;
 import dev.agentstore.Kind;
+import dev.agentstore.model.Agent;
+import dev.agentstore.model.AgentSpec;
+import dev.agentstore.model.AgentStatus;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

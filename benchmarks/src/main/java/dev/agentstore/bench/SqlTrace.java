@@ -1,12 +1,12 @@
 package dev.agentstore.bench;
 
-import dev.agentstore.Agent;
-import dev.agentstore.AgentExecution;
-import dev.agentstore.AgentStatus;
-import dev.agentstore.ExecutionPhase;
 import dev.agentstore.Ids;
 import dev.agentstore.Kind;
 import dev.agentstore.Query;
+import dev.agentstore.model.Agent;
+import dev.agentstore.model.AgentExecution;
+import dev.agentstore.model.AgentStatus;
+import dev.agentstore.model.ExecutionPhase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

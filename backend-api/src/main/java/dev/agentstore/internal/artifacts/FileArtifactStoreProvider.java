@@ -1,7 +1,7 @@
 package dev.agentstore.internal.artifacts;
 
-import dev.agentstore.ArtifactStore;
 import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.artifact.ArtifactStore;
 import dev.agentstore.spi.ArtifactStoreProvider;
 import java.net.URI;
 import java.nio.file.Path;

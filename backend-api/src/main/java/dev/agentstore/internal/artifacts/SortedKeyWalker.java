@@ -1,7 +1,7 @@
 package dev.agentstore.internal.artifacts;
 
-import dev.agentstore.ArtifactKeys;
-import dev.agentstore.ArtifactSummary;
+import dev.agentstore.artifact.ArtifactKeys;
+import dev.agentstore.artifact.ArtifactSummary;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -1,15 +1,15 @@
 package dev.agentstore.local.bench;
 
-import dev.agentstore.Agent;
-import dev.agentstore.AgentSpec;
 import dev.agentstore.AgentStore;
 import dev.agentstore.Ids;
 import dev.agentstore.Kind;
 import dev.agentstore.Metadata;
-import dev.agentstore.Organization;
-import dev.agentstore.OrganizationSpec;
-import dev.agentstore.ResourceVersion;
+import dev.agentstore.history.ResourceVersion;
 import dev.agentstore.internal.DefaultAgentStore;
+import dev.agentstore.model.Agent;
+import dev.agentstore.model.AgentSpec;
+import dev.agentstore.model.Organization;
+import dev.agentstore.model.OrganizationSpec;
 import dev.agentstore.spi.Backend;
 import dev.agentstore.spi.HistoryRecord;
 import dev.agentstore.spi.StoredResource;
@@ -97,7 +97,7 @@ public final class HistoryCostBenchmark {
         tx.insert(row);
         if (history) {
           tx.appendHistory(new HistoryRecord(0, Ids.next(Kind.API_RESOURCE_VERSION), Kind.AGENT,
-              id, row.org(), 1, dev.agentstore.ChangeEvent.CREATED, snapshot, "bench", null,
+              id, row.org(), 1, dev.agentstore.history.ChangeEvent.CREATED, snapshot, "bench", null,
               now));
         }
         return null;

@@ -2,10 +2,10 @@ package dev.agentstore.sql.internal;
 
 import dev.agentstore.AgentStoreException;
 import dev.agentstore.AlreadyExistsException;
-import dev.agentstore.ChangeEvent;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Kind;
 import dev.agentstore.RefField;
+import dev.agentstore.history.ChangeEvent;
 import dev.agentstore.spi.BackendTransaction;
 import dev.agentstore.spi.HistoryRecord;
 import dev.agentstore.spi.StoredItem;
@@ -27,8 +27,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Query;
-import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**

@@ -1,8 +1,8 @@
 package dev.agentstore.tck.internal;
 
-import dev.agentstore.ArtifactRef;
-import dev.agentstore.ArtifactStore;
-import dev.agentstore.ArtifactStores;
+import dev.agentstore.artifact.ArtifactRef;
+import dev.agentstore.artifact.ArtifactStore;
+import dev.agentstore.artifact.ArtifactStores;
 import java.io.InputStream;
 
 /**
