@@ -32,10 +32,9 @@ import java.util.function.Function;
  * <p>Usage:
  * <pre>{@code
  * try (AgentStore store = AgentStore.open("local:/tmp/agents")) {
- *   Organization org = store.organizations().create(
- *       new Organization(Metadata.of(null, "Acme"), new OrganizationSpec("Acme", null), null));
- *   Agent agent = store.agents().create(new Agent(Metadata.of(org.id(), "Support Bot"),
- *       AgentSpec.withInstructions("Be brief."), null));
+ *   Organization org = store.organizations().create(Organization.builder().name("Acme").build());
+ *   Agent agent = store.agents().create(
+ *       Agent.builder().org(org.id()).name("Support Bot").instructions("Be brief.").build());
  * }
  * }</pre>
  */

@@ -1,6 +1,7 @@
 package dev.agentstore;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,10 @@ import java.util.TreeMap;
  * timestamps and the actors; callers set the name (and optionally slug, labels, annotations, tags).
  * {@code version} is the optimistic-concurrency token: an update must carry the version it read.
  *
- * <p>Usage: {@code Metadata m = Metadata.of(orgId, "Support Bot").withLabel("env", "prod");}
+ * <p>Usage: {@code Metadata m = Metadata.builder().org(orgId).name("Support Bot").label("env", "prod").build();}
+ *
+ * <p>The canonical constructor is for the codec; use {@link #builder()}, {@link #of} or the
+ * {@code withX} methods.
  *
  * @param id the resource id ({@code <prefix>-<ulid>}), assigned on create
  * @param name the human name
@@ -46,7 +50,7 @@ public record Metadata(
   public Metadata {
     labels = frozen(labels);
     annotations = frozen(annotations);
-    tags = tags == null ? List.of() : Collections.unmodifiableList(new java.util.ArrayList<>(tags));
+    tags = tags == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(tags));
   }
 
   private static Map<String, String> frozen(Map<String, String> m) {
@@ -113,5 +117,165 @@ public record Metadata(
       Instant updated, String creator, String updater) {
     return new Metadata(newId, name, newSlug, newOrg, ownerScope == null ? OwnerScope.ORGANIZATION
         : ownerScope, labels, annotations, tags, v, created, updated, creator, updater);
+  }
+
+  /** A builder for new metadata (owner scope ORGANIZATION unless set). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding every field of this metadata. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Builds {@link Metadata}; callers set the name, org and the optional fields, the store assigns
+   * the rest. Maps and lists are copied, so later changes to the caller's collections do not
+   * reach the built value.
+   */
+  public static final class Builder {
+    private String id;
+    private String name;
+    private String slug;
+    private String org;
+    private OwnerScope ownerScope = OwnerScope.ORGANIZATION;
+    private final Map<String, String> labels = new TreeMap<>();
+    private final Map<String, String> annotations = new TreeMap<>();
+    private final List<String> tags = new ArrayList<>();
+    private long version;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private String createdBy;
+    private String updatedBy;
+
+    private Builder() {}
+
+    private Builder(Metadata m) {
+      id = m.id;
+      name = m.name;
+      slug = m.slug;
+      org = m.org;
+      ownerScope = m.ownerScope;
+      labels.putAll(m.labels);
+      annotations.putAll(m.annotations);
+      tags.addAll(m.tags);
+      version = m.version;
+      createdAt = m.createdAt;
+      updatedAt = m.updatedAt;
+      createdBy = m.createdBy;
+      updatedBy = m.updatedBy;
+    }
+
+    /** Sets the id (the store assigns it on create). */
+    public Builder id(String value) {
+      id = value;
+      return this;
+    }
+
+    /** Sets the human name. */
+    public Builder name(String value) {
+      name = value;
+      return this;
+    }
+
+    /** Sets the slug (derived from the name when absent). */
+    public Builder slug(String value) {
+      slug = value;
+      return this;
+    }
+
+    /** Sets the owning organization's id. */
+    public Builder org(String value) {
+      org = value;
+      return this;
+    }
+
+    /** Sets who owns the resource. */
+    public Builder ownerScope(OwnerScope value) {
+      ownerScope = value;
+      return this;
+    }
+
+    /** Adds or replaces one label. */
+    public Builder label(String key, String value) {
+      labels.put(key, value);
+      return this;
+    }
+
+    /** Replaces all labels (null clears them). */
+    public Builder labels(Map<String, String> value) {
+      labels.clear();
+      if (value != null) {
+        labels.putAll(value);
+      }
+      return this;
+    }
+
+    /** Adds or replaces one annotation. */
+    public Builder annotation(String key, String value) {
+      annotations.put(key, value);
+      return this;
+    }
+
+    /** Replaces all annotations (null clears them). */
+    public Builder annotations(Map<String, String> value) {
+      annotations.clear();
+      if (value != null) {
+        annotations.putAll(value);
+      }
+      return this;
+    }
+
+    /** Adds one tag. */
+    public Builder tag(String value) {
+      tags.add(value);
+      return this;
+    }
+
+    /** Replaces all tags (null clears them). */
+    public Builder tags(List<String> value) {
+      tags.clear();
+      if (value != null) {
+        tags.addAll(value);
+      }
+      return this;
+    }
+
+    /** Sets the version an update is written against. */
+    public Builder version(long value) {
+      version = value;
+      return this;
+    }
+
+    /** Sets the creation time (the store assigns it). */
+    public Builder createdAt(Instant value) {
+      createdAt = value;
+      return this;
+    }
+
+    /** Sets the last write time (the store assigns it). */
+    public Builder updatedAt(Instant value) {
+      updatedAt = value;
+      return this;
+    }
+
+    /** Sets the creating actor (the store assigns it). */
+    public Builder createdBy(String value) {
+      createdBy = value;
+      return this;
+    }
+
+    /** Sets the last writing actor (the store assigns it). */
+    public Builder updatedBy(String value) {
+      updatedBy = value;
+      return this;
+    }
+
+    /** The metadata. */
+    public Metadata build() {
+      return new Metadata(id, name, slug, org, ownerScope, labels, annotations, tags, version,
+          createdAt, updatedAt, createdBy, updatedBy);
+    }
   }
 }

@@ -79,9 +79,9 @@ final class ApiKeyRepo extends Repo<ApiKey, ApiKeySpec, ApiKeyStatus>
       random.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
     }
     String plaintext = random.toString();
-    ApiKeySpec spec = new ApiKeySpec(core.secrets.apiKeyHash(plaintext),
-        plaintext.substring(0, PREFIX.length() + FINGERPRINT_CHARS), identityAccountId,
-        expiresAt);
+    ApiKeySpec spec = ApiKeySpec.builder().keyHash(core.secrets.apiKeyHash(plaintext))
+        .fingerprint(plaintext.substring(0, PREFIX.length() + FINGERPRINT_CHARS))
+        .identityAccountId(identityAccountId).expiresAt(expiresAt).build();
     ApiKey key = retryingRaces(() -> view.runner().write(tx -> {
       StoredResource row = insert(tx, new ApiKey(Metadata.of(org, name), spec, null));
       core.secrets.markPresent(tx, row.createdAt());

@@ -6,8 +6,13 @@ package dev.agentstore.model;
  * read only through the explicit {@link #value()} accessor.
  *
  * <p>Usage: {@code ExecutionValue token = ExecutionValue.secret(System.getenv("TOKEN"));}
+ *
+ * <p>The canonical constructor is for the codec; use {@link #builder()} or the
+ * {@code withX} methods, which keep every other field.
  */
-public record ExecutionValue(String value, boolean secret) {
+public record ExecutionValue(
+    String value,
+    boolean secret) {
 
   /** A secret value. */
   public static ExecutionValue secret(String value) {
@@ -19,11 +24,6 @@ public record ExecutionValue(String value, boolean secret) {
     return new ExecutionValue(value, false);
   }
 
-  /** A copy holding {@code newValue}; used by the store to seal and open. */
-  public ExecutionValue withValue(String newValue) {
-    return new ExecutionValue(newValue, secret);
-  }
-
   private String shown() {
     return secret ? "***" : value;
   }
@@ -32,5 +32,55 @@ public record ExecutionValue(String value, boolean secret) {
   @Override
   public String toString() {
     return "ExecutionValue[value=" + shown() + ", secret=" + secret + "]";
+  }
+
+  /** A builder with every field unset. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this value's fields. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** A copy with another {@code value}; every other field is kept. */
+  public ExecutionValue withValue(String value) {
+    return toBuilder().value(value).build();
+  }
+
+  /** A copy with another {@code secret}; every other field is kept. */
+  public ExecutionValue withSecret(boolean secret) {
+    return toBuilder().secret(secret).build();
+  }
+
+  /** Builds {@link ExecutionValue} values; every setter is optional. */
+  public static final class Builder {
+    private String value;
+    private boolean secret;
+
+    private Builder() {}
+
+    private Builder(ExecutionValue from) {
+      value = from.value;
+      secret = from.secret;
+    }
+
+    /** Sets {@code value}. */
+    public Builder value(String value) {
+      value = value;
+      return this;
+    }
+
+    /** Sets {@code secret}. */
+    public Builder secret(boolean value) {
+      secret = value;
+      return this;
+    }
+
+    /** The value; lists and maps are copied, so later changes to them do not reach it. */
+    public ExecutionValue build() {
+      return new ExecutionValue(value, secret);
+    }
   }
 }

@@ -11,7 +11,14 @@ import java.util.Map;
  * A configured deployment of a workflow template. JSON fields this record does not know are kept in {@code unknownFields} and written back
  * unchanged.
  *
- * <p>Usage: {@code new WorkflowInstanceSpec(workflowId, "prod", List.of())}
+ * <p>Usage:
+ * <pre>{@code
+ * WorkflowInstanceSpec s = WorkflowInstanceSpec.builder().workflowId(workflowId)
+ *     .description("prod").build();
+ * }</pre>
+ *
+ * <p>The canonical constructor is for the codec; use {@link #builder()} or the
+ * {@code withX} methods, which keep every other field (unknown fields included).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkflowInstanceSpec(
@@ -20,13 +27,85 @@ public record WorkflowInstanceSpec(
     List<String> environmentRefs,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
 
-  /** Keeps an absent unknown-field map as an empty one. */
+  /** Copies every list, map and JSON tree so that the value stays immutable. */
   public WorkflowInstanceSpec {
-    unknownFields = Unknown.orEmpty(unknownFields);
+    environmentRefs = Copies.list(environmentRefs);
+    unknownFields = Copies.unknown(unknownFields);
   }
 
-  /** An instance spec with no unknown fields. */
-  public WorkflowInstanceSpec(String workflowId, String description, List<String> environmentRefs) {
-    this(workflowId, description, environmentRefs, null);
+  /** A builder with every field unset. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this value's fields, unknown fields included. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** A copy with another {@code workflowId}; every other field is kept. */
+  public WorkflowInstanceSpec withWorkflowId(String workflowId) {
+    return toBuilder().workflowId(workflowId).build();
+  }
+
+  /** A copy with another {@code description}; every other field is kept. */
+  public WorkflowInstanceSpec withDescription(String description) {
+    return toBuilder().description(description).build();
+  }
+
+  /** A copy with another {@code environmentRefs}; every other field is kept. */
+  public WorkflowInstanceSpec withEnvironmentRefs(List<String> environmentRefs) {
+    return toBuilder().environmentRefs(environmentRefs).build();
+  }
+
+  /** A copy with another {@code unknownFields}; every other field is kept. */
+  public WorkflowInstanceSpec withUnknownFields(Map<String, JsonNode> unknownFields) {
+    return toBuilder().unknownFields(unknownFields).build();
+  }
+
+  /** Builds {@link WorkflowInstanceSpec} values; every setter is optional. */
+  public static final class Builder {
+    private String workflowId;
+    private String description;
+    private List<String> environmentRefs;
+    private Map<String, JsonNode> unknownFields;
+
+    private Builder() {}
+
+    private Builder(WorkflowInstanceSpec from) {
+      workflowId = from.workflowId;
+      description = from.description;
+      environmentRefs = from.environmentRefs;
+      unknownFields = from.unknownFields;
+    }
+
+    /** Sets {@code workflowId}. */
+    public Builder workflowId(String value) {
+      workflowId = value;
+      return this;
+    }
+
+    /** Sets {@code description}. */
+    public Builder description(String value) {
+      description = value;
+      return this;
+    }
+
+    /** Sets {@code environmentRefs}. */
+    public Builder environmentRefs(List<String> value) {
+      environmentRefs = value;
+      return this;
+    }
+
+    /** Sets {@code unknownFields}. */
+    public Builder unknownFields(Map<String, JsonNode> value) {
+      unknownFields = value;
+      return this;
+    }
+
+    /** The value; lists and maps are copied, so later changes to them do not reach it. */
+    public WorkflowInstanceSpec build() {
+      return new WorkflowInstanceSpec(workflowId, description, environmentRefs, unknownFields);
+    }
   }
 }

@@ -18,11 +18,11 @@ public final class CrossProcessWriter {
   public static void main(String[] args) {
     try (AgentStore store = AgentStore.open("local:" + args[0])) {
       Organization org = store.organizations().create(new Organization(
-          Metadata.of(null, args[1]), new OrganizationSpec(null, null), null));
+          Metadata.of(null, args[1]), OrganizationSpec.builder().build(), null));
       int agents = Integer.parseInt(args[2]);
       for (int i = 0; i < agents; i++) {
         store.agents().create(new Agent(Metadata.of(org.id(), "agent " + i),
-            AgentSpec.withInstructions("x"), null));
+            AgentSpec.builder().instructions("x").build(), null));
       }
       System.out.println("OK " + org.id());
     }

@@ -90,7 +90,7 @@ public abstract class ApiKeyTck extends SecretsSupport {
         .isInstanceOf(PermissionDeniedException.class).hasMessageContaining("revoked")
         .hasMessageNotContaining(revoked.plaintext());
     assertThatThrownBy(() -> s.apiKeys().updateStatus(r.id(), r.metadata().version(),
-        new ApiKeyStatus(null, null))).isInstanceOf(FailedPreconditionException.class)
+        ApiKeyStatus.builder().build())).isInstanceOf(FailedPreconditionException.class)
         .hasMessageContaining("stays revoked");
     assertThatThrownBy(() -> s.apiKeys().issue(org, "past", Instant.now().minusSeconds(1)))
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("expiresAt");
@@ -108,15 +108,16 @@ public abstract class ApiKeyTck extends SecretsSupport {
     AgentStore s = open(keyed(newKeyset()));
     String org = newOrg(s).id();
     ApiKey forged = new ApiKey(Metadata.of(org, "forged"),
-        new ApiKeySpec("my-own-hash", "ask_x", null, null), null);
+        ApiKeySpec.builder().keyHash("my-own-hash").fingerprint("ask_x").build(), null);
     assertThatThrownBy(() -> s.apiKeys().create(forged))
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("issue");
     assertThatThrownBy(() -> s.apiKeys().apply(forged))
         .isInstanceOf(InvalidArgumentException.class);
     ApiKey key = s.apiKeys().issue(org, "ci", null).key();
     ApiKeySpec sp = key.spec();
-    assertThatThrownBy(() -> s.apiKeys().update(key.withSpec(new ApiKeySpec("my-own-hash",
-        sp.fingerprint(), sp.identityAccountId(), sp.expiresAt()))))
+    assertThatThrownBy(() -> s.apiKeys().update(key.withSpec(ApiKeySpec.builder()
+        .keyHash("my-own-hash").fingerprint(sp.fingerprint()).identityAccountId(sp
+        .identityAccountId()).expiresAt(sp.expiresAt()).build())))
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("spec.keyHash");
     ApiKey relabelled = s.apiKeys().update(key.withMetadata(key.metadata()
         .withLabel("team", "infra")));

@@ -43,7 +43,7 @@ public abstract class ConcurrencyTck extends TckSupport {
     Concurrently.run(THREADS, thread -> {
       try {
         store.agents().create(new Agent(Metadata.of(org, "Race Winner"),
-            AgentSpec.withInstructions("race"), null));
+            AgentSpec.builder().instructions("race").build(), null));
         won.incrementAndGet();
       } catch (AgentStoreException e) {
         lost.add(e);

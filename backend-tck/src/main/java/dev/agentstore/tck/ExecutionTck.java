@@ -187,8 +187,8 @@ public abstract class ExecutionTck extends TckSupport {
     String org = newOrg().id();
     AgentExecution e = newAgentExecution(store, org);
     ExecutionContext ctx = store.executionContexts().create(new ExecutionContext(
-        Metadata.of(org, unique("ctx")), new ExecutionContextSpec(e.id(),
-        Map.of("REGION", ExecutionValue.plain("eu"))), null));
+        Metadata.of(org, unique("ctx")), ExecutionContextSpec.builder().executionId(e.id())
+            .data(Map.of("REGION", ExecutionValue.plain("eu"))).build(), null));
     store.agentExecutions().transition(e.id(), ExecutionPhase.IN_PROGRESS);
     assertThat(store.executionContexts().get(ctx.id())).isPresent();
     store.agentExecutions().transition(e.id(), terminal);

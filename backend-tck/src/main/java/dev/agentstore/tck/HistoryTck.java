@@ -241,8 +241,8 @@ public abstract class HistoryTck extends TckSupport {
     for (boolean delete : new boolean[] {false, true}) {
       AgentExecution e = newAgentExecution(store, org);
       ExecutionContext ctx = store.executionContexts().create(new ExecutionContext(
-          Metadata.of(org, unique("ctx")), new ExecutionContextSpec(e.id(),
-          Map.of("REGION", ExecutionValue.plain("eu"))), null));
+          Metadata.of(org, unique("ctx")), ExecutionContextSpec.builder().executionId(e.id())
+              .data(Map.of("REGION", ExecutionValue.plain("eu"))).build(), null));
       long mark = head(store);
       if (delete) {
         store.as("carol").agentExecutions().delete(e.id());
@@ -615,24 +615,26 @@ public abstract class HistoryTck extends TckSupport {
     String org = newOrg().id();
     String marker = "tck-plaintext-" + UUID.randomUUID();
     Environment env = store.environments().create(new Environment(Metadata.of(org,
-        unique("env")), new EnvironmentSpec("prod", Map.of("REGION",
-        EnvironmentValue.plain("plain-" + marker))), null));
+        unique("env")), EnvironmentSpec.builder().description("prod").data(Map.of("REGION",
+        EnvironmentValue.plain("plain-" + marker))).build(), null));
     // Plain values are history like anything else: the scan below can find what it looks for.
     assertThat(store.history().list(env.id()).get(0).snapshot().toString())
         .contains("plain-" + marker);
 
     List<Runnable> secretWrites = List.of(
         () -> store.environments().create(new Environment(Metadata.of(org, unique("env")),
-            new EnvironmentSpec("prod", Map.of("TOKEN", EnvironmentValue.secret(marker))),
+            EnvironmentSpec.builder().description("prod").data(Map.of("TOKEN", EnvironmentValue
+                .secret(marker))).build(),
             null)),
         () -> store.environments().update(new Environment(env.metadata(),
-            new EnvironmentSpec("prod", Map.of("TOKEN", EnvironmentValue.secret(marker))),
+            EnvironmentSpec.builder().description("prod").data(Map.of("TOKEN", EnvironmentValue
+                .secret(marker))).build(),
             null)),
         () -> {
           AgentExecution e = newAgentExecution(store, org);
           store.executionContexts().create(new ExecutionContext(Metadata.of(org,
-              unique("ctx")), new ExecutionContextSpec(e.id(),
-              Map.of("KEY", ExecutionValue.secret(marker))), null));
+              unique("ctx")), ExecutionContextSpec.builder().executionId(e.id()).data(Map
+                  .of("KEY", ExecutionValue.secret(marker))).build(), null));
         });
     for (Runnable write : secretWrites) {
       try {

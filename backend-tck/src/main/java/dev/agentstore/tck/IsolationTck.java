@@ -110,7 +110,8 @@ public abstract class IsolationTck extends TckSupport {
     String theirAgent = newAgent(store, b, "theirs").id();
     for (AgentStore s : List.of(store, store.forOrg(a))) {
       assertThatThrownBy(() -> s.agentInstances().create(new AgentInstance(
-          Metadata.of(a, unique("cross")), new AgentInstanceSpec(theirAgent, "x", List.of()),
+          Metadata.of(a, unique("cross")), AgentInstanceSpec.builder().agentId(theirAgent)
+              .description("x").environmentRefs(List.of()).build(),
           null))).isInstanceOf(FailedPreconditionException.class);
     }
     assertThat(store.agentInstances().count(Query.builder().org(a).build())).isZero();

@@ -68,7 +68,7 @@ public abstract class QueryTck extends TckSupport {
   })
   void labelSelectorsFollowKubernetes(String selector, String expected) {
     String org = newOrg().id();
-    AgentSpec spec = AgentSpec.withInstructions("x");
+    AgentSpec spec = AgentSpec.builder().instructions("x").build();
     agent(org, "a", Map.of("env", "prod", "tier", "gold"), spec);
     agent(org, "b", Map.of("env", "prod"), spec);
     agent(org, "c", Map.of("env", "dev", "tier", "free", "empty", ""), spec);
@@ -99,9 +99,11 @@ public abstract class QueryTck extends TckSupport {
     env.put("model", "gpt-x").put("temperature", new BigDecimal("0.25")).put("retries", 3)
         .put("stream", true).putNull("fallback").put("three", "3");
     env.putObject("odd.key").put("v", "dot");
-    agent(org, "json-a", Map.of(), new AgentSpec("d", null, "i", null, null, null, env));
-    agent(org, "json-b", Map.of(), new AgentSpec("d", null, "i", null, null, null,
-        nf.objectNode().put("model", "other").put("retries", 3.0).put("stream", false)));
+    agent(org, "json-a", Map.of(), AgentSpec.builder().description("d").instructions("i")
+        .envSpec(env).build());
+    agent(org, "json-b", Map.of(), AgentSpec.builder().description("d").instructions("i")
+        .envSpec(nf.objectNode().put("model", "other").put("retries", 3.0).put("stream", false))
+        .build());
     assertThat(names(Query.builder().org(org).where("spec.envSpec.model", "gpt-x").build()))
         .containsExactly("json-a");
     assertThat(names(Query.builder().org(org).filter("spec.envSpec.temperature == 0.25")
@@ -135,7 +137,8 @@ public abstract class QueryTck extends TckSupport {
   void pathsIntoSecretValuesAreRejected() {
     String org = newOrg().id();
     store.environments().create(new Environment(Metadata.of(org, "env"),
-        new EnvironmentSpec("d", Map.of("REGION", EnvironmentValue.plain("eu"))), null));
+        EnvironmentSpec.builder().description("d").data(Map.of("REGION", EnvironmentValue
+            .plain("eu"))).build(), null));
     for (String path : List.of("spec.data.TOKEN.value", "spec.data.TOKEN", "spec.data")) {
       assertThatThrownBy(() -> store.environments().list(Query.builder().where(path, "x")
           .build())).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("secret");

@@ -53,42 +53,50 @@ final class Samples {
     Metadata m = Metadata.of(org, name);
     return switch (kind) {
       case ORGANIZATION -> new Organization(Metadata.of(null, name),
-          new OrganizationSpec("sample org", "https://example.com/logo.png"), null);
-      case IDENTITY_ACCOUNT -> new IdentityAccount(m, new IdentityAccountSpec(
-          name + "@example.com", "Ada", "Lovelace", null, false), null);
-      case API_KEY -> new ApiKey(m, new ApiKeySpec("hash-" + name, name.substring(0,
-          Math.min(8, name.length())), null, Instant.parse("2030-01-01T00:00:00Z")), null);
-      case IAM_POLICY -> new IamPolicy(m, new IamPolicySpec(new ObjectRef("IdentityAccount",
-          "ida-01hx0000000000000000000000"), new ObjectRef("Agent", "*"), "viewer"), null);
+          OrganizationSpec.builder().description("sample org").logoUrl("https://example.com/logo.png")
+              .build(), null);
+      case IDENTITY_ACCOUNT -> new IdentityAccount(m, IdentityAccountSpec.builder()
+          .email(name + "@example.com").givenName("Ada").familyName("Lovelace")
+          .machineAccount(false).build(), null);
+      case API_KEY -> new ApiKey(m, ApiKeySpec.builder().keyHash("hash-" + name)
+          .fingerprint(name.substring(0,
+          Math.min(8, name.length()))).expiresAt(Instant.parse("2030-01-01T00:00:00Z")).build(), null);
+      case IAM_POLICY -> new IamPolicy(m, IamPolicySpec.builder().principal(ObjectRef.builder()
+          .kind("IdentityAccount").id("ida-01hx0000000000000000000000").build())
+          .resource(ObjectRef.builder().kind("Agent").id("*").build()).relation("viewer")
+          .build(), null);
       case AGENT -> new Agent(m, t.newAgent(s, org, TckSupport.unique("tmp")).spec(), null);
       case AGENT_INSTANCE -> {
         Agent a = t.newAgent(s, org, TckSupport.unique("parent"));
-        yield new AgentInstance(m, new dev.agentstore.model.AgentInstanceSpec(a.id(), "prod",
-            List.of()), null);
+        yield new AgentInstance(m, dev.agentstore.model.AgentInstanceSpec.builder().agentId(a
+            .id()).description("prod").environmentRefs(List.of()).build(), null);
       }
-      case WORKFLOW -> new Workflow(m, new dev.agentstore.model.WorkflowSpec("flow",
-          new dev.agentstore.model.WorkflowDocument("1.0.0", "ns", "flow", "1"), List.of(), null),
+      case WORKFLOW -> new Workflow(m, dev.agentstore.model.WorkflowSpec.builder()
+          .description("flow").document(dev.agentstore.model.WorkflowDocument.builder().dsl("1.0.0")
+          .namespace("ns").name("flow").version("1").build()).tasks(List.of()).build(),
           null);
       case WORKFLOW_INSTANCE -> {
         WorkflowExecution w = t.newWorkflowExecution(s, org);
-        yield new WorkflowInstance(m, new dev.agentstore.model.WorkflowInstanceSpec(
-            w.spec().workflowId(), "prod", List.of()), null);
+        yield new WorkflowInstance(m, dev.agentstore.model.WorkflowInstanceSpec.builder()
+            .workflowId(w.spec().workflowId()).description("prod").environmentRefs(List.of())
+            .build(), null);
       }
       case SESSION -> {
         Session base = t.newSession(s, org);
         yield new Session(m, base.spec(), null);
       }
-      case SKILL -> new Skill(m, new SkillSpec("# Deploying\nUse the pipeline.", "v1"),
-          new SkillStatus(null, null, SkillState.UPLOADING));
-      case MCP_SERVER -> new McpServer(m, new McpServerSpec(McpServerType.HTTP,
-          "https://mcp.example.com", null, List.of("search"), null),
-          new McpServerStatus("PENDING", null));
-      case ENVIRONMENT -> new Environment(m, new EnvironmentSpec("prod",
-          Map.of("REGION", EnvironmentValue.plain("eu-west-1"))), null);
+      case SKILL -> new Skill(m, SkillSpec.builder().markdown("# Deploying\nUse the pipeline.")
+          .tag("v1").build(),
+          SkillStatus.builder().state(SkillState.UPLOADING).build());
+      case MCP_SERVER -> new McpServer(m, McpServerSpec.builder().type(McpServerType.HTTP)
+          .endpoint("https://mcp.example.com").defaultTools(List.of("search")).build(),
+          McpServerStatus.builder().validationState("PENDING").build());
+      case ENVIRONMENT -> new Environment(m, EnvironmentSpec.builder().description("prod")
+          .data(Map.of("REGION", EnvironmentValue.plain("eu-west-1"))).build(), null);
       case EXECUTION_CONTEXT -> {
         AgentExecution e = t.newAgentExecution(s, org);
-        yield new ExecutionContext(m, new ExecutionContextSpec(e.id(),
-            Map.of("WORKSPACE", ExecutionValue.plain("ws-1"))), null);
+        yield new ExecutionContext(m, ExecutionContextSpec.builder().executionId(e.id())
+            .data(Map.of("WORKSPACE", ExecutionValue.plain("ws-1"))).build(), null);
       }
       case AGENT_EXECUTION -> {
         AgentExecution e = t.newAgentExecution(s, org);
@@ -116,16 +124,19 @@ final class Samples {
   /** A status object valid for {@code kind}, distinct from the sample's initial status. */
   static Object newStatus(Kind kind) {
     return switch (kind) {
-      case SKILL -> new SkillStatus("ab".repeat(32), "skl/pkg.zip", SkillState.READY);
-      case MCP_SERVER -> new McpServerStatus("VALID", "reachable");
-      case AGENT -> new dev.agentstore.model.AgentStatus("ain-01hx0000000000000000000000");
-      case API_KEY -> new dev.agentstore.model.ApiKeyStatus(Instant.parse("2026-01-01T00:00:00Z"),
-          null);
+      case SKILL -> SkillStatus.builder().versionHash("ab".repeat(32)).artifactKey("skl/pkg.zip")
+          .state(SkillState.READY).build();
+      case MCP_SERVER -> McpServerStatus.builder().validationState("VALID").message("reachable")
+          .build();
+      case AGENT -> dev.agentstore.model.AgentStatus.builder()
+          .defaultInstanceId("ain-01hx0000000000000000000000").build();
+      case API_KEY -> dev.agentstore.model.ApiKeyStatus.builder().lastUsedAt(Instant
+          .parse("2026-01-01T00:00:00Z")).build();
       case AGENT_EXECUTION -> dev.agentstore.model.AgentExecutionStatus.pending().withPhase(
           dev.agentstore.model.ExecutionPhase.IN_PROGRESS);
       case WORKFLOW_EXECUTION -> dev.agentstore.model.WorkflowExecutionStatus.pending().withPhase(
           dev.agentstore.model.ExecutionPhase.IN_PROGRESS);
-      default -> new GenericStatus("observed", null);
+      default -> GenericStatus.builder().message("observed").build();
     };
   }
 }

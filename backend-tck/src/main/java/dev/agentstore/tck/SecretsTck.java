@@ -90,9 +90,10 @@ public abstract class SecretsTck extends SecretsSupport {
     String plain = marker();
     Environment created = s.environments().create(env(org, Map.of(
         "TOKEN", EnvironmentValue.secret(envSecret), "REGION", EnvironmentValue.plain(plain))));
-    Environment env = s.environments().update(created.withSpec(new EnvironmentSpec("tck", Map.of(
+    Environment env = s.environments().update(created.withSpec(EnvironmentSpec.builder()
+        .description("tck").data(Map.of(
         "TOKEN", EnvironmentValue.secret(updatedSecret), "REGION",
-        EnvironmentValue.plain(plain)))));
+        EnvironmentValue.plain(plain))).build()));
     AgentExecution run = agentRun(s, org, Map.of("RUN_TOKEN", ExecutionValue.secret(runSecret)));
     WorkflowExecution wf = workflowRun(s, org, Map.of("WF", ExecutionValue.secret(wfSecret)));
     ExecutionContext ctx = context(s, org, run.id(), ctxSecret);
@@ -375,9 +376,10 @@ public abstract class SecretsTck extends SecretsSupport {
           while (true) {
             Environment cur = rotated.environments().get(id).orElseThrow();
             try {
-              rotated.environments().update(cur.withSpec(new EnvironmentSpec("tck", Map.of(
+              rotated.environments().update(cur.withSpec(EnvironmentSpec.builder()
+                  .description("tck").data(Map.of(
                   "TOKEN", EnvironmentValue.secret(v), "REGION",
-                  cur.spec().data().get("REGION")))));
+                  cur.spec().data().get("REGION"))).build()));
               break;
             } catch (ConflictException raced) {
               // the re-encryption (or nobody else) moved it: read again and retry
@@ -601,7 +603,8 @@ public abstract class SecretsTck extends SecretsSupport {
   }
 
   private static Environment env(String org, Map<String, EnvironmentValue> data) {
-    return new Environment(Metadata.of(org, unique("env")), new EnvironmentSpec("tck", data),
+    return new Environment(Metadata.of(org, unique("env")), EnvironmentSpec.builder()
+        .description("tck").data(data).build(),
         null);
   }
 
@@ -610,7 +613,8 @@ public abstract class SecretsTck extends SecretsSupport {
     String agentId = s.agentInstances().get(session.spec().agentInstanceId()).orElseThrow()
         .spec().agentId();
     return s.agentExecutions().create(new AgentExecution(Metadata.of(org, unique("run")),
-        new AgentExecutionSpec(session.id(), agentId, "hello", new ExecutionConfig("tck"), env),
+        AgentExecutionSpec.builder().sessionId(session.id()).agentId(agentId).message("hello")
+            .config(ExecutionConfig.builder().model("tck").build()).runtimeEnv(env).build(),
         null));
   }
 
@@ -619,15 +623,17 @@ public abstract class SecretsTck extends SecretsSupport {
     WorkflowExecution w = newWorkflowExecution(s, org);
     WorkflowExecutionSpec sp = w.spec();
     return s.workflowExecutions().create(new WorkflowExecution(Metadata.of(org, unique("wrun")),
-        new WorkflowExecutionSpec(sp.workflowInstanceId(), sp.workflowId(), "go", null, env),
+        WorkflowExecutionSpec.builder().workflowInstanceId(sp.workflowInstanceId())
+            .workflowId(sp.workflowId()).triggerMessage("go").runtimeEnv(env).build(),
         null));
   }
 
   private static ExecutionContext context(AgentStore s, String org, String executionId,
       String secret) {
     return s.executionContexts().create(new ExecutionContext(Metadata.of(org, unique("ctx")),
-        new ExecutionContextSpec(executionId, Map.of("KEY", ExecutionValue.secret(secret),
-            "REGION", ExecutionValue.plain("eu"))), null));
+        ExecutionContextSpec.builder().executionId(executionId).data(Map
+            .of("KEY", ExecutionValue.secret(secret),
+            "REGION", ExecutionValue.plain("eu"))).build(), null));
   }
 
   /** The sealed form of one secret value as the backend stores it. */

@@ -119,7 +119,7 @@ public abstract class TckSupport {
   protected Organization newOrg(AgentStore s) {
     String name = unique("org");
     return s.organizations().create(new Organization(Metadata.of(null, name),
-        new OrganizationSpec("tck " + name, null), null));
+        OrganizationSpec.builder().description("tck " + name).build(), null));
   }
 
   /** Creates an organization in {@link #store}. */
@@ -130,7 +130,8 @@ public abstract class TckSupport {
   /** Creates an agent in {@code org}. */
   protected Agent newAgent(AgentStore s, String org, String name) {
     return s.agents().create(new Agent(Metadata.of(org, name),
-        new AgentSpec("tck agent", null, "Be brief.", List.of(), List.of(), List.of(), null),
+        AgentSpec.builder().description("tck agent").instructions("Be brief.").mcpServers(List
+            .of()).skillRefs(List.of()).subAgents(List.of()).build(),
         null));
   }
 
@@ -138,10 +139,12 @@ public abstract class TckSupport {
   protected Session newSession(AgentStore s, String org) {
     Agent a = newAgent(s, org, unique("agent"));
     AgentInstance i = s.agentInstances().create(new AgentInstance(
-        Metadata.of(org, unique("instance")), new AgentInstanceSpec(a.id(), "tck", List.of()),
+        Metadata.of(org, unique("instance")), AgentInstanceSpec.builder().agentId(a.id())
+            .description("tck").environmentRefs(List.of()).build(),
         null));
     return s.sessions().create(new Session(Metadata.of(org, unique("session")),
-        new SessionSpec(i.id(), "user-1", "thread-1", null, Map.of()), null));
+        SessionSpec.builder().agentInstanceId(i.id()).subject("user-1").threadId("thread-1")
+            .metadata(Map.of()).build(), null));
   }
 
   /** Creates an agent execution in a new session. */
@@ -156,19 +159,22 @@ public abstract class TckSupport {
   protected AgentExecution newAgentExecution(AgentStore s, String org, String sessionId,
       String agentId) {
     return s.agentExecutions().create(new AgentExecution(Metadata.of(org, unique("run")),
-        new AgentExecutionSpec(sessionId, agentId, "hello", new ExecutionConfig("tck-model"),
-            null), null));
+        AgentExecutionSpec.builder().sessionId(sessionId).agentId(agentId).message("hello")
+            .config(ExecutionConfig.builder().model("tck-model").build()).build(), null));
   }
 
   /** Creates a workflow, an instance of it and an execution of that instance. */
   protected WorkflowExecution newWorkflowExecution(AgentStore s, String org) {
     Workflow w = s.workflows().create(new Workflow(Metadata.of(org, unique("workflow")),
-        new WorkflowSpec("tck", new WorkflowDocument("1.0.0", "tck", "flow", "1"), List.of(),
-            null), null));
+        WorkflowSpec.builder().description("tck").document(WorkflowDocument.builder().dsl("1.0.0")
+            .namespace("tck").name("flow").version("1").build()).tasks(List.of())
+            .build(), null));
     WorkflowInstance i = s.workflowInstances().create(new WorkflowInstance(
-        Metadata.of(org, unique("winstance")), new WorkflowInstanceSpec(w.id(), "tck", List.of()),
+        Metadata.of(org, unique("winstance")), WorkflowInstanceSpec.builder().workflowId(w.id())
+            .description("tck").environmentRefs(List.of()).build(),
         null));
     return s.workflowExecutions().create(new WorkflowExecution(Metadata.of(org, unique("wrun")),
-        new WorkflowExecutionSpec(i.id(), w.id(), "go", null, null), null));
+        WorkflowExecutionSpec.builder().workflowInstanceId(i.id()).workflowId(w.id())
+            .triggerMessage("go").build(), null));
   }
 }

@@ -54,8 +54,8 @@ public abstract class ValidationTck extends TckSupport {
       "\\u0000 escaped text, not a NUL", "\"quoted\""})
   void edgeStringsRoundTripExactly(String value) {
     String org = newOrg().id();
-    Agent back = roundTrip(org, new AgentSpec(value, null, value, List.of(value), null, null,
-        null));
+    Agent back = roundTrip(org, AgentSpec.builder().description(value).instructions(value)
+        .mcpServers(List.of(value)).build());
     assertThat(back.spec().description()).isEqualTo(value);
     assertThat(store.agents().list(Query.builder().org(org).where("spec.description", value)
         .build()).items()).extracting(Agent::id).containsExactly(back.id());
@@ -64,7 +64,8 @@ public abstract class ValidationTck extends TckSupport {
   @Test
   void emptyStringAndNullStayDistinct() {
     String org = newOrg().id();
-    Agent empty = roundTrip(org, new AgentSpec("", null, "", List.of(), null, null, null));
+    Agent empty = roundTrip(org, AgentSpec.builder().description("").instructions("")
+        .mcpServers(List.of()).build());
     assertThat(empty.spec().description()).isEmpty();
     assertThat(empty.spec().iconUrl()).isNull();
     assertThat(empty.spec().mcpServers()).isEmpty();
@@ -81,7 +82,8 @@ public abstract class ValidationTck extends TckSupport {
     env.put("big", new java.math.BigInteger("123456789012345678901234567890"));
     env.put("tiny", new BigDecimal("1E-40"));
     env.put("trailing", new BigDecimal("1.50"));
-    Agent back = roundTrip(org, new AgentSpec("d", null, "i", null, null, null, env));
+    Agent back = roundTrip(org, AgentSpec.builder().description("d").instructions("i")
+        .envSpec(env).build());
     assertThat(back.spec().envSpec().get("price").decimalValue())
         .isEqualTo(new BigDecimal("0.10000000000000000000000000001"));
     assertThat(back.spec().envSpec().get("big").bigIntegerValue().toString())
@@ -89,8 +91,9 @@ public abstract class ValidationTck extends TckSupport {
 
     AgentExecution e = newAgentExecution(store, org);
     AgentExecutionStatus st = AgentExecutionStatus.pending();
-    AgentExecutionStatus withUsage = new AgentExecutionStatus(st.phase(), null, null, null,
-        new Usage(1L, 2L, new BigDecimal("0.000123456789"), 3L), null, null, null, null);
+    AgentExecutionStatus withUsage = AgentExecutionStatus.builder().phase(st.phase())
+        .usage(Usage.builder().inputTokens(1L).outputTokens(2L).costUsd(new BigDecimal("0.000123456789"))
+        .durationMs(3L).build()).build();
     store.agentExecutions().updateStatus(e.id(), 1, withUsage);
     assertThat(store.agentExecutions().get(e.id()).orElseThrow().status().usage().costUsd())
         .isEqualByComparingTo("0.000123456789");
@@ -105,14 +108,48 @@ public abstract class ValidationTck extends TckSupport {
     Agent parsed = (Agent) ResourceJson.read(json);
     Agent created = store.agents().create(parsed);
     assertThat(created.spec().unknownFields()).containsKeys("newerField", "flag");
-    Agent updated = store.agents().update(created.withSpec(new AgentSpec("changed", null,
-        created.spec().instructions(), null, null, null, null,
-        created.spec().unknownFields())));
+    Agent updated = store.agents().update(created.withSpec(
+        created.spec().withDescription("changed")));
     Agent back = store.agents().get(updated.id()).orElseThrow();
     assertThat(back.spec().description()).isEqualTo("changed");
     assertThat(back.spec().unknownFields().get("newerField").toString())
         .isEqualTo("{\"nested\":[1,2.50,{\"x\":null}]}");
     assertThat(ResourceJson.write(back)).contains("\"newerField\":{\"nested\":[1,2.50,");
+  }
+
+  @Test
+  void unknownFieldsSurviveTheReadModifyWritePath() {
+    String org = newOrg().id();
+    String json = "{\"apiVersion\":\"agentstore.dev/v1\",\"kind\":\"Agent\",\"metadata\":{"
+        + "\"name\":\"rmw\",\"org\":\"" + org + "\"},\"spec\":{\"instructions\":\"i\","
+        + "\"skillRefs\":[\"a\"],\"later\":{\"x\":[1,2.50]}},"
+        + "\"status\":{\"defaultInstanceId\":\"ain-1\",\"observed\":7}}";
+    Agent created = store.agents().create((Agent) ResourceJson.read(json));
+    Agent read = store.agents().get(created.id()).orElseThrow();
+    store.agents().update(read.withSpec(read.spec().withInstructions("edited")));
+    Agent back = store.agents().get(created.id()).orElseThrow();
+    assertThat(back.spec().instructions()).isEqualTo("edited");
+    assertThat(back.spec().skillRefs()).containsExactly("a");
+    assertThat(back.spec().unknownFields().get("later").toString()).isEqualTo("{\"x\":[1,2.50]}");
+    assertThat(back.status().unknownFields().get("observed").intValue()).isEqualTo(7);
+  }
+
+  @Test
+  void callersCannotChangeAStoredRecordThroughItsCollections() {
+    String org = newOrg().id();
+    List<String> refs = new java.util.ArrayList<>(List.of("a"));
+    Agent created = store.agents().create(Agent.builder().org(org).name(unique("imm"))
+        .instructions("i").skillRefs(refs).build());
+    refs.add("b");
+    assertThatThrownBy(() -> created.spec().skillRefs().add("c"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    Agent read = store.agents().get(created.id()).orElseThrow();
+    assertThatThrownBy(() -> read.spec().skillRefs().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> read.metadata().labels().put("k", "v"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(created.spec().skillRefs()).containsExactly("a");
+    assertThat(read.spec().skillRefs()).containsExactly("a");
   }
 
   @Test
@@ -122,7 +159,7 @@ public abstract class ValidationTck extends TckSupport {
     while (b.length() < 1024 * 1024) {
       b.append("Instructions line ").append(b.length()).append(" with ünïcödé.\n");
     }
-    Agent back = roundTrip(org, AgentSpec.withInstructions(b.toString()));
+    Agent back = roundTrip(org, AgentSpec.builder().instructions(b.toString()).build());
     assertThat(back.spec().instructions()).hasSize(b.length());
   }
 
@@ -131,15 +168,16 @@ public abstract class ValidationTck extends TckSupport {
     String org = newOrg().id();
     String big = "x".repeat(4 * 1024 * 1024 + 1);
     assertThatThrownBy(() -> store.agents().create(new Agent(Metadata.of(org, "huge"),
-        AgentSpec.withInstructions(big), null))).isInstanceOf(InvalidArgumentException.class)
+        AgentSpec.builder().instructions(big).build(), null)))
+            .isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining("limit");
     assertThat(store.agents().count(Query.builder().org(org).build())).isZero();
 
     AgentStore small = open(newStoreBuilder().maxDocumentBytes(64 * 1024));
     String smallOrg = newOrg(small).id();
     Agent ok = newAgent(small, smallOrg, "fits");
-    assertThatThrownBy(() -> small.agents().update(ok.withSpec(AgentSpec.withInstructions(
-        "y".repeat(70 * 1024))))).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> small.agents().update(ok.withSpec(AgentSpec.builder()
+        .instructions("y".repeat(70 * 1024)).build()))).isInstanceOf(InvalidArgumentException.class);
     assertThat(small.agents().get(ok.id())).contains(ok);
   }
 
@@ -158,17 +196,20 @@ public abstract class ValidationTck extends TckSupport {
     String org = newOrg().id();
     for (String slug : new String[] {"Bad", "-lead", "trail-", "under_score", "a".repeat(64), "sp ace", "ü"}) {
       assertRejected(org, m -> store.agents().create(new Agent(m.withSlug(slug),
-          AgentSpec.withInstructions("x"), null)), Metadata.of(org, "fine"), "slug");
+          AgentSpec.builder().instructions("x").build(), null)), Metadata.of(org, "fine"), "slug");
     }
-    assertRejected(org, m -> store.agents().create(new Agent(m, AgentSpec.withInstructions("x"),
+    assertRejected(org, m -> store.agents().create(new Agent(m, AgentSpec.builder()
+        .instructions("x").build(),
         null)), Metadata.of(org, "!!! ???"), "name");
-    assertRejected(org, m -> store.agents().create(new Agent(m, AgentSpec.withInstructions("x"),
+    assertRejected(org, m -> store.agents().create(new Agent(m, AgentSpec.builder()
+        .instructions("x").build(),
         null)), Metadata.of(null, "no org"), "org");
-    assertRejected(org, m -> store.agents().create(new Agent(m, AgentSpec.withInstructions("x"),
+    assertRejected(org, m -> store.agents().create(new Agent(m, AgentSpec.builder()
+        .instructions("x").build(),
         null)), Metadata.of("org-nope", "bad org"), "org");
     assertThat(Metadata.of(org, "a".repeat(80)).name()).hasSize(80);
     Agent derived = store.agents().create(new Agent(Metadata.of(org, "  Über -- Agent 2.0!! "),
-        AgentSpec.withInstructions("x"), null));
+        AgentSpec.builder().instructions("x").build(), null));
     assertThat(derived.metadata().slug()).isEqualTo("ber-agent-2-0");
   }
 
@@ -180,11 +221,12 @@ public abstract class ValidationTck extends TckSupport {
         Map.of("UPPER.prefix/k", "v"), Map.of("k", "sp ace"), Map.of("k".repeat(64), "v"));
     for (Map<String, String> labels : bad) {
       assertRejected(org, m -> store.agents().create(new Agent(m.withLabels(labels),
-          AgentSpec.withInstructions("x"), null)), Metadata.of(org, unique("lbl")), "labels");
+          AgentSpec.builder().instructions("x").build(), null)), Metadata
+              .of(org, unique("lbl")), "labels");
     }
     Agent ok = store.agents().create(new Agent(Metadata.of(org, "good-labels").withLabels(
         Map.of("app.kubernetes.io/name", "web", "empty", "", "a_b.c-d", "X.y_z-1")),
-        AgentSpec.withInstructions("x"), null));
+        AgentSpec.builder().instructions("x").build(), null));
     assertThat(store.agents().get(ok.id()).orElseThrow().metadata().labels()).hasSize(3);
   }
 
@@ -192,11 +234,14 @@ public abstract class ValidationTck extends TckSupport {
   void nulAndUnpairedSurrogatesAreRejectedEverywhere() {
     String org = newOrg().id();
     for (String bad : new String[] {"nul\u0000byte", "lone \ud800 high", "lone \udc00 low"}) {
-      assertRejected(org, m -> store.agents().create(new Agent(m, AgentSpec.withInstructions(bad),
+      assertRejected(org, m -> store.agents().create(new Agent(m, AgentSpec.builder()
+          .instructions(bad).build(),
           null)), Metadata.of(org, unique("nul")), "spec");
       assertRejected(org, m -> store.agents().create(new Agent(m.withAnnotations(Map.of("a", bad)),
-          AgentSpec.withInstructions("x"), null)), Metadata.of(org, unique("nul")), "annotations");
-      assertRejected(org, m -> store.agents().create(new Agent(m, AgentSpec.withInstructions("x"),
+          AgentSpec.builder().instructions("x").build(), null)), Metadata
+              .of(org, unique("nul")), "annotations");
+      assertRejected(org, m -> store.agents().create(new Agent(m, AgentSpec.builder()
+          .instructions("x").build(),
           null)), Metadata.of(org, "n" + bad), "name");
     }
   }
@@ -205,10 +250,11 @@ public abstract class ValidationTck extends TckSupport {
   void nestingDeeperThan128IsRejected() {
     String org = newOrg().id();
     JsonNode deep = nested(200);
-    assertRejected(org, m -> store.agents().create(new Agent(m, new AgentSpec("d", null, "i",
-        null, null, null, deep), null)), Metadata.of(org, "deep"), "128");
-    Agent fine = store.agents().create(new Agent(Metadata.of(org, "fine"), new AgentSpec("d",
-        null, "i", null, null, null, nested(100)), null));
+    assertRejected(org, m -> store.agents().create(new Agent(m, AgentSpec.builder()
+        .description("d").instructions("i").envSpec(deep).build(), null)), Metadata
+        .of(org, "deep"), "128");
+    Agent fine = store.agents().create(new Agent(Metadata.of(org, "fine"), AgentSpec.builder()
+        .description("d").instructions("i").envSpec(nested(100)).build(), null));
     assertThat(store.agents().get(fine.id()).orElseThrow().spec().envSpec()).isEqualTo(nested(100));
   }
 
@@ -251,8 +297,8 @@ public abstract class ValidationTck extends TckSupport {
         () -> store.agents().create(new Agent(Metadata.of(org, "x"), null, null)),
         () -> store.agents().list(null),
         () -> store.agentInstances().create(new dev.agentstore.model.AgentInstance(
-            Metadata.of(org, "orphan"), new dev.agentstore.model.AgentInstanceSpec(
-                "agt-01hx0000000000000000000000", "x", null), null)),
+            Metadata.of(org, "orphan"), dev.agentstore.model.AgentInstanceSpec.builder()
+                .agentId("agt-01hx0000000000000000000000").description("x").build(), null)),
         () -> store.organizations().delete(org),
         () -> ResourceJson.read("{\"kind\":\"Agent\",\"metadata\":{\"labels\":[1]}}"));
     newAgent(store, org, "keeps-org-busy");

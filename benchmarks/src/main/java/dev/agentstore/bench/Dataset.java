@@ -82,7 +82,8 @@ final class Dataset {
 
   /** An organization named {@code name}. */
   static Organization organization(String name) {
-    return new Organization(Metadata.of(null, name), new OrganizationSpec("Benchmark org", null),
+    return new Organization(Metadata.of(null, name), OrganizationSpec.builder()
+        .description("Benchmark org").build(),
         null);
   }
 
@@ -95,16 +96,16 @@ final class Dataset {
 
   /** The agent spec of {@code variant}. */
   static AgentSpec spec(int variant) {
-    return new AgentSpec("Benchmark agent", null, "Answer briefly, cite the runbook and never"
-        + " guess. Escalate to a human when the customer asks twice. Variant " + variant,
-        List.of("search", "tickets"), List.of(), List.of(), null);
+    return AgentSpec.builder().description("Benchmark agent")
+        .instructions("Answer briefly, cite the runbook and never"
+        + " guess. Escalate to a human when the customer asks twice. Variant " + variant).mcpServers(List.of("search", "tickets")).skillRefs(List.of()).subAgents(List.of()).build();
   }
 
   /** An agent execution in PENDING. */
   static AgentExecution execution(String org, String name, String agentId) {
     return new AgentExecution(Metadata.of(org, name).withLabel("env", "bench"),
-        new AgentExecutionSpec(null, agentId, "Why is checkout slow for EU customers today?",
-            new ExecutionConfig("gpt-4o"), null), null);
+        AgentExecutionSpec.builder().agentId(agentId).message("Why is checkout slow for EU customers today?")
+            .config(ExecutionConfig.builder().model("gpt-4o").build()).build(), null);
   }
 
   /** The message appended by the append workloads. */

@@ -111,7 +111,7 @@ final class SingleOpWorkloads {
     String[] statusJson = new String[2];
     for (int i = 0; i < 2; i++) {
       String instance = Ids.next(Kind.AGENT_INSTANCE);
-      statuses[i] = new AgentStatus(instance);
+      statuses[i] = AgentStatus.builder().defaultInstanceId(instance).build();
       statusJson[i] = "{\"defaultInstanceId\":\"" + instance + "\"}";
     }
     String snapshot = d.agentSnapshot(rawAgent.id(), "status-raw");

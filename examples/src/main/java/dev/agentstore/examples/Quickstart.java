@@ -2,26 +2,19 @@ package dev.agentstore.examples;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.agentstore.AgentStore;
-import dev.agentstore.Metadata;
 import dev.agentstore.Query;
 import dev.agentstore.artifact.ArtifactPutOptions;
 import dev.agentstore.artifact.ArtifactRef;
 import dev.agentstore.history.ResourceVersion;
 import dev.agentstore.model.Agent;
 import dev.agentstore.model.AgentExecution;
-import dev.agentstore.model.AgentExecutionSpec;
 import dev.agentstore.model.AgentInstance;
-import dev.agentstore.model.AgentInstanceSpec;
 import dev.agentstore.model.AgentMessage;
-import dev.agentstore.model.AgentSpec;
 import dev.agentstore.model.Environment;
-import dev.agentstore.model.EnvironmentSpec;
 import dev.agentstore.model.EnvironmentValue;
-import dev.agentstore.model.ExecutionConfig;
 import dev.agentstore.model.ExecutionPhase;
 import dev.agentstore.model.MessageType;
 import dev.agentstore.model.Organization;
-import dev.agentstore.model.OrganizationSpec;
 import dev.agentstore.model.Session;
 import dev.agentstore.model.SessionSpec;
 import dev.agentstore.model.ToolCall;
@@ -33,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,30 +49,29 @@ public final class Quickstart {
       out.println("opened store at " + dir);
 
       // Tenancy: everything but organizations belongs to one org.
-      Organization acme = store.organizations().apply(new Organization(
-          Metadata.of(null, "Acme Corp"), new OrganizationSpec("Acme's agents", null), null));
+      Organization acme = store.organizations().apply(Organization.builder()
+          .name("Acme Corp").description("Acme's agents").build());
       AgentStore tenant = store.forOrg(acme.id()).as("quickstart");
       out.println("organization " + acme.metadata().slug() + " (" + acme.id() + ")");
 
       // Template, deployment, conversation.
-      Agent agent = tenant.agents().apply(new Agent(
-          Metadata.of(acme.id(), "Support Bot").withLabel("team", "support"),
-          AgentSpec.withInstructions("Answer briefly and cite the runbook."), null));
-      AgentInstance prod = tenant.agentInstances().apply(new AgentInstance(
-          Metadata.of(acme.id(), "Support Bot (prod)").withLabel("env", "prod"),
-          new AgentInstanceSpec(agent.id(), "production deployment", List.of()), null));
-      Session session = tenant.sessions().create(new Session(
-          Metadata.of(acme.id(), "Chat " + Instant.now().toEpochMilli()),
-          new SessionSpec(prod.id(), "user-42", "thread-1", null, Map.of("channel", "web")),
-          null));
+      Agent agent = tenant.agents().apply(Agent.builder().org(acme.id()).name("Support Bot")
+          .label("team", "support").instructions("Answer briefly and cite the runbook.").build());
+      AgentInstance prod = tenant.agentInstances().apply(AgentInstance.builder().org(acme.id())
+          .name("Support Bot (prod)").label("env", "prod").agentId(agent.id())
+          .description("production deployment").build());
+      Session session = tenant.sessions().create(Session.builder().org(acme.id())
+          .name("Chat " + Instant.now().toEpochMilli())
+          .spec(SessionSpec.builder().agentInstanceId(prod.id()).subject("user-42")
+              .threadId("thread-1").metadata(Map.of("channel", "web")).build())
+          .build());
       out.println("agent " + agent.metadata().slug() + " v" + agent.metadata().version()
           + ", instance " + prod.metadata().slug() + ", session " + session.id());
 
       // An execution: messages and tool calls are appended, not rewritten.
-      AgentExecution run = tenant.agentExecutions().create(new AgentExecution(
-          Metadata.of(acme.id(), "Run " + Instant.now().toEpochMilli()),
-          new AgentExecutionSpec(session.id(), agent.id(), "Why is checkout slow?",
-              new ExecutionConfig("gpt-4o"), null), null));
+      AgentExecution run = tenant.agentExecutions().create(AgentExecution.builder()
+          .org(acme.id()).name("Run " + Instant.now().toEpochMilli()).sessionId(session.id())
+          .agentId(agent.id()).message("Why is checkout slow?").model("gpt-4o").build());
       tenant.agentExecutions().transition(run.id(), ExecutionPhase.IN_PROGRESS);
       Instant now = Instant.now();
       tenant.agentExecutions().appendMessages(run.id(),
@@ -105,10 +96,11 @@ public final class Quickstart {
       }
 
       // Secrets are sealed before they reach the database; toString() masks them.
-      Environment env = tenant.environments().apply(new Environment(
-          Metadata.of(acme.id(), "Production"), new EnvironmentSpec("prod settings", Map.of(
+      Environment env = tenant.environments().apply(Environment.builder().org(acme.id())
+          .name("Production").description("prod settings").data(Map.of(
               "REGION", EnvironmentValue.plain("eu-west-1"),
-              "PAYMENTS_TOKEN", EnvironmentValue.secret("tok_live_quickstart_only"))), null));
+              "PAYMENTS_TOKEN", EnvironmentValue.secret("tok_live_quickstart_only")))
+          .build());
       out.println("environment " + env.metadata().slug() + ": PAYMENTS_TOKEN="
           + env.spec().data().get("PAYMENTS_TOKEN") + " (sealed at rest with "
           + dir.resolve("master.key").getFileName() + ")");

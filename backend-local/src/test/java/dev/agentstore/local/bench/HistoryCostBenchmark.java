@@ -41,10 +41,11 @@ public final class HistoryCostBenchmark {
         .open()) {
       Backend backend = ((DefaultAgentStore) store).backend();
       Organization org = store.organizations().create(new Organization(
-          Metadata.of(null, "Bench"), new OrganizationSpec("bench", null), null));
+          Metadata.of(null, "Bench"), OrganizationSpec.builder().description("bench")
+              .build(), null));
       Agent template = store.agents().create(new Agent(Metadata.of(org.id(), "template"),
-          new AgentSpec("bench agent", null, "Be brief and precise.", List.of(), List.of(),
-              List.of(), null), null));
+          AgentSpec.builder().description("bench agent").instructions("Be brief and precise.")
+              .mcpServers(List.of()).skillRefs(List.of()).subAgents(List.of()).build(), null));
       StoredResource row = backend.read(tx -> tx.find(Kind.AGENT, template.id())).orElseThrow();
       ResourceVersion entry = store.history().get(template.id(), 1).orElseThrow();
       String snapshot = entry.snapshot().toString();
