@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * by lowercasing, turning each run of other characters into one hyphen, trimming hyphens and
  * cutting to 63 characters.
  *
- * <p>Usage: {@code Slugs.derive("Support Bot v2!")} returns {@code support-bot-v2}.
+ * <p>Usage: {@code String slug = Slugs.derive("Support Bot v2!", "metadata.name");} gives {@code support-bot-v2}.
  */
 public final class Slugs {
   /** The longest slug. */

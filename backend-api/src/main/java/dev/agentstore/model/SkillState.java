@@ -3,7 +3,7 @@ package dev.agentstore.model;
 /**
  * The lifecycle of a skill package upload.
  *
- * <p>Usage: {@code new SkillStatus(hash, key, SkillState.READY)}
+ * <p>Usage: {@code SkillStatus s = skill.status().withState(SkillState.READY);}
  */
 public enum SkillState {
   UPLOADING,

@@ -10,10 +10,10 @@ import java.util.Optional;
  * {@code store.secrets().reencryptAll()} re-seals every value (the store cannot see which
  * version sealed one).
  *
- * <p>Usage (GCP KMS through tink-gcpkms):
+ * <p>Usage, with any Tink {@code KmsClient} (for GCP KMS, tink-gcpkms's
+ * {@code new GcpKmsClient().withDefaultCredentials()}):
  * <pre>{@code
- * Aead kms = new GcpKmsClient().withDefaultCredentials()
- *     .getAead("gcp-kms://projects/p/locations/l/keyRings/r/cryptoKeys/agentstore");
+ * Aead kms = kmsClient.getAead("gcp-kms://projects/p/locations/l/keyRings/r/cryptoKeys/agentstore");
  * AgentStore.builder().uri(uri).keyProvider(new AeadKeyProvider(kms, "gcp-kms agentstore")).open();
  * }</pre>
  */

@@ -1,0 +1,60 @@
+package dev.agentstore.examples.snippets;
+
+import dev.agentstore.AgentStore;
+import dev.agentstore.history.ChangeEvent;
+import dev.agentstore.history.ChangeListener;
+import dev.agentstore.history.ResourceVersion;
+import dev.agentstore.history.Subscription;
+import java.util.List;
+import java.util.Optional;
+
+/** The Javadoc usage lines of the history API, as compiled code (see JavadocSnippetsTest). */
+final class HistorySnippets {
+  private HistorySnippets() {}
+
+  static boolean deleted(ResourceVersion version) {
+    if (version.event() == ChangeEvent.DELETED) {
+      return true;
+    }
+    return false;
+  }
+
+  static List<ResourceVersion> since(AgentStore store, long lastSeen) {
+    List<ResourceVersion> next = store.changes().since(lastSeen, 100);
+    return next;
+  }
+
+  static void subscribe(AgentStore store, long saved) throws InterruptedException {
+    try (Subscription s = store.changes().subscribe(saved, v -> index(v))) {
+      Thread.sleep(10);
+    }
+  }
+
+  /** A cache of resources by id, as an application might keep. */
+  interface Cache {
+    void invalidate(String id);
+  }
+
+  static ChangeListener invalidating(Cache cache) {
+    ChangeListener l = change -> cache.invalidate(change.resourceId());
+    return l;
+  }
+
+  static void resume(AgentStore store, ChangeListener l) {
+    Subscription s = store.changes().subscribe(0, l);
+    s.close();
+    save(s.lastSequence());
+  }
+
+  static Optional<ResourceVersion> history(AgentStore store, String agentId) {
+    Optional<ResourceVersion> v1 = store.history().get(agentId, 1);
+    for (ResourceVersion v : store.history().list(agentId)) print(v.event());
+    return v1;
+  }
+
+  private static void index(ResourceVersion v) {}
+
+  private static void save(long sequence) {}
+
+  private static void print(Object o) {}
+}

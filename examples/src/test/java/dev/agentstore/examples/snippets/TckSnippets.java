@@ -1,0 +1,145 @@
+package dev.agentstore.examples.snippets;
+
+import dev.agentstore.AgentStore;
+import dev.agentstore.tck.ApiKeyTck;
+import dev.agentstore.tck.ArtifactStoreTck;
+import dev.agentstore.tck.ConcurrencyTck;
+import dev.agentstore.tck.DurabilityTck;
+import dev.agentstore.tck.ExecutionTck;
+import dev.agentstore.tck.HistoryTck;
+import dev.agentstore.tck.IsolationTck;
+import dev.agentstore.tck.MutableClock;
+import dev.agentstore.tck.QueryTck;
+import dev.agentstore.tck.RepositoryTck;
+import dev.agentstore.tck.SecretsSupport;
+import dev.agentstore.tck.SecretsTck;
+import dev.agentstore.tck.TransactionTck;
+import dev.agentstore.tck.ValidationTck;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The TCK's Javadoc usage lines, as compiled code (see JavadocSnippetsTest). The suites are
+ * abstract here so that this module does not run the TCK a second time.
+ */
+final class TckSnippets {
+  private TckSnippets() {}
+
+  private static AgentStore.Builder local(Path dir) {
+    return AgentStore.builder().uri("local:" + dir.resolve("s" + System.nanoTime()));
+  }
+
+  abstract static class LocalApiKeyTest extends ApiKeyTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalConcurrencyTest extends ConcurrencyTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalDurabilityTest extends DurabilityTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalExecutionTest extends ExecutionTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalHistoryTest extends HistoryTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalIsolationTest extends IsolationTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalQueryTest extends QueryTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalSecretsTest extends SecretsTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalTransactionTest extends TransactionTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalValidationTest extends ValidationTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalRepositoryTest extends RepositoryTck {
+    @TempDir Path dir;
+    protected AgentStore.Builder newStoreBuilder() {
+      return AgentStore.builder().uri("local:" + dir.resolve("s" + System.nanoTime()));
+    }
+  }
+
+  abstract static class MyStoreTest extends ArtifactStoreTck { protected String newStoreUri() { return "my://" + UUID.randomUUID(); } }
+
+  abstract static class KeyedStores extends SecretsSupport {
+    AgentStore keyedStore() {
+      AgentStore s = open(keyed(newKeyset()));
+      return s;
+    }
+  }
+
+  static MutableClock clock() {
+    MutableClock c = new MutableClock(Instant.now()); c.advance(Duration.ofHours(2));
+    return c;
+  }
+}
