@@ -9,7 +9,6 @@ import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Kind;
 import dev.agentstore.Metadata;
 import dev.agentstore.PermissionDeniedException;
-import dev.agentstore.Query;
 import dev.agentstore.RefField;
 import dev.agentstore.ResourceType;
 import dev.agentstore.model.ApiKey;
@@ -168,8 +167,8 @@ final class ApiKeyRepo extends Repo<ApiKey, ApiKeySpec, ApiKeyStatus>
   }
 
   private Optional<StoredResource> byHash(BackendTransaction tx, String hash) {
-    StoredQuery q = new StoredQuery(view.org(), null, null, Map.of(RefField.KEY_HASH, hash),
-        null, null, List.of(), Query.OrderBy.CREATED_AT, false, null, 1);
+    StoredQuery q = StoredQuery.builder(1).org(view.org())
+        .refs(Map.of(RefField.KEY_HASH, hash)).build();
     return tx.list(kind, q).stream().filter(view::sees).findFirst();
   }
 

@@ -64,9 +64,10 @@ final class QueryPlan {
     StoredQuery.Cursor after = q.pageToken() == null ? null : tokens.read(q.pageToken(), fp);
     boolean empty = viewOrg != null && q.org() != null && !viewOrg.equals(q.org());
     String org = q.org() != null ? q.org() : viewOrg;
-    StoredQuery sq = new StoredQuery(org, q.labelSelector(), q.phase(), q.refs(),
-        q.createdAfter(), q.createdBefore(), q.jsonFilters(), q.orderBy(), q.descending(), after,
-        q.pageSize() + 1);
+    StoredQuery sq = StoredQuery.builder(q.pageSize() + 1).org(org)
+        .labelSelector(q.labelSelector()).phase(q.phase()).refs(q.refs())
+        .createdAfter(q.createdAfter()).createdBefore(q.createdBefore())
+        .jsonFilters(q.jsonFilters()).orderBy(q.orderBy(), q.descending()).after(after).build();
     return new QueryPlan(sq, empty, fp, q.orderBy(), tokens);
   }
 

@@ -313,8 +313,8 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
 
   /** Deletes the ExecutionContexts of an execution, each with its history row. */
   void deleteExecutionContexts(BackendTransaction tx, String executionId) {
-    StoredQuery q = new StoredQuery(null, null, null, Map.of(RefField.EXECUTION_ID, executionId),
-        null, null, List.of(), Query.OrderBy.CREATED_AT, false, null, Query.MAX_PAGE_SIZE);
+    StoredQuery q = StoredQuery.builder(Query.MAX_PAGE_SIZE)
+        .refs(Map.of(RefField.EXECUTION_ID, executionId)).build();
     List<StoredResource> contexts;
     do {
       contexts = tx.list(Kind.EXECUTION_CONTEXT, q);
@@ -394,15 +394,12 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
       if (spec == null) {
         return;
       }
-      StoredResource next = new StoredResource(kind, cur.id(), cur.org(), cur.slug(), cur.name(),
-          cur.version() + 1, cur.labelsJson(), cur.metadataJson(), spec, cur.statusJson(),
-          cur.phase(), cur.refs(), cur.createdAt(), core.now(), cur.createdBy(), view.actor());
+      StoredResource next = cur.toBuilder().version(cur.version() + 1).specJson(spec)
+          .updatedAt(core.now()).updatedBy(view.actor()).build();
       if (tx.update(next, cur.version())) {
-        tx.appendHistory(new HistoryRecord(0, Ids.next(Kind.API_RESOURCE_VERSION), kind,
-            next.id(), next.org(), next.version(), ChangeEvent.UPDATED,
-            Json.write(core.codec.snapshot(next, itemsOf(tx, next.id()))), view.actor(),
-            "secrets re-encrypted",
-            next.updatedAt()));
+        tx.appendHistory(historyOf(next, ChangeEvent.UPDATED)
+            .snapshotJson(Json.write(core.codec.snapshot(next, itemsOf(tx, next.id()))))
+            .message("secrets re-encrypted").build());
         counts[0]++;
         counts[1] += values[0];
         return;
@@ -424,9 +421,15 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
 
   /** Appends one history row for {@code row} as written. */
   void record(BackendTransaction tx, StoredResource row, ChangeEvent event, ObjectNode snapshot) {
-    tx.appendHistory(new HistoryRecord(0, Ids.next(Kind.API_RESOURCE_VERSION), kind, row.id(),
-        row.org(), row.version(), event, Json.write(snapshot), view.actor(), view.message(),
-        row.updatedAt()));
+    tx.appendHistory(historyOf(row, event).snapshotJson(Json.write(snapshot))
+        .message(view.message()).build());
+  }
+
+  /** A history row for {@code row} as written by this view's actor; snapshot and note to add. */
+  private HistoryRecord.Builder historyOf(StoredResource row, ChangeEvent event) {
+    return HistoryRecord.builder().id(Ids.next(Kind.API_RESOURCE_VERSION)).kind(kind)
+        .resourceId(row.id()).org(row.org()).resourceVersion(row.version()).event(event)
+        .actor(view.actor()).createdAt(row.updatedAt());
   }
 
   /** Runs {@code work}, retrying a lost race when each call has its own transaction. */

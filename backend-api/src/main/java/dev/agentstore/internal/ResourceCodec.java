@@ -142,9 +142,11 @@ final class ResourceCodec {
       }
     }
     requireSize(size, "resource");
-    StoredResource row = new StoredResource(kind, ident.id(), ident.org(), ident.slug(),
-        m.name(), ident.version(), labelsJson, metaJson, specJson, statusJson, phase, refs,
-        ident.createdAt(), ident.updatedAt(), ident.createdBy(), ident.updatedBy());
+    StoredResource row = StoredResource.builder(kind, ident.id()).org(ident.org())
+        .slug(ident.slug()).name(m.name()).version(ident.version()).labelsJson(labelsJson)
+        .metadataJson(metaJson).specJson(specJson).statusJson(statusJson).phase(phase).refs(refs)
+        .createdAt(ident.createdAt()).updatedAt(ident.updatedAt()).createdBy(ident.createdBy())
+        .updatedBy(ident.updatedBy()).build();
     return new Encoded(row, items, spec, status, sealed[0]);
   }
 
@@ -185,7 +187,7 @@ final class ResourceCodec {
     }
     String json = Json.write(el);
     requireSize(bytes(json), field);
-    return new StoredItem(0, key, json);
+    return StoredItem.toAppend(key, json);
   }
 
   /** Rebuilds the typed resource from a row and its child items. */

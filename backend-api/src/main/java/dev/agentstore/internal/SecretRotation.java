@@ -10,7 +10,6 @@ import dev.agentstore.spi.Backend;
 import dev.agentstore.spi.StoredQuery;
 import dev.agentstore.spi.StoredResource;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -65,8 +64,7 @@ final class SecretRotation implements Secrets {
       Repo<?, ?, ?> repo = repos.apply(kind);
       StoredQuery.Cursor after = null;
       while (true) {
-        StoredQuery q = new StoredQuery(null, null, null, Map.of(), null, null, List.of(),
-            Query.OrderBy.CREATED_AT, false, after, batchSize);
+        StoredQuery q = StoredQuery.builder(batchSize).after(after).build();
         List<StoredResource> page = backend.write(tx -> {
           List<StoredResource> rows = tx.list(kind, q);
           for (StoredResource row : rows) {

@@ -16,6 +16,11 @@ import java.util.Optional;
  * {@code FailedPreconditionException}, an unreachable or busy database to
  * {@code UnavailableException}.
  *
+ * <p>Results are returned only where a caller acts on them: {@code update}, {@code touch} and
+ * {@code delete} answer whether the version matched (the facade turns false into a conflict),
+ * {@code pruneHistory} how many rows went (the public API reports it), {@code settingIfAbsent}
+ * the value that won a race between openers.
+ *
  * <p>Usage: {@code backend.write(tx -> { tx.insert(row); return null; });}
  */
 public interface BackendTransaction {
@@ -60,14 +65,14 @@ public interface BackendTransaction {
   /** How many rows match the query's filters (ignoring cursor and limit). */
   long count(Kind kind, StoredQuery query);
 
-  /** Appends items at the end of a collection; returns the sequence given to the first one. */
-  long appendItems(Kind kind, String id, String collection, List<StoredItem> items);
-
   /**
-   * Replaces the item with {@code item.key()} in place (keeping its sequence) or appends it;
-   * returns its sequence.
+   * Appends items at the end of a collection, with the sequences that follow its last item.
+   * Returns nothing: callers read sequences back through {@link #items}.
    */
-  long upsertItem(Kind kind, String id, String collection, StoredItem item);
+  void appendItems(Kind kind, String id, String collection, List<StoredItem> items);
+
+  /** Replaces the item with {@code item.key()} in place (keeping its sequence) or appends it. */
+  void upsertItem(Kind kind, String id, String collection, StoredItem item);
 
   /** Replaces the whole collection with these items (sequences 1..n). */
   void replaceItems(Kind kind, String id, String collection, List<StoredItem> items);

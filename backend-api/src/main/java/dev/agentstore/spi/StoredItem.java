@@ -4,10 +4,21 @@ package dev.agentstore.spi;
  * One element of an execution's appendable history (a message, tool call or task), stored as a
  * child row keyed by (execution id, collection, sequence).
  *
- * <p>Usage: {@code tx.appendItems(Kind.AGENT_EXECUTION, id, "messages", List.of(new StoredItem(0, null, json)))}
+ * <p>Usage: {@code tx.appendItems(Kind.AGENT_EXECUTION, id, "messages", List.of(StoredItem.toAppend(null, json)))}
  *
  * @param sequence position within the collection, from 1; assigned by the backend on append
  * @param key the item's own id for upserts (tool call or task id), or null
  * @param json the item as a JSON object
  */
-public record StoredItem(long sequence, String key, String json) {}
+public record StoredItem(long sequence, String key, String json) {
+
+  /** An item to append or upsert: the backend assigns its sequence. */
+  public static StoredItem toAppend(String key, String json) {
+    return new StoredItem(0, key, json);
+  }
+
+  /** An item as read back, at {@code sequence}. */
+  public static StoredItem stored(long sequence, String key, String json) {
+    return new StoredItem(sequence, key, json);
+  }
+}

@@ -47,6 +47,34 @@ class PostgresUriTest {
   }
 
   @Test
+  void theDriversOwnParserReadsHostsPortsAndEncodedOptions() {
+    PostgresUri ipv6 = PostgresUri.parse("postgresql://me@[::1]:5433/db", Map.of());
+    assertThat(ipv6.jdbcUrl()).isEqualTo("jdbc:postgresql://[::1]:5433/db");
+    PostgresUri multi = PostgresUri.parse(
+        "postgresql://me@h1:5432,h2:5433/db?targetServerType=primary", Map.of());
+    assertThat(multi.jdbcUrl())
+        .isEqualTo("jdbc:postgresql://h1:5432,h2:5433/db?targetServerType=primary");
+    // pgjdbc decodes the query: a percent-encoded pool option arrives decoded.
+    PostgresUri encoded = PostgresUri.parse("postgresql://me@h/db?maximumPoolSize=%33", Map.of());
+    assertThat(encoded.options()).containsEntry("maximumPoolSize", "3");
+    assertThat(encoded.jdbcUrl()).isEqualTo("jdbc:postgresql://h/db");
+    assertThat(PostgresUri.parse("postgresql:///db", Map.of()).jdbcUrl())
+        .isEqualTo("jdbc:postgresql://localhost/db");
+  }
+
+  @Test
+  void urisTheDriverRejectsAreInvalidArgumentsWithoutThePassword() {
+    for (String bad : new String[] {"postgresql://me:hunter2@h:99999/db",
+        "postgresql://me:hunter2@h:port/db", "jdbc:postgresql://h:0/db?password=hunter2",
+        "postgresql://me:hunter2@h/db?sslmode=%zz"}) {
+      assertThatThrownBy(() -> PostgresUri.parse(bad, Map.of()))
+          .as(bad).isInstanceOf(InvalidArgumentException.class)
+          .hasMessageContaining("uri").hasMessageContaining("port")
+          .hasMessageNotContaining("hunter2");
+    }
+  }
+
+  @Test
   void unreachableServerIsUnavailableWithoutThePassword() {
     assertThatThrownBy(() -> AgentStore.builder()
         .uri("postgresql://me:hunter2@127.0.0.1:1/db?connectionTimeoutMs=500").open())

@@ -12,9 +12,10 @@ import org.jooq.Schema;
 /**
  * Everything that differs between SQL databases, and nothing else: the jOOQ dialect and the
  * generated schema, how JSON is addressed, how errors are classified and how transactions begin.
- * A new SQL backend is a migrations folder, one class implementing this, and a TCK subclass.
+ * A new SQL backend is a migrations folder, one class implementing this, a provider that opens
+ * it through {@link SqlBackendWiring}, and TCK subclasses (see docs/backend-authors.md).
  *
- * <p>Usage: {@code new SqlBackend(new SqliteDialect(), readPool, writePool, capabilities, onClose)}
+ * <p>Usage: {@code new SqlBackend(new SqliteDialect(), readPool, writePool, caps, dir, files, onClose)}
  */
 public interface DialectStrategy {
 

@@ -36,7 +36,16 @@ public final class MigrationGate {
    * runs Flyway, which then decides with its full checks.
    */
   public static boolean isCurrent(DataSource source, String latestVersion) {
-    try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = source.getConnection()) {
+      return isCurrent(c, latestVersion);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** {@link #isCurrent(DataSource, String)} on a connection the caller already holds. */
+  public static boolean isCurrent(Connection c, String latestVersion) {
+    try (Statement s = c.createStatement()) {
       try (ResultSet failed = s.executeQuery(
           "select count(*) from " + HISTORY_TABLE + " where not success")) {
         if (!failed.next() || failed.getLong(1) != 0) {

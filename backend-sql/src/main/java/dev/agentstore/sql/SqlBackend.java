@@ -28,9 +28,8 @@ import org.jooq.impl.DSL;
  */
 public class SqlBackend implements Backend {
   static {
-    // jOOQ prints a banner and a tip on first use; a library must not write to its host's logs.
-    System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
-    System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
+    // Before any query: jOOQ's banner, tips and version line must not reach the host's logs.
+    QuietLibraries.apply();
   }
 
   private final DialectStrategy dialect;

@@ -658,9 +658,8 @@ public abstract class SecretsTck extends SecretsSupport {
         throw new java.io.UncheckedIOException(e);
       }
       ((ObjectNode) spec.path("data").path(name)).put("value", sealed);
-      StoredResource next = new StoredResource(r.kind(), r.id(), r.org(), r.slug(), r.name(),
-          r.version() + 1, r.labelsJson(), r.metadataJson(), spec.toString(), r.statusJson(),
-          r.phase(), r.refs(), r.createdAt(), r.updatedAt(), r.createdBy(), r.updatedBy());
+      StoredResource next = r.toBuilder().version(r.version() + 1).specJson(spec.toString())
+          .build();
       assertThat(tx.update(next, r.version())).isTrue();
       return null;
     });

@@ -1,18 +1,18 @@
 package dev.agentstore.local.internal;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.UnavailableException;
 import dev.agentstore.local.SqliteDialect;
 import dev.agentstore.spi.Backend;
 import dev.agentstore.spi.BackendConfig;
 import dev.agentstore.spi.Capabilities;
-import dev.agentstore.sql.MigrationGate;
+import dev.agentstore.sql.ConnectionPool;
 import dev.agentstore.sql.SqlBackend;
+import dev.agentstore.sql.SqlBackendWiring;
+import dev.agentstore.sql.SqlBackendWiring.Migrations;
+import dev.agentstore.sql.SqlBackendWiring.PoolSettings;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -20,8 +20,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -38,7 +37,11 @@ public final class LocalBackendFactory {
   /** The newest script in {@code db/migration/sqlite}; a test keeps the two in step. */
   public static final String LATEST_MIGRATION = "1";
   private static final String LOCK_FILE = ".agentstore.lock";
-  private static final ConcurrentHashMap<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS =
+      new ConcurrentHashMap<>();
+  private static final Migrations MIGRATIONS = new Migrations(
+      LocalBackendFactory.class.getClassLoader(), "classpath:db/migration/sqlite",
+      LATEST_MIGRATION);
 
   private LocalBackendFactory() {}
 
@@ -61,11 +64,15 @@ public final class LocalBackendFactory {
     }
     Path db = prepareDirectory(dir).resolve(DATABASE_FILE);
     SQLiteDataSource source = dataSource(db, busyTimeoutMs, sync);
-    migrate(dir, source);
-    HikariDataSource writer = pool(source, "agentstore-writer", 1, busyTimeoutMs);
-    HikariDataSource reader;
+    String what = "the SQLite database " + db;
+    SqlBackendWiring.migrate(source, what, MIGRATIONS, () -> lock(dir));
+    long waitMs = Math.max(busyTimeoutMs, 250);
+    ConnectionPool writer = SqlBackendWiring.pool(source,
+        PoolSettings.fixed("agentstore-writer", 1, waitMs), what);
+    ConnectionPool reader;
     try {
-      reader = pool(source, "agentstore-reader", readers, busyTimeoutMs);
+      reader = SqlBackendWiring.pool(source,
+          PoolSettings.fixed("agentstore-reader", readers, waitMs), what);
     } catch (RuntimeException e) {
       writer.close();
       throw e;
@@ -103,47 +110,33 @@ public final class LocalBackendFactory {
     return ds;
   }
 
-  private static HikariDataSource pool(SQLiteDataSource source, String name, int size,
-      int timeoutMs) {
-    HikariConfig hc = new HikariConfig();
-    hc.setDataSource(source);
-    hc.setPoolName(name);
-    hc.setMaximumPoolSize(size);
-    hc.setMinimumIdle(Math.min(1, size));
-    hc.setConnectionTimeout(Math.max(timeoutMs, 250));
-    hc.setAutoCommit(true); // transactions are begun explicitly (BEGIN IMMEDIATE for writes)
-    try {
-      return new HikariDataSource(hc);
-    } catch (RuntimeException e) {
-      throw new UnavailableException("cannot open the SQLite database: " + e.getMessage(), e);
-    }
-  }
-
   /**
-   * Runs the migrations while holding the store's lock, so concurrent opens migrate once; skips
-   * Flyway entirely when the database already records the newest migration.
+   * Takes the store's migration lock: a monitor for the threads of this JVM (file locks are held
+   * per process) and a file lock for other processes. Closing releases both.
    */
-  private static void migrate(Path dir, SQLiteDataSource source) {
-    if (MigrationGate.isCurrent(source, LATEST_MIGRATION)) {
-      return;
-    }
+  private static AutoCloseable lock(Path dir) throws IOException {
     Path key = dir.toAbsolutePath().normalize();
-    synchronized (JVM_LOCKS.computeIfAbsent(key, k -> new Object())) {
-      try (FileChannel ch = FileChannel.open(key.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+    ReentrantLock inJvm = JVM_LOCKS.computeIfAbsent(key, k -> new ReentrantLock());
+    inJvm.lock();
+    FileChannel channel = null;
+    try {
+      channel = FileChannel.open(key.resolve(LOCK_FILE), StandardOpenOption.CREATE,
           StandardOpenOption.WRITE);
-          FileLock lock = ch.lock()) {
-        Flyway.configure(LocalBackendFactory.class.getClassLoader())
-            .dataSource(source)
-            .locations("classpath:db/migration/sqlite")
-            .failOnMissingLocations(true)
-            .load()
-            .migrate();
-      } catch (IOException e) {
-        throw new UnavailableException("cannot lock " + key.resolve(LOCK_FILE) + ": " + e, e);
-      } catch (FlywayException e) {
-        throw new UnavailableException("migrating " + key.resolve(DATABASE_FILE) + " failed: "
-            + e.getMessage(), e);
+      FileChannel held = channel;
+      held.lock();
+      return () -> {
+        try {
+          held.close(); // releases the file lock
+        } finally {
+          inJvm.unlock();
+        }
+      };
+    } catch (IOException | RuntimeException e) {
+      if (channel != null) {
+        channel.close();
       }
+      inJvm.unlock();
+      throw e;
     }
   }
 }

@@ -90,16 +90,16 @@ public final class HistoryCostBenchmark {
     for (int i = 0; i < n; i++) {
       String id = Ids.next(Kind.AGENT);
       Instant now = Instant.now();
-      StoredResource row = new StoredResource(Kind.AGENT, id, template.org(), "a-" + id,
-          template.name(), 1, template.labelsJson(), template.metadataJson(),
-          template.specJson(), template.statusJson(), template.phase(), template.refs(), now,
-          now, "bench", "bench");
+      StoredResource row = template.toBuilder().kind(Kind.AGENT).id(id).slug("a-" + id)
+          .version(1).createdAt(now).updatedAt(now).createdBy("bench").updatedBy("bench")
+          .build();
       backend.write(tx -> {
         tx.insert(row);
         if (history) {
-          tx.appendHistory(new HistoryRecord(0, Ids.next(Kind.API_RESOURCE_VERSION), Kind.AGENT,
-              id, row.org(), 1, dev.agentstore.history.ChangeEvent.CREATED, snapshot, "bench", null,
-              now));
+          tx.appendHistory(HistoryRecord.builder().id(Ids.next(Kind.API_RESOURCE_VERSION))
+              .kind(Kind.AGENT).resourceId(id).org(row.org()).resourceVersion(1)
+              .event(dev.agentstore.history.ChangeEvent.CREATED).snapshotJson(snapshot)
+              .actor("bench").createdAt(now).build());
         }
         return null;
       });

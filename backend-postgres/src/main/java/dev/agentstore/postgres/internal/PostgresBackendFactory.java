@@ -1,24 +1,27 @@
 package dev.agentstore.postgres.internal;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.agentstore.InvalidArgumentException;
-import dev.agentstore.UnavailableException;
 import dev.agentstore.spi.Backend;
 import dev.agentstore.spi.BackendConfig;
 import dev.agentstore.spi.Capabilities;
-import dev.agentstore.sql.MigrationGate;
+import dev.agentstore.sql.ConnectionPool;
+import dev.agentstore.sql.SqlBackendWiring;
+import dev.agentstore.sql.SqlBackendWiring.Migrations;
+import dev.agentstore.sql.SqlBackendWiring.PoolSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Properties;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Builds a PostgreSQL backend: one HikariCP pool for reads and writes, migrations applied under
- * a session advisory lock so stores opening the same empty database at once migrate it once.
+ * Builds a PostgreSQL backend on the shared {@link SqlBackendWiring}: one pool for reads and
+ * writes, migrations applied under a session advisory lock so stores opening the same empty
+ * database at once migrate it once. What is PostgreSQL's own: the driver's data source, the
+ * advisory lock, the pool options and LISTEN/NOTIFY wake-ups.
  *
  * <p>Usage: {@code Backend b = PostgresBackendFactory.open(PostgresUri.parse(uri, options));}
  */
@@ -27,24 +30,25 @@ public final class PostgresBackendFactory {
   static final long MIGRATION_LOCK = 0x6167656e746d6967L;
   /** The newest script in {@code db/migration/postgresql}; a test keeps the two in step. */
   public static final String LATEST_MIGRATION = "1";
+  private static final Migrations MIGRATIONS = new Migrations(
+      PostgresBackendFactory.class.getClassLoader(), "classpath:db/migration/postgresql",
+      LATEST_MIGRATION);
 
   private PostgresBackendFactory() {}
 
   /** Opens (migrating when needed) the store at {@code uri}. */
   public static Backend open(PostgresUri uri) {
-    HikariDataSource pool = pool(uri);
-    try {
-      migrate(uri, pool);
-    } catch (RuntimeException e) {
-      pool.close();
-      throw e;
-    }
+    PoolSettings settings = poolSettings(uri); // bad options fail before any connection
+    DataSource source = dataSource(uri);
+    String what = "PostgreSQL at " + PostgresUri.redacted(uri.jdbcUrl());
+    SqlBackendWiring.migrate(source, what, MIGRATIONS, () -> advisoryLock(source));
+    ConnectionPool pool = SqlBackendWiring.pool(source, settings, what);
     Capabilities caps = new Capabilities(EnumSet.of(Capabilities.Feature.SHARED_OPEN,
         Capabilities.Feature.CROSS_PROCESS_NOTIFY));
-    return new PostgresBackend(pool, caps, uri.jdbcUrl(), credentials(uri), pool::close);
+    return new PostgresBackend(pool, caps, uri.jdbcUrl(), credentials(uri), pool);
   }
 
-  private static HikariDataSource pool(PostgresUri uri) {
+  private static PoolSettings poolSettings(PostgresUri uri) {
     BackendConfig options = new BackendConfig(uri.jdbcUrl(), uri.options());
     int max = options.intOption("maximumPoolSize", 10);
     int minIdle = options.intOption("minimumIdle", 1);
@@ -59,63 +63,46 @@ public final class PostgresBackendFactory {
       throw new InvalidArgumentException("option connectionTimeoutMs: must be >= 250, got "
           + connectionTimeout);
     }
-    HikariConfig hc = new HikariConfig();
-    hc.setDriverClassName("org.postgresql.Driver");
-    hc.setJdbcUrl(uri.jdbcUrl());
+    return new PoolSettings("agentstore-postgres", max, minIdle, connectionTimeout, idleTimeout,
+        maxLifetime);
+  }
+
+  /** The driver's unpooled data source: the pool, Flyway and the migration lock draw on it. */
+  private static DataSource dataSource(PostgresUri uri) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(uri.jdbcUrl()); // PostgresUri.parse has already checked it with the same parser
     if (uri.user() != null) {
-      hc.setUsername(uri.user());
+      ds.setUser(uri.user());
     }
     if (uri.password() != null) {
-      hc.setPassword(uri.password());
+      ds.setPassword(uri.password());
     }
-    hc.setPoolName("agentstore-postgres");
-    hc.setMaximumPoolSize(max);
-    hc.setMinimumIdle(minIdle);
-    hc.setConnectionTimeout(connectionTimeout);
-    hc.setIdleTimeout(idleTimeout);
-    hc.setMaxLifetime(maxLifetime);
-    hc.setAutoCommit(true); // transactions are begun explicitly by the dialect
-    hc.addDataSourceProperty("ApplicationName", "agentstore");
-    try {
-      return new HikariDataSource(hc);
-    } catch (RuntimeException e) {
-      throw new UnavailableException("cannot connect to PostgreSQL at "
-          + PostgresUri.redacted(uri.jdbcUrl()) + ": " + rootMessage(e), e);
+    if (!uri.jdbcUrl().toLowerCase(Locale.ROOT).contains("applicationname=")) {
+      ds.setApplicationName("agentstore");
     }
+    return ds;
   }
 
   /**
-   * Runs the migrations while holding a session advisory lock, on a connection of its own (not
-   * from the pool, which may hold a single connection), so two stores opening the same empty
-   * database at the same moment both succeed and migrate once. Skips Flyway entirely when the
-   * database already records the newest migration.
+   * Holds a session advisory lock on a connection of its own (not the pool's, which may hold a
+   * single connection) until closed.
    */
-  private static void migrate(PostgresUri uri, HikariDataSource pool) {
-    if (MigrationGate.isCurrent(pool, LATEST_MIGRATION)) {
-      return;
-    }
-    try (Connection lock = new org.postgresql.Driver().connect(uri.jdbcUrl(), credentials(uri))) {
+  private static AutoCloseable advisoryLock(DataSource source) throws SQLException {
+    Connection lock = source.getConnection();
+    try {
       advisory(lock, "select pg_advisory_lock(?)");
-      try {
-        Flyway.configure(PostgresBackendFactory.class.getClassLoader())
-            .dataSource(pool)
-            .locations("classpath:db/migration/postgresql")
-            .failOnMissingLocations(true)
-            .load()
-            .migrate();
-      } finally {
+    } catch (SQLException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    return () -> {
+      try (lock) {
         advisory(lock, "select pg_advisory_unlock(?)");
       }
-    } catch (SQLException e) {
-      throw new UnavailableException("migrating the PostgreSQL database failed: "
-          + rootMessage(e), e);
-    } catch (FlywayException e) {
-      throw new UnavailableException("migrating the PostgreSQL database failed: "
-          + e.getMessage(), e);
-    }
+    };
   }
 
-  /** Driver properties for connections made outside the pool. */
+  /** Driver properties for connections made outside the pool (change notifications). */
   private static Properties credentials(PostgresUri uri) {
     Properties props = new Properties();
     if (uri.user() != null) {
@@ -132,13 +119,5 @@ public final class PostgresBackendFactory {
       st.setLong(1, MIGRATION_LOCK);
       st.execute();
     }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getMessage();
   }
 }

@@ -5,7 +5,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import org.postgresql.Driver;
 
 /**
  * A PostgreSQL store URI taken apart: the JDBC URL for the driver, the credentials (kept out of
@@ -48,7 +50,13 @@ public record PostgresUri(String jdbcUrl, String user, String password,
     return false;
   }
 
-  /** Parses {@code uri}; {@code builderOptions} override options from its query string. */
+  /**
+   * Parses {@code uri}; {@code builderOptions} override options from its query string. The
+   * {@code postgresql://} form is translated to a JDBC URL (credentials taken out), and pgjdbc's
+   * own parser ({@link org.postgresql.Driver#parseURL}) then checks it and reads the options,
+   * so hosts, ports, multi-host lists, IPv6 addresses and percent-encoding mean what they mean to
+   * the driver.
+   */
   public static PostgresUri parse(String uri, Map<String, String> builderOptions) {
     if (!accepts(uri)) {
       throw new InvalidArgumentException("uri: expected postgresql://user@host:port/database or"
@@ -57,31 +65,13 @@ public record PostgresUri(String jdbcUrl, String user, String password,
     if (uri.indexOf('\0') >= 0 || uri.chars().anyMatch(Character::isWhitespace)) {
       throw new InvalidArgumentException("uri: must not contain whitespace or NUL");
     }
-    Map<String, String> options = new LinkedHashMap<>();
+    int q = uri.indexOf('?');
+    String base = q < 0 ? uri : uri.substring(0, q);
+    String query = q < 0 ? "" : uri.substring(q + 1);
     String user = null;
     String password = null;
-    String base;
-    String query;
-    int q = uri.indexOf('?');
-    base = q < 0 ? uri : uri.substring(0, q);
-    query = q < 0 ? "" : uri.substring(q + 1);
-    StringBuilder driverQuery = new StringBuilder();
-    for (String pair : query.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-      if (POOL_OPTIONS.contains(name)) {
-        options.put(name, eq < 0 ? "" : decode(pair.substring(eq + 1)));
-      } else {
-        driverQuery.append(driverQuery.length() == 0 ? "?" : "&").append(pair);
-      }
-    }
-    String jdbcUrl;
-    if (base.startsWith(JDBC)) {
-      jdbcUrl = base + driverQuery;
-    } else {
+    String jdbcBase = base;
+    if (!base.startsWith(JDBC)) {
       String rest = base.substring(base.indexOf("://") + 3);
       int at = rest.lastIndexOf('@');
       if (at >= 0) {
@@ -101,11 +91,36 @@ public record PostgresUri(String jdbcUrl, String user, String password,
         throw new InvalidArgumentException("uri: the database name is missing"
             + " (postgresql://user@host:port/database)");
       }
-      jdbcUrl = "jdbc:postgresql://" + (hostPort.isEmpty() ? "localhost" : hostPort) + "/"
-          + database + driverQuery;
+      jdbcBase = "jdbc:postgresql://" + (hostPort.isEmpty() ? "localhost" : hostPort) + "/"
+          + database;
+    }
+    Properties parsed = Driver.parseURL(jdbcBase + (query.isEmpty() ? "" : "?" + query), null);
+    if (parsed == null) {
+      // pgjdbc says only "no"; name what it checks, never echo the URI (it may hold a password).
+      throw new InvalidArgumentException("uri: the PostgreSQL driver cannot parse it (check the"
+          + " host, the port (1..65535), the database name and the percent-encoding)");
+    }
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String name : POOL_OPTIONS) {
+      if (parsed.getProperty(name) != null) {
+        options.put(name, parsed.getProperty(name));
+      }
     }
     options.putAll(builderOptions);
-    return new PostgresUri(jdbcUrl, user, password, options);
+    return new PostgresUri(jdbcBase + withoutPoolOptions(query), user, password, options);
+  }
+
+  /** The query for the driver: every parameter except agentstore's pool options, as written. */
+  private static String withoutPoolOptions(String query) {
+    StringBuilder driverQuery = new StringBuilder();
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+      if (!pair.isEmpty() && !POOL_OPTIONS.contains(name)) {
+        driverQuery.append(driverQuery.length() == 0 ? "?" : "&").append(pair);
+      }
+    }
+    return driverQuery.toString();
   }
 
   /**

@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.ParamType;
@@ -34,10 +33,10 @@ class PostgresKeysetPlanTest {
     PostgresDialect dialect = new PostgresDialect();
     ResourceTable agents = new SqlSchema(dialect.schema()).resource(Kind.AGENT);
     for (boolean descending : new boolean[] {false, true}) {
-      StoredQuery q = new StoredQuery("org-01jbt3x5k0000000000000000", null, null, null, null,
-          null, List.of(), Query.OrderBy.CREATED_AT, descending,
-          new StoredQuery.Cursor(Instant.parse("2026-01-01T00:00:00Z"),
-              "agt-01jbt3x5k0000000000000000"), 51);
+      StoredQuery q = StoredQuery.builder(51).org("org-01jbt3x5k0000000000000000")
+          .orderBy(Query.OrderBy.CREATED_AT, descending)
+          .after(new StoredQuery.Cursor(Instant.parse("2026-01-01T00:00:00Z"),
+              "agt-01jbt3x5k0000000000000000")).build();
       DSLContext ctx = DSL.using(SQLDialect.POSTGRES);
       String sql = ctx.selectFrom(agents.table)
           .where(QueryConditions.all(QueryConditions.page(agents, q, dialect)))

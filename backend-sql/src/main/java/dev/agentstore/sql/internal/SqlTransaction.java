@@ -27,7 +27,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Query;
-import org.jooq.Record1;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
@@ -71,6 +70,14 @@ public final class SqlTransaction implements BackendTransaction {
    * the same so callers cannot depend on continuing after an error.
    */
   private <T> T run(String operation, Supplier<T> work) {
+    return run(operation, work, (mapped, cause) -> mapped);
+  }
+
+  /**
+   * {@link #run(String, Supplier)}, letting {@code explain} restate a translated error in terms
+   * of the caller's row (which slug is taken, which reference is missing).
+   */
+  private <T> T run(String operation, Supplier<T> work, Explainer explain) {
     if (failed) {
       throw abandoned(operation);
     }
@@ -81,8 +88,14 @@ public final class SqlTransaction implements BackendTransaction {
       throw e;
     } catch (RuntimeException e) {
       failed = true;
-      throw errors.translate(e, operation);
+      throw explain.explain(errors.translate(e, operation), e);
     }
+  }
+
+  /** Restates a translated database error for the row a statement wrote. */
+  @FunctionalInterface
+  private interface Explainer {
+    AgentStoreException explain(AgentStoreException mapped, RuntimeException cause);
   }
 
   /** Whether a statement of this transaction failed (so it must roll back, never commit). */
@@ -102,29 +115,16 @@ public final class SqlTransaction implements BackendTransaction {
   public void insert(StoredResource row) {
     ResourceTable t = schema.resource(row.kind());
     String what = row.kind().kindName() + " " + row.id();
+    Map<Field<?>, Object> values = mutableColumns(t, row);
+    values.put(t.id, row.id());
+    values.put(t.org, row.org());
+    values.put(t.createdAt, row.createdAt());
+    values.put(t.createdBy, row.createdBy());
     run("insert " + what, () -> {
-      Map<Field<?>, Object> values = mutableColumns(t, row);
-      values.put(t.id, row.id());
-      values.put(t.org, row.org());
-      values.put(t.createdAt, row.createdAt());
-      values.put(t.createdBy, row.createdBy());
-      try {
-        String sql = statements.sql(Shape.INSERT, row.kind(),
-            () -> ctx.insertInto(t.table).set(values));
-        return ctx.query(sql, StatementCache.binds(values).toArray()).execute();
-      } catch (RuntimeException e) {
-        AgentStoreException mapped = errors.translate(e, "insert " + what);
-        if (mapped instanceof AlreadyExistsException) {
-          throw new AlreadyExistsException(row.kind().kindName() + " with slug '" + row.slug()
-              + "' already exists" + (row.kind().scope() == Kind.Scope.PLATFORM ? ""
-              : " in " + row.org()) + " (or id " + row.id() + " is taken)", e);
-        }
-        if (mapped instanceof FailedPreconditionException) {
-          throw new FailedPreconditionException("insert " + what + ": " + references(row), e);
-        }
-        throw mapped;
-      }
-    });
+      String sql = statements.sql(Shape.INSERT, row.kind(),
+          () -> ctx.insertInto(t.table).set(values));
+      return ctx.query(sql, StatementCache.binds(values).toArray()).execute();
+    }, rowWrite("insert", row));
   }
 
   @Override
@@ -164,27 +164,35 @@ public final class SqlTransaction implements BackendTransaction {
   public boolean update(StoredResource row, long expectedVersion) {
     ResourceTable t = schema.resource(row.kind());
     String what = row.kind().kindName() + " " + row.id();
+    Map<Field<?>, Object> values = mutableColumns(t, row);
     return run("update " + what, () -> {
-      try {
-        Map<Field<?>, Object> values = mutableColumns(t, row);
-        String sql = statements.sql(Shape.UPDATE, row.kind(), () -> ctx.update(t.table)
-            .set(values).where(t.id.eq(row.id()).and(t.version.eq(expectedVersion))));
-        List<Param<?>> binds = StatementCache.binds(values);
-        binds.add(StatementCache.bind(t.id, row.id()));
-        binds.add(StatementCache.bind(t.version, expectedVersion));
-        return ctx.query(sql, binds.toArray()).execute() == 1;
-      } catch (RuntimeException e) {
-        AgentStoreException mapped = errors.translate(e, "update " + what);
-        if (mapped instanceof AlreadyExistsException) {
-          throw new AlreadyExistsException(row.kind().kindName() + " with slug '" + row.slug()
-              + "' already exists in " + row.org(), e);
-        }
-        if (mapped instanceof FailedPreconditionException) {
-          throw new FailedPreconditionException("update " + what + ": " + references(row), e);
-        }
-        throw mapped;
+      String sql = statements.sql(Shape.UPDATE, row.kind(), () -> ctx.update(t.table)
+          .set(values).where(t.id.eq(row.id()).and(t.version.eq(expectedVersion))));
+      List<Param<?>> binds = StatementCache.binds(values);
+      binds.add(StatementCache.bind(t.id, row.id()));
+      binds.add(StatementCache.bind(t.version, expectedVersion));
+      return ctx.query(sql, binds.toArray()).execute() == 1;
+    }, rowWrite("update", row));
+  }
+
+  /**
+   * The one restatement of insert and update failures: a unique violation names the slug (and,
+   * for an insert, the id), a foreign-key violation lists the references the row carries.
+   */
+  private static Explainer rowWrite(String verb, StoredResource row) {
+    String what = row.kind().kindName() + " " + row.id();
+    return (mapped, cause) -> {
+      if (mapped instanceof AlreadyExistsException) {
+        return new AlreadyExistsException(row.kind().kindName() + " with slug '" + row.slug()
+            + "' already exists" + (row.kind().scope() == Kind.Scope.PLATFORM ? ""
+            : " in " + row.org()) + (verb.equals("insert") ? " (or id " + row.id()
+            + " is taken)" : ""), cause);
       }
-    });
+      if (mapped instanceof FailedPreconditionException) {
+        return new FailedPreconditionException(verb + " " + what + ": " + references(row), cause);
+      }
+      return mapped;
+    };
   }
 
   @Override
@@ -204,18 +212,11 @@ public final class SqlTransaction implements BackendTransaction {
       c = c.and(t.version.eq(expectedVersion));
     }
     Condition where = c;
-    return run("delete " + id, () -> {
-      try {
-        return ctx.deleteFrom(t.table).where(where).execute() == 1;
-      } catch (RuntimeException e) {
-        AgentStoreException mapped = errors.translate(e, "delete " + id);
-        if (mapped instanceof FailedPreconditionException) {
-          throw new FailedPreconditionException("cannot delete " + kind.kindName() + " " + id
-              + ": other resources still reference it; delete them first", e);
-        }
-        throw mapped;
-      }
-    });
+    return run("delete " + id, () -> ctx.deleteFrom(t.table).where(where).execute() == 1,
+        (mapped, cause) -> mapped instanceof FailedPreconditionException
+            ? new FailedPreconditionException("cannot delete " + kind.kindName() + " " + id
+                + ": other resources still reference it; delete them first", cause)
+            : mapped);
   }
 
   @Override
@@ -237,30 +238,26 @@ public final class SqlTransaction implements BackendTransaction {
   // ------------------------------------------------------------------ child items
 
   @Override
-  public long appendItems(Kind kind, String id, String collection, List<StoredItem> items) {
+  public void appendItems(Kind kind, String id, String collection, List<StoredItem> items) {
     ItemTable t = schema.items(kind);
-    return run("append to " + id, () -> {
-      long first = nextSeq(t, id, collection);
-      insertItems(t, id, collection, first, items);
-      return first;
+    run("append to " + id, () -> {
+      insertItems(t, id, collection, nextSeq(t, id, collection), items);
+      return null;
     });
   }
 
   @Override
-  public long upsertItem(Kind kind, String id, String collection, StoredItem item) {
+  public void upsertItem(Kind kind, String id, String collection, StoredItem item) {
     ItemTable t = schema.items(kind);
-    return run("upsert into " + id, () -> {
+    run("upsert into " + id, () -> {
       Condition same = t.executionId.eq(id).and(t.collection.eq(collection))
           .and(t.itemKey.eq(item.key()));
-      Record1<Long> existing = ctx.select(t.seq).from(t.table).where(same).fetchOne();
-      if (existing != null) {
-        ctx.update(t.table).set(t.body, item.json()).where(same).execute();
-        return existing.value1();
+      if (ctx.update(t.table).set(t.body, item.json()).where(same).execute() == 0) {
+        ctx.insertInto(t.table, t.executionId, t.collection, t.seq, t.itemKey, t.body)
+            .values(id, collection, nextSeq(t, id, collection), item.key(), item.json())
+            .execute();
       }
-      long seq = nextSeq(t, id, collection);
-      ctx.insertInto(t.table, t.executionId, t.collection, t.seq, t.itemKey, t.body)
-          .values(id, collection, seq, item.key(), item.json()).execute();
-      return seq;
+      return null;
     });
   }
 
@@ -285,7 +282,7 @@ public final class SqlTransaction implements BackendTransaction {
           .where(t.executionId.in(ids).and(t.collection.eq(collection)))
           .orderBy(t.executionId, t.seq)
           .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-              .add(new StoredItem(r.value2(), r.value3(), r.value4())));
+              .add(StoredItem.stored(r.value2(), r.value3(), r.value4())));
       return out;
     });
   }
@@ -472,18 +469,21 @@ public final class SqlTransaction implements BackendTransaction {
         refs.put(f, v);
       }
     });
-    return new StoredResource(t.kind, r.get(t.id), r.get(t.org), r.get(t.slug), r.get(t.name),
-        r.get(t.version), r.get(t.labels), r.get(t.metadata), r.get(t.spec), r.get(t.status),
-        t.phase == null ? null : r.get(t.phase), refs, r.get(t.createdAt), r.get(t.updatedAt),
-        r.get(t.createdBy), r.get(t.updatedBy));
+    return StoredResource.builder(t.kind, r.get(t.id)).org(r.get(t.org)).slug(r.get(t.slug))
+        .name(r.get(t.name)).version(r.get(t.version)).labelsJson(r.get(t.labels))
+        .metadataJson(r.get(t.metadata)).specJson(r.get(t.spec)).statusJson(r.get(t.status))
+        .phase(t.phase == null ? null : r.get(t.phase)).refs(refs).createdAt(r.get(t.createdAt))
+        .updatedAt(r.get(t.updatedAt)).createdBy(r.get(t.createdBy))
+        .updatedBy(r.get(t.updatedBy)).build();
   }
 
   private HistoryRecord toHistory(Record r) {
     HistoryTable h = schema.history();
-    return new HistoryRecord(r.get(h.seq), r.get(h.id), Kind.valueOf(r.get(h.kind)),
-        r.get(h.resourceId), r.get(h.org), r.get(h.resourceVersion),
-        ChangeEvent.valueOf(r.get(h.event)), r.get(h.snapshot), r.get(h.actor), r.get(h.message),
-        r.get(h.createdAt));
+    return HistoryRecord.builder().sequence(r.get(h.seq)).id(r.get(h.id))
+        .kind(Kind.valueOf(r.get(h.kind))).resourceId(r.get(h.resourceId)).org(r.get(h.org))
+        .resourceVersion(r.get(h.resourceVersion)).event(ChangeEvent.valueOf(r.get(h.event)))
+        .snapshotJson(r.get(h.snapshot)).actor(r.get(h.actor)).message(r.get(h.message))
+        .createdAt(r.get(h.createdAt)).build();
   }
 
   private static String references(StoredResource row) {
