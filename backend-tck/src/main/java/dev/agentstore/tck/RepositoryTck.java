@@ -14,6 +14,7 @@ import dev.agentstore.Query;
 import dev.agentstore.Resource;
 import dev.agentstore.ResourceRepository;
 import dev.agentstore.ResourceType;
+import dev.agentstore.UpdatableRepository;
 import dev.agentstore.Slugs;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -38,8 +39,18 @@ public abstract class RepositoryTck extends TckSupport {
     return kinds().filter(k -> k != Kind.API_KEY);
   }
 
+  /** The repository of any kind, API keys included (they have no create or apply). */
   @SuppressWarnings("unchecked")
-  static ResourceRepository<Resource<?, ?>> repo(AgentStore s, Kind kind) {
+  static UpdatableRepository<Resource<?, ?>> repo(AgentStore s, Kind kind) {
+    if (kind == Kind.API_KEY) {
+      return (UpdatableRepository<Resource<?, ?>>) (UpdatableRepository<?>) s.apiKeys();
+    }
+    return creatable(s, kind);
+  }
+
+  /** The repository of a kind callers create directly (every kind but API keys). */
+  @SuppressWarnings("unchecked")
+  static ResourceRepository<Resource<?, ?>> creatable(AgentStore s, Kind kind) {
     return (ResourceRepository<Resource<?, ?>>) (ResourceRepository<?>) s.repository(
         (ResourceType) ResourceType.of(kind));
   }
@@ -74,7 +85,7 @@ public abstract class RepositoryTck extends TckSupport {
   @MethodSource("kinds")
   void updateWithTheReadVersionSucceedsAndAStaleOneChangesNothing(Kind kind) {
     Resource<?, ?> r = createSample(kind, unique("upd"));
-    ResourceRepository<Resource<?, ?>> repo = repo(store, kind);
+    UpdatableRepository<Resource<?, ?>> repo = repo(store, kind);
     Resource<?, ?> changed = repo.update(r.withMetadata(r.metadata().withLabel("tier", "gold")));
     assertThat(changed.metadata().version()).isEqualTo(2);
     assertThat(changed.metadata().labels()).containsEntry("tier", "gold");
@@ -86,7 +97,9 @@ public abstract class RepositoryTck extends TckSupport {
         e -> {
           assertThat(e.expectedVersion()).isEqualTo(1);
           assertThat(e.actualVersion()).isEqualTo(2);
-          assertThat(e.resourceId()).isEqualTo(r.id());
+          assertThat(e.resourceId()).contains(r.id());
+          assertThat(e.kind()).contains(kind);
+          assertThat(e.isRetryable()).isTrue();
         });
     assertThat(repo.get(r.id())).contains(changed);
   }
@@ -95,13 +108,13 @@ public abstract class RepositoryTck extends TckSupport {
   @MethodSource("kinds")
   void updateStatusWritesOnlyTheStatusAndChecksTheVersion(Kind kind) {
     Resource<?, ?> r = createSample(kind, unique("st"));
-    ResourceRepository<Resource<?, ?>> repo = repo(store, kind);
-    Object status = Samples.newStatus(kind);
-    Resource<?, ?> updated = repo.updateStatus(r.id(), 1, status);
+    UpdatableRepository<Resource<?, ?>> repo = repo(store, kind);
+    Resource<?, ?> withStatus = Samples.withStatus(r, Samples.newStatus(kind));
+    Resource<?, ?> updated = repo.updateStatus(withStatus);
     assertThat(updated.metadata().version()).isEqualTo(2);
     assertThat(updated.spec()).isEqualTo(r.spec());
     assertThat(repo.get(r.id()).orElseThrow().status()).isEqualTo(updated.status());
-    assertThatThrownBy(() -> repo.updateStatus(r.id(), 1, status))
+    assertThatThrownBy(() -> repo.updateStatus(withStatus))
         .isInstanceOf(ConflictException.class);
     assertThat(repo.get(r.id()).orElseThrow().metadata().version()).isEqualTo(2);
   }
@@ -112,7 +125,7 @@ public abstract class RepositoryTck extends TckSupport {
     String org = kind == Kind.ORGANIZATION ? null : newOrg().id();
     String name = unique("applied");
     Resource<?, ?> sample = Samples.unsaved(this, store, kind, org, name);
-    ResourceRepository<Resource<?, ?>> repo = repo(store, kind);
+    ResourceRepository<Resource<?, ?>> repo = creatable(store, kind);
     Resource<?, ?> first = repo.apply(sample);
     assertThat(first.metadata().version()).isEqualTo(1);
     Resource<?, ?> second = repo.apply(sample.withMetadata(sample.metadata()
@@ -128,7 +141,7 @@ public abstract class RepositoryTck extends TckSupport {
   @MethodSource("kinds")
   void deleteRemovesOnceAndHonoursTheVersion(Kind kind) {
     Resource<?, ?> r = createSample(kind, unique("del"));
-    ResourceRepository<Resource<?, ?>> repo = repo(store, kind);
+    UpdatableRepository<Resource<?, ?>> repo = repo(store, kind);
     assertThatThrownBy(() -> repo.delete(r.id(), 7)).isInstanceOf(ConflictException.class);
     assertThat(repo.get(r.id())).isPresent();
     assertThat(repo.delete(r.id(), 1)).isTrue();
@@ -141,7 +154,7 @@ public abstract class RepositoryTck extends TckSupport {
   @MethodSource("creatableKinds")
   void duplicateSlugIsRejected(Kind kind) {
     Resource<?, ?> r = createSample(kind, unique("dup"));
-    ResourceRepository<Resource<?, ?>> repo = repo(store, kind);
+    ResourceRepository<Resource<?, ?>> repo = creatable(store, kind);
     long before = repo.count(Query.all());
     Resource<?, ?> again = Samples.unsaved(this, store, kind,
         kind == Kind.ORGANIZATION ? null : r.metadata().org(), r.metadata().name());
@@ -155,7 +168,7 @@ public abstract class RepositoryTck extends TckSupport {
   @MethodSource("creatableKinds")
   void listAndCountSeeWhatWasCreated(Kind kind) {
     String org = kind == Kind.ORGANIZATION ? null : newOrg().id();
-    ResourceRepository<Resource<?, ?>> repo = repo(store, kind);
+    ResourceRepository<Resource<?, ?>> repo = creatable(store, kind);
     String marker = unique("mark");
     for (int i = 0; i < 3; i++) {
       Resource<?, ?> s = Samples.unsaved(this, store, kind, org, unique("listed"));
