@@ -99,7 +99,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
   private String orgForCreate(Metadata m, String id) {
     if (kind.scope() == Kind.Scope.PLATFORM) {
       if (m.org() != null && !m.org().equals(id)) {
-        throw new InvalidArgumentException("metadata.org: an Organization belongs to no org;"
+        throw new InvalidArgumentException("metadata.org", "an Organization belongs to no org;"
             + " leave it empty");
       }
       if (view.org() != null && !view.org().equals(id)) {
@@ -131,7 +131,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     if (kind.scope() != Kind.Scope.PLATFORM) {
       scope = org != null ? Ids.require(org, Kind.ORGANIZATION, "org") : view.org();
       if (scope == null) {
-        throw new InvalidArgumentException("org: required to look up a " + kind.kindName()
+        throw new InvalidArgumentException("org", "required to look up a " + kind.kindName()
             + " by slug");
       }
     }
@@ -175,7 +175,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     return view.runner().write(tx -> {
       StoredResource cur = require(tx, id);
       if (m.org() != null && !m.org().equals(cur.org())) {
-        throw new InvalidArgumentException("metadata.org: a resource cannot move to another org"
+        throw new InvalidArgumentException("metadata.org", "a resource cannot move to another org"
             + " (stored in " + cur.org() + ")");
       }
       String slug = m.slug() == null ? cur.slug() : Slugs.require(m.slug(), "metadata.slug");
