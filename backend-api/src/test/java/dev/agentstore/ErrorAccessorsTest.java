@@ -15,7 +15,7 @@ class ErrorAccessorsTest {
     assertThat(explicit.field()).contains("metadata.slug");
     assertThat(new InvalidArgumentException("status.messages[3]: must be an object").field())
         .contains("status.messages[3]");
-    assertThat(new InvalidArgumentException("pageSize: must be positive", null).field())
+    assertThat(new InvalidArgumentException("pageSize: must be positive", (Throwable) null).field())
         .contains("pageSize");
     assertThat(new InvalidArgumentException("ApiKey keys are made by issue()").field()).isEmpty();
     assertThat(new InvalidArgumentException("not a path: x").field()).isEmpty();
