@@ -16,15 +16,21 @@ import dev.agentstore.ResourceRepository;
 import dev.agentstore.ResourceType;
 import dev.agentstore.UpdatableRepository;
 import dev.agentstore.Slugs;
+import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.model.Agent;
+import dev.agentstore.model.AgentStatus;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every repository operation on every kind: create, get, getBySlug, update (and a stale update
  * rejected with the row unchanged), updateStatus, apply, delete (with and without a version),
- * duplicate slugs, list and count.
+ * duplicate slugs, list and count; apply of unchanged content writes nothing; edit re-applies
+ * its change after a conflict, a bounded number of times.
  *
  * <p>Usage: {@code class LocalRepositoryTest extends RepositoryTck { ...newStoreBuilder()... }}
  */
@@ -178,5 +184,90 @@ public abstract class RepositoryTck extends TckSupport {
     assertThat(repo.list(q).items()).hasSize(3)
         .allMatch(x -> x.metadata().labels().get("batch").equals(marker));
     assertThat(repo.count(q)).isEqualTo(3);
+  }
+
+  // ---------------------------------------------------------------- apply unchanged
+
+  @ParameterizedTest
+  @MethodSource("creatableKinds")
+  void applyOfUnchangedContentWritesNothing(Kind kind) {
+    String org = kind == Kind.ORGANIZATION ? null : newOrg().id();
+    ResourceRepository<Resource<?, ?>> repo = creatable(store, kind);
+    Resource<?, ?> desired = Samples.unsaved(this, store, kind, org, unique("applied"));
+    Resource<?, ?> first = repo.apply(desired);
+    long head = store.changes().since(0, 10_000).size();
+    int history = store.history().list(first.id()).size();
+
+    Resource<?, ?> again = repo.apply(desired);
+    assertThat(again.metadata().version()).as("like kubectl apply: no new version")
+        .isEqualTo(first.metadata().version());
+    assertThat(again).isEqualTo(repo.get(first.id()).orElseThrow());
+    assertThat(store.history().list(first.id())).as("no history row").hasSize(history);
+    assertThat(store.changes().since(0, 10_000)).as("no change event").hasSize((int) head);
+
+    Resource<?, ?> relabelled = repo.apply(desired.withMetadata(desired.metadata()
+        .withLabel("tier", "gold")));
+    assertThat(relabelled.metadata().version()).isEqualTo(first.metadata().version() + 1);
+  }
+
+  // ---------------------------------------------------------------- edit
+
+  @Test
+  void editReappliesTheChangeAfterAConflict() {
+    Agent a = newAgent(store, newOrg().id(), unique("edited"));
+    AtomicInteger calls = new AtomicInteger();
+    Agent edited = store.agents().edit(a.id(), cur -> {
+      if (calls.incrementAndGet() == 1) { // a rival writes between the edit's read and write
+        store.agents().update(cur.withMetadata(cur.metadata().withLabel("by", "rival")));
+      }
+      return cur.withSpec(cur.spec()).withMetadata(cur.metadata().withLabel("edited", "yes"));
+    });
+    assertThat(calls).as("run again on the re-read resource").hasValue(2);
+    assertThat(edited.metadata().version()).isEqualTo(3);
+    assertThat(edited.metadata().labels()).containsEntry("by", "rival")
+        .containsEntry("edited", "yes");
+    assertThat(store.agents().get(a.id())).contains(edited);
+  }
+
+  @Test
+  void editGivesUpAfterTheConfiguredRetries() {
+    AgentStore once = open(location.editRetries(1));
+    Agent a = newAgent(once, newOrg(once).id(), unique("contended"));
+    AtomicInteger calls = new AtomicInteger();
+    assertThatThrownBy(() -> once.agents().edit(a.id(), cur -> {
+      calls.incrementAndGet();
+      once.agents().update(cur.withMetadata(cur.metadata().withLabel("n", "" + calls.get())));
+      return cur.withMetadata(cur.metadata().withLabel("edited", "yes"));
+    })).isInstanceOf(ConflictException.class);
+    assertThat(calls).as("the first try and one retry").hasValue(2);
+    assertThat(once.agents().get(a.id()).orElseThrow().metadata().labels())
+        .doesNotContainKey("edited");
+    assertThatThrownBy(() -> AgentStore.builder().editRetries(-1))
+        .isInstanceOf(InvalidArgumentException.class);
+  }
+
+  @Test
+  void editOfAMissingResourceIsNotFoundAndNeverCallsTheChange() {
+    String missing = Ids.next(Kind.AGENT);
+    AtomicInteger calls = new AtomicInteger();
+    assertThatThrownBy(() -> store.agents().edit(missing, cur -> {
+      calls.incrementAndGet();
+      return cur;
+    })).isInstanceOfSatisfying(NotFoundException.class, e -> {
+      assertThat(e.resourceId()).contains(missing);
+      assertThat(e.kind()).contains(Kind.AGENT);
+    });
+    assertThat(calls).hasValue(0);
+  }
+
+  @Test
+  void editStatusWritesTheStatusOnly() {
+    Agent a = newAgent(store, newOrg().id(), unique("status-edit"));
+    String instance = Ids.next(Kind.AGENT_INSTANCE);
+    Agent edited = store.agents().editStatus(a.id(),
+        cur -> cur.withStatus(new AgentStatus(instance)).withSpec(null));
+    assertThat(edited.status().defaultInstanceId()).isEqualTo(instance);
+    assertThat(edited.spec()).as("the spec is kept as stored").isEqualTo(a.spec());
+    assertThat(edited.metadata().version()).isEqualTo(2);
   }
 }

@@ -8,9 +8,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstore.AgentStore;
 import dev.agentstore.AgentStoreException;
+import dev.agentstore.AlreadyExistsException;
+import dev.agentstore.ConflictException;
+import dev.agentstore.Ids;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Kind;
 import dev.agentstore.Metadata;
+import dev.agentstore.NotFoundException;
 import dev.agentstore.Query;
 import dev.agentstore.Resource;
 import dev.agentstore.ResourceJson;
@@ -284,5 +288,44 @@ public abstract class ValidationTck extends TckSupport {
           unique("valid"));
       assertThat(r.metadata().version()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void errorsFromTheStoreCarryWhatAnHttpLayerMapsThemBy() {
+    String org = newOrg().id();
+    assertThatThrownBy(() -> store.agents().get("agt-nope"))
+        .isInstanceOfSatisfying(InvalidArgumentException.class, e -> {
+          assertThat(e.field()).contains("id");
+          assertThat(e.isRetryable()).isFalse();
+        });
+    Agent bad = new Agent(Metadata.of(org, "bad").withSlug("Not A Slug"),
+        new AgentSpec("d", null, "i", List.of(), List.of(), List.of(), null), null);
+    assertThatThrownBy(() -> store.agents().create(bad))
+        .isInstanceOfSatisfying(InvalidArgumentException.class,
+            e -> assertThat(e.field()).contains("metadata.slug"));
+    assertThatThrownBy(() -> store.agents().list(Query.builder().labelSelector("a in (")
+        .build())).isInstanceOfSatisfying(InvalidArgumentException.class,
+            e -> assertThat(e.field()).contains("labelSelector"));
+
+    Agent a = newAgent(store, org, "mapped");
+    assertThatThrownBy(() -> newAgent(store, org, "mapped"))
+        .isInstanceOfSatisfying(AlreadyExistsException.class, e -> {
+          assertThat(e.kind()).contains(Kind.AGENT);
+          assertThat(e.isRetryable()).isFalse();
+        });
+    String missing = Ids.next(Kind.AGENT);
+    assertThatThrownBy(() -> store.agents().update(a.withMetadata(a.metadata().assigned(missing,
+        a.metadata().slug(), org, 1, null, null, null, null))))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> {
+          assertThat(e.resourceId()).contains(missing);
+          assertThat(e.kind()).contains(Kind.AGENT);
+        });
+    assertThatThrownBy(() -> store.agents().update(a.withMetadata(a.metadata().withVersion(5))))
+        .isInstanceOfSatisfying(ConflictException.class, e -> {
+          assertThat(e.resourceId()).contains(a.id());
+          assertThat(e.kind()).contains(Kind.AGENT);
+          assertThat(e.isRetryable()).isTrue();
+        });
+    assertThat(store.agents().get(a.id())).contains(a);
   }
 }
