@@ -21,8 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The store: one repository per resource kind, transactions, org-scoped views, history and
@@ -112,7 +110,10 @@ public interface AgentStore extends AutoCloseable {
   /** Workflow executions. */
   WorkflowExecutionRepository workflowExecutions();
 
-  /** The repository of any resource type. */
+  /**
+   * The repository of any resource type but {@link ResourceType#API_KEY}, whose keys are made
+   * only by {@link #apiKeys()}{@code .issue(...)} (refused with {@link InvalidArgumentException}).
+   */
   <R extends Resource<S, T>, S, T> ResourceRepository<R> repository(ResourceType<R, S, T> type);
 
   /** Secret-key administration (re-encryption after a key rotation). */
@@ -133,17 +134,38 @@ public interface AgentStore extends AutoCloseable {
 
   /**
    * Runs {@code work} in one transaction: every repository call made through the store it is
-   * handed commits together when it returns, or rolls back whole when it throws.
+   * handed, {@code tx}, commits together when it returns, or rolls back whole when it throws; a
+   * checked exception of type {@code X} rolls back and reaches the caller unchanged. Inside
+   * {@code work} use {@code tx} only: a call through the outer store (or any view not made from
+   * {@code tx}) on the same thread raises {@link FailedPreconditionException} at once, since it
+   * could not see the transaction's writes (and on SQLite would wait for its writer lock).
+   * Called on a transaction's store, it joins that transaction.
+   *
+   * <p>Usage: {@code Agent a = store.inTransaction(tx -> tx.agents().create(agent));}
    */
-  <T> T inTransaction(Function<AgentStore, T> work);
+  <T, X extends Exception> T inTransaction(TransactionCallback<T, X> work) throws X;
 
-  /** {@link #inTransaction(Function)} for work that returns nothing. */
-  default void runInTransaction(Consumer<AgentStore> work) {
+  /** {@link #inTransaction(TransactionCallback)} for work that returns nothing. */
+  default <X extends Exception> void runInTransaction(TransactionConsumer<X> work) throws X {
+    if (work == null) {
+      throw new InvalidArgumentException("work", "required");
+    }
     inTransaction(tx -> {
       work.accept(tx);
       return null;
     });
   }
+
+  /**
+   * Runs read-only {@code work} on one consistent snapshot, without taking the writer lock
+   * (SQLite readers run beside the writer). A write through {@code tx} raises
+   * {@link FailedPreconditionException} and changes nothing. The outer-store rule of
+   * {@link #inTransaction} applies. Called on a transaction's store, it reads in that
+   * transaction.
+   *
+   * <p>Usage: {@code long n = store.readTransaction(tx -> tx.agents().count(q) + tx.skills().count(q));}
+   */
+  <T, X extends Exception> T readTransaction(TransactionCallback<T, X> work) throws X;
 
   /**
    * A view that sees and writes only {@code org}'s resources: a resource of another org is "not
@@ -187,8 +209,27 @@ public interface AgentStore extends AutoCloseable {
     private String actor = SYSTEM_ACTOR;
     private String artifactsUri;
     private dev.agentstore.secret.KeyProvider keyProvider;
+    private int editRetries = 10;
 
     private Builder() {}
+
+    /**
+     * How many times {@code repository.edit} re-reads and re-applies its change after losing a
+     * race to another writer before it raises the {@link ConflictException} (default 10, 0 to
+     * 100; 0 never retries).
+     */
+    public Builder editRetries(int retries) {
+      if (retries < 0 || retries > 100) {
+        throw new InvalidArgumentException("editRetries", "must be 0-100, got " + retries);
+      }
+      this.editRetries = retries;
+      return this;
+    }
+
+    /** How many times an edit is retried after a conflict. */
+    public int editRetries() {
+      return editRetries;
+    }
 
     /**
      * Where artifacts go: {@code file:/srv/artifacts} or {@code s3://bucket/prefix?...} (needs

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * API keys: {@link #issue} makes a key and returns its plaintext once; the store keeps only an
  * HMAC-SHA256 keyed hash and a short fingerprint. {@link #verify} finds a key by that hash. Keys
- * are made only by {@code issue}: {@code create} and {@code apply} are refused, and
+ * are made only by {@code issue}, so this repository has no {@code create} or {@code apply}; and
  * {@code update} may change labels, name, expiry and identity but never the hash or fingerprint.
  *
  * <p>Usage:
@@ -18,7 +18,7 @@ import java.util.Optional;
  * Optional<ApiKey> who = store.apiKeys().verify(headerValue);
  * }</pre>
  */
-public interface ApiKeyRepository extends ResourceRepository<ApiKey> {
+public interface ApiKeyRepository extends UpdatableRepository<ApiKey> {
 
   /** The prefix of every key this store issues. */
   String PREFIX = "ask_";

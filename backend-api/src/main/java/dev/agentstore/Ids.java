@@ -77,10 +77,10 @@ public final class Ids {
   /** Returns {@code id} if it is a well-formed id of {@code kind}; otherwise says what is wrong. */
   public static String require(String id, Kind kind, String field) {
     if (id == null || id.isBlank()) {
-      throw new InvalidArgumentException(field + ": an id is required");
+      throw new InvalidArgumentException(field, "an id is required");
     }
     if (!isValid(id, kind)) {
-      throw new InvalidArgumentException(field + ": '" + Text.clip(id) + "' is not a "
+      throw new InvalidArgumentException(field, "'" + Text.clip(id) + "' is not a "
           + kind.kindName() + " id (" + kind.prefix() + "-<26-char lowercase ULID>)");
     }
     return id;
@@ -89,11 +89,11 @@ public final class Ids {
   /** The kind of a well-formed id of any kind; otherwise says what is wrong. */
   public static Kind requireAnyKind(String id, String field) {
     if (id == null || id.isBlank()) {
-      throw new InvalidArgumentException(field + ": an id is required");
+      throw new InvalidArgumentException(field, "an id is required");
     }
     Kind k = Kind.fromId(id).filter(kind -> isValid(id, kind)).orElse(null);
     if (k == null) {
-      throw new InvalidArgumentException(field + ": '" + Text.clip(id)
+      throw new InvalidArgumentException(field, "'" + Text.clip(id)
           + "' is not an id (<known prefix>-<26-char lowercase ULID>)");
     }
     return k;

@@ -36,22 +36,22 @@ public record LabelSelector(List<Requirement> requirements) {
     public Requirement {
       String p = Labels.keyProblem(key);
       if (p != null) {
-        throw new InvalidArgumentException("labelSelector: " + p);
+        throw new InvalidArgumentException("labelSelector", p);
       }
       values = List.copyOf(values);
       for (String v : values) {
         String vp = Labels.valueProblem(v);
         if (vp != null) {
-          throw new InvalidArgumentException("labelSelector: " + vp);
+          throw new InvalidArgumentException("labelSelector", vp);
         }
       }
       boolean needsValues = operator != Operator.EXISTS && operator != Operator.DOES_NOT_EXIST;
       if (needsValues == values.isEmpty()) {
-        throw new InvalidArgumentException("labelSelector: operator " + operator + " on '" + key
+        throw new InvalidArgumentException("labelSelector", "operator " + operator + " on '" + key
             + "' takes " + (needsValues ? "at least one value" : "no values"));
       }
       if ((operator == Operator.EQUALS || operator == Operator.NOT_EQUALS) && values.size() != 1) {
-        throw new InvalidArgumentException("labelSelector: operator " + operator + " takes one value");
+        throw new InvalidArgumentException("labelSelector", "operator " + operator + " takes one value");
       }
     }
   }
@@ -64,7 +64,7 @@ public record LabelSelector(List<Requirement> requirements) {
   /** Parses the Kubernetes selector syntax; a syntax error says where. */
   public static LabelSelector parse(String text) {
     if (text == null) {
-      throw new InvalidArgumentException("labelSelector: must not be null");
+      throw new InvalidArgumentException("labelSelector", "must not be null");
     }
     return new Parser(text).parse();
   }
@@ -207,7 +207,7 @@ public record LabelSelector(List<Requirement> requirements) {
     }
 
     private InvalidArgumentException error(String what) {
-      return new InvalidArgumentException("labelSelector: " + what + " at position " + pos
+      return new InvalidArgumentException("labelSelector", what + " at position " + pos
           + " of '" + Text.clip(s) + "'");
     }
   }

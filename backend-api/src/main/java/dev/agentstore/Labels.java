@@ -59,7 +59,7 @@ public final class Labels {
         p = valueProblem(e.getValue());
       }
       if (p != null) {
-        throw new InvalidArgumentException(field + ": " + p);
+        throw new InvalidArgumentException(field, p);
       }
     }
   }

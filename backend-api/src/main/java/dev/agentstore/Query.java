@@ -64,7 +64,7 @@ public record Query(
     /** Checks that the value is a scalar. */
     public JsonFilter {
       if (path == null) {
-        throw new InvalidArgumentException("jsonFilter: path must not be null");
+        throw new InvalidArgumentException("jsonFilter", "path must not be null");
       }
       if (value == null) {
         value = JsonNodeFactory.instance.nullNode();
@@ -79,7 +79,7 @@ public record Query(
   /** Validates sizes and copies collections. */
   public Query {
     if (pageSize <= 0 || pageSize > MAX_PAGE_SIZE) {
-      throw new InvalidArgumentException("pageSize: must be between 1 and " + MAX_PAGE_SIZE
+      throw new InvalidArgumentException("pageSize", "must be between 1 and " + MAX_PAGE_SIZE
           + ", got " + pageSize);
     }
     refs = refs == null || refs.isEmpty() ? Map.of()
@@ -87,7 +87,7 @@ public record Query(
     jsonFilters = jsonFilters == null ? List.of() : List.copyOf(jsonFilters);
     orderBy = orderBy == null ? OrderBy.CREATED_AT : orderBy;
     if (createdAfter != null && createdBefore != null && !createdAfter.isBefore(createdBefore)) {
-      throw new InvalidArgumentException("createdAfter: must be before createdBefore");
+      throw new InvalidArgumentException("createdAfter", "must be before createdBefore");
     }
   }
 
@@ -166,7 +166,7 @@ public record Query(
     /** Equality on an indexed reference column. */
     public Builder ref(RefField field, String id) {
       if (field == null || id == null) {
-        throw new InvalidArgumentException("ref: field and id must not be null");
+        throw new InvalidArgumentException("ref", "field and id must not be null");
       }
       refs.put(field, id);
       return this;
@@ -197,7 +197,7 @@ public record Query(
     public Builder filter(String expression) {
       int eq = expression == null ? -1 : expression.indexOf("==");
       if (eq < 0) {
-        throw new InvalidArgumentException("filter: expected '<path> == <JSON scalar>', got '"
+        throw new InvalidArgumentException("filter", "expected '<path> == <JSON scalar>', got '"
             + Text.clip(expression) + "'");
       }
       JsonPath path = JsonPath.parse(expression.substring(0, eq).trim());

@@ -1,7 +1,5 @@
 package dev.agentstore;
 
-import java.util.Optional;
-
 /**
  * Create, read, update, delete and query one kind of resource. Every write is checked, versioned,
  * recorded in the history, and either happens whole or not at all.
@@ -10,10 +8,7 @@ import java.util.Optional;
  *
  * @param <R> the resource type
  */
-public interface ResourceRepository<R extends Resource<?, ?>> {
-
-  /** The kind this repository stores. */
-  Kind kind();
+public interface ResourceRepository<R extends Resource<?, ?>> extends UpdatableRepository<R> {
 
   /**
    * Stores a new resource: assigns id, slug (derived from the name when absent), version 1,
@@ -21,35 +16,11 @@ public interface ResourceRepository<R extends Resource<?, ?>> {
    */
   R create(R resource);
 
-  /** The resource with this id, if it exists and is visible from this view. */
-  Optional<R> get(String id);
-
-  /** The resource with this slug in this org. */
-  Optional<R> getBySlug(String org, String slug);
-
   /**
-   * Replaces metadata (name, slug, labels, annotations, tags) and spec if
-   * {@code resource.metadata().version()} is the stored version; otherwise raises
-   * {@link ConflictException} and changes nothing. The status is left as stored (use
-   * {@link #updateStatus}).
+   * Creates the resource, or updates the one with the same (org, slug), like {@code kubectl apply}.
+   * When the metadata and spec it carries equal what is stored, nothing is written: the stored
+   * resource is returned at its version, with no history entry and no change event. The status
+   * is not touched by apply (a new resource is created with the one it carries).
    */
-  R update(R resource);
-
-  /** Replaces the status if the stored version is {@code expectedVersion}. */
-  R updateStatus(String id, long expectedVersion, Object status);
-
-  /** Creates the resource, or updates the one with the same (org, slug), like {@code kubectl apply}. */
   R apply(R resource);
-
-  /** Deletes the resource; returns whether something was deleted. */
-  boolean delete(String id);
-
-  /** Deletes the resource only at {@code expectedVersion} (else {@link ConflictException}). */
-  boolean delete(String id, long expectedVersion);
-
-  /** One page of resources matching the query. */
-  Page<R> list(Query query);
-
-  /** How many resources match the query's filters. */
-  long count(Query query);
 }

@@ -26,7 +26,7 @@ public final class Slugs {
   /** Returns {@code slug} if valid; otherwise says why. */
   public static String require(String slug, String field) {
     if (!isValid(slug)) {
-      throw new InvalidArgumentException(field + ": '" + Text.clip(slug)
+      throw new InvalidArgumentException(field, "'" + Text.clip(slug)
           + "' is not a valid slug (1-63 chars of a-z, 0-9 and '-', starting and ending with a"
           + " letter or digit)");
     }
@@ -36,7 +36,7 @@ public final class Slugs {
   /** The slug derived from {@code name}; a name that yields nothing is rejected. */
   public static String derive(String name, String field) {
     if (name == null || name.isBlank()) {
-      throw new InvalidArgumentException(field + ": a name is required to derive a slug");
+      throw new InvalidArgumentException(field, "a name is required to derive a slug");
     }
     String lower = name.toLowerCase(Locale.ROOT);
     StringBuilder b = new StringBuilder();
@@ -58,7 +58,7 @@ public final class Slugs {
       slug = slug.substring(0, slug.length() - 1);
     }
     if (slug.isEmpty()) {
-      throw new InvalidArgumentException(field + ": the name '" + Text.clip(name)
+      throw new InvalidArgumentException(field, "the name '" + Text.clip(name)
           + "' has no letters or digits to derive a slug from; set metadata.slug");
     }
     return slug;

@@ -17,4 +17,10 @@ public class UnavailableException extends AgentStoreException {
   public UnavailableException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** True: the same call may succeed once the database or artifact store answers again. */
+  @Override
+  public boolean isRetryable() {
+    return true;
+  }
 }

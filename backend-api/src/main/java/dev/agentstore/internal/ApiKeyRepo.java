@@ -51,6 +51,7 @@ final class ApiKeyRepo extends Repo<ApiKey, ApiKeySpec, ApiKeyStatus>
     super(ResourceType.API_KEY, view);
   }
 
+  // ApiKeyRepository has no create or apply; these refuse the calls a cast to Repo could reach.
   @Override
   public ApiKey create(ApiKey resource) {
     throw new InvalidArgumentException("ApiKey: keys are made by apiKeys().issue(...), which"

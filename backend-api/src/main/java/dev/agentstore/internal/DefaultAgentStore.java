@@ -10,6 +10,7 @@ import dev.agentstore.Kind;
 import dev.agentstore.Resource;
 import dev.agentstore.ResourceRepository;
 import dev.agentstore.ResourceType;
+import dev.agentstore.TransactionCallback;
 import dev.agentstore.WorkflowExecutionRepository;
 import dev.agentstore.artifact.ArtifactStore;
 import dev.agentstore.history.ChangeFeed;
@@ -30,7 +31,6 @@ import dev.agentstore.secret.Secrets;
 import dev.agentstore.spi.Backend;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The {@link AgentStore} facade: one view (org, actor, transaction) over a shared core.
@@ -158,7 +158,11 @@ public final class DefaultAgentStore implements AgentStore {
   public <R extends Resource<S, T>, S, T> ResourceRepository<R> repository(
       ResourceType<R, S, T> type) {
     if (type == null) {
-      throw new InvalidArgumentException("type: required");
+      throw new InvalidArgumentException("type", "required");
+    }
+    if (type.kind() == Kind.API_KEY) {
+      throw new InvalidArgumentException("type", "API keys are made by apiKeys().issue(...),"
+          + " which returns the plaintext once; use apiKeys() to read, update and delete them");
     }
     return repo(type.kind());
   }
@@ -184,21 +188,62 @@ public final class DefaultAgentStore implements AgentStore {
   }
 
   @Override
-  public <T> T inTransaction(Function<AgentStore, T> work) {
+  public <T, X extends Exception> T inTransaction(TransactionCallback<T, X> work) throws X {
+    return transaction(work, false);
+  }
+
+  @Override
+  public <T, X extends Exception> T readTransaction(TransactionCallback<T, X> work) throws X {
+    return transaction(work, true);
+  }
+
+  /**
+   * Runs {@code work} in a new transaction, or in this view's open one (joining it). A checked
+   * exception crosses the backend's unchecked {@code Work} inside a {@link CheckedFailure}, which
+   * rolls back like any exception, and is rethrown unchanged.
+   */
+  private <T, X extends Exception> T transaction(TransactionCallback<T, X> work,
+      boolean readOnly) throws X {
     if (work == null) {
-      throw new InvalidArgumentException("work: required");
+      throw new InvalidArgumentException("work", "required");
     }
     if (!view.runner().ownsTransactions()) {
-      return work.apply(this); // already inside one: join it
+      return work.run(this); // already inside one: join it
     }
-    return view.core().backend.write(tx -> {
-      TxRunner.Bound bound = new TxRunner.Bound(tx);
+    Backend.Work<T> bound = tx -> {
+      TxRunner.Bound runner = new TxRunner.Bound(tx, readOnly);
+      view.core().openTransaction.set(runner);
       try {
-        return work.apply(new DefaultAgentStore(view.withRunner(bound), false));
+        return work.run(new DefaultAgentStore(view.withRunner(runner), false));
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Exception e) {
+        throw new CheckedFailure(e);
       } finally {
-        bound.end();
+        runner.end();
+        view.core().openTransaction.remove();
       }
-    });
+    };
+    try {
+      return readOnly ? view.runner().read(bound) : view.runner().write(bound);
+    } catch (CheckedFailure f) {
+      throw f.<X>checked();
+    }
+  }
+
+  /** Carries the checked exception of a transaction's work out through the backend. */
+  private static final class CheckedFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CheckedFailure(Exception cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+
+    /** The work declared {@code X}, so its only checked exceptions are of type {@code X}. */
+    @SuppressWarnings("unchecked")
+    <X extends Exception> X checked() {
+      return (X) getCause();
+    }
   }
 
   @Override

@@ -85,7 +85,7 @@ final class HistoryService implements History, ChangeFeed {
     }
     view.core().listenForChanges();
     // The subscription reads on its own thread, so never through a caller's open transaction.
-    TxRunner own = TxRunner.perCall(view.core().backend);
+    TxRunner own = view.core().perCall();
     return new ChangeSubscription(afterSequence, listener, (after, n) -> read(own, after, n),
         view.core().subscriptions).start();
   }

@@ -28,8 +28,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * The one implementation of the repository semantics for every kind, over any backend: checks,
@@ -82,7 +85,12 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     Instant now = core.now();
     ResourceCodec.Encoded enc = encodeSealed(tx, resource,
         new ResourceCodec.Identity(id, org, slug, 1, now, now, view.actor(), view.actor()));
-    tx.insert(enc.row());
+    try {
+      tx.insert(enc.row());
+    } catch (AlreadyExistsException e) {
+      // Backends know the constraint, the core knows the kind and id: name them for callers.
+      throw e.kind().isPresent() ? e : new AlreadyExistsException(kind, id, e.getMessage(), e);
+    }
     enc.items().forEach((collection, items) -> tx.replaceItems(kind, id, collection, items));
     record(tx, enc.row(), ChangeEvent.CREATED, core.codec.snapshot(enc.row(), enc.items()));
     return enc.row();
@@ -91,19 +99,19 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
   private String orgForCreate(Metadata m, String id) {
     if (kind.scope() == Kind.Scope.PLATFORM) {
       if (m.org() != null && !m.org().equals(id)) {
-        throw new InvalidArgumentException("metadata.org: an Organization belongs to no org;"
+        throw new InvalidArgumentException("metadata.org", "an Organization belongs to no org;"
             + " leave it empty");
       }
       if (view.org() != null && !view.org().equals(id)) {
-        throw new NotFoundException("organizations outside " + view.org()
-            + " are not visible from this view");
+        throw new NotFoundException(Kind.ORGANIZATION, id, "organizations outside "
+            + view.org() + " are not visible from this view");
       }
       return id;
     }
     String org = m.org() != null ? m.org() : view.org();
     Ids.require(org, Kind.ORGANIZATION, "metadata.org");
     if (view.org() != null && !view.org().equals(org)) {
-      throw new NotFoundException("organization " + org + " not found");
+      throw new NotFoundException(Kind.ORGANIZATION, org, "organization " + org + " not found");
     }
     return org;
   }
@@ -123,7 +131,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     if (kind.scope() != Kind.Scope.PLATFORM) {
       scope = org != null ? Ids.require(org, Kind.ORGANIZATION, "org") : view.org();
       if (scope == null) {
-        throw new InvalidArgumentException("org: required to look up a " + kind.kindName()
+        throw new InvalidArgumentException("org", "required to look up a " + kind.kindName()
             + " by slug");
       }
     }
@@ -167,7 +175,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     return view.runner().write(tx -> {
       StoredResource cur = require(tx, id);
       if (m.org() != null && !m.org().equals(cur.org())) {
-        throw new InvalidArgumentException("metadata.org: a resource cannot move to another org"
+        throw new InvalidArgumentException("metadata.org", "a resource cannot move to another org"
             + " (stored in " + cur.org() + ")");
       }
       String slug = m.slug() == null ? cur.slug() : Slugs.require(m.slug(), "metadata.slug");
@@ -192,19 +200,61 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
   }
 
   @Override
-  public R updateStatus(String id, long expectedVersion, Object status) {
-    Ids.require(id, kind, "id");
-    long expected = requireVersion(expectedVersion);
-    if (status != null && !type.statusClass().isInstance(status)) {
-      throw new InvalidArgumentException("status: a " + kind.kindName() + " status is a "
-          + type.statusClass().getSimpleName() + ", not " + status.getClass().getSimpleName());
-    }
-    ObjectNode tree = Json.toObject(status, "status");
+  public R updateStatus(R resource) {
+    requireResource(resource);
+    Metadata m = resource.metadata();
+    String id = Ids.require(m.id(), kind, "metadata.id");
+    long expected = requireVersion(m.version());
+    ObjectNode tree = Json.toObject(resource.status(), "status");
     return view.runner().write(tx -> {
       StoredResource cur = require(tx, id);
       checkVersion(cur, expected);
       return writeStatus(tx, cur, tree);
     });
+  }
+
+  // ---------------------------------------------------------------- edit
+
+  @Override
+  public R edit(String id, UnaryOperator<R> change) {
+    return edit(id, change, this::update);
+  }
+
+  @Override
+  public R editStatus(String id, UnaryOperator<R> change) {
+    return edit(id, change, this::updateStatus);
+  }
+
+  /**
+   * Read, change, write at the version read; after a conflict read again and re-apply, up to
+   * the store's edit retries, pausing a few jittered milliseconds so racing editors spread out.
+   * Inside a transaction a conflict is final: the transaction's reads would not change.
+   */
+  private R edit(String id, UnaryOperator<R> change, UnaryOperator<R> write) {
+    Ids.require(id, kind, "id");
+    if (change == null) {
+      throw new InvalidArgumentException("change", "required");
+    }
+    for (int attempt = 0; ; attempt++) {
+      R current = get(id).orElseThrow(() -> notFound(id));
+      R next = change.apply(current);
+      if (next == null) {
+        throw new InvalidArgumentException("change", "returned null; return the changed resource");
+      }
+      Metadata m = next.metadata() == null ? current.metadata() : next.metadata();
+      @SuppressWarnings("unchecked")
+      R pinned = (R) next.withMetadata(m.assigned(id, m.slug(), m.org(),
+          current.metadata().version(), m.createdAt(), m.updatedAt(), m.createdBy(),
+          m.updatedBy()));
+      try {
+        return write.apply(pinned);
+      } catch (ConflictException e) {
+        if (!view.runner().ownsTransactions() || attempt >= core.editRetries) {
+          throw e;
+        }
+        EditBackoff.pause(attempt);
+      }
+    }
   }
 
   /** Writes a new status over {@code cur} (already version-checked). */
@@ -270,8 +320,40 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
       checkVersion(cur, expected);
       Metadata target = m.assigned(cur.id(), slug, cur.org(), expected, cur.createdAt(),
           cur.updatedAt(), cur.createdBy(), cur.updatedBy());
+      if (resource.spec() != null && sameContent(tx, cur, target, resource.spec())) {
+        return load(tx, cur); // like kubectl apply: nothing to change: no version, history, event
+      }
       return replaceSpec(tx, cur, resource.withMetadata(target), slug);
     }));
+  }
+
+  /**
+   * Whether {@code metadata} and {@code spec} normalise to what {@code cur} holds: the caller-set
+   * metadata (name, slug, labels, annotations, tags, owner scope) and the spec. A kind with
+   * secrets is compared unsealed, since sealing is randomised and never compares equal.
+   */
+  private boolean sameContent(BackendTransaction tx, StoredResource cur, Metadata metadata,
+      Object spec) {
+    ResourceCodec.Identity same = new ResourceCodec.Identity(cur.id(), cur.org(), cur.slug(),
+        cur.version(), cur.createdAt(), cur.updatedAt(), cur.createdBy(), cur.updatedBy());
+    StoredResource after = core.codec.encodeTrees(kind, metadata, Json.toObject(spec, "spec"),
+        null, same, false).row();
+    StoredResource before = cur;
+    if (SecretFields.mapField(kind) != null) {
+      R stored = load(tx, cur);
+      before = core.codec.encodeTrees(kind, stored.metadata(),
+          Json.toObject(stored.spec(), "spec"), null, same, false).row();
+    }
+    return Objects.equals(metadata.slug(), cur.slug())
+        && Objects.equals(before.name(), after.name())
+        && sameJson(before.labelsJson(), after.labelsJson())
+        && sameJson(before.metadataJson(), after.metadataJson())
+        && sameJson(before.specJson(), after.specJson());
+  }
+
+  /** Compared as trees: a JSONB column gives the document back with other spacing and key order. */
+  private static boolean sameJson(String a, String b) {
+    return a.equals(b) || Json.parseTrusted(a).equals(Json.parseTrusted(b));
   }
 
   // ---------------------------------------------------------------- delete
@@ -331,7 +413,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
   @Override
   public Page<R> list(Query query) {
     if (query == null) {
-      throw new InvalidArgumentException("query: required");
+      throw new InvalidArgumentException("query", "required");
     }
     QueryPlan plan = QueryPlan.of(kind, view.org(), query, core.tokens);
     if (plan.empty()) {
@@ -358,9 +440,17 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
   }
 
   @Override
+  public Stream<R> stream(Query query) {
+    if (query == null) {
+      throw new InvalidArgumentException("query", "required");
+    }
+    return PageStream.of(query, this::list);
+  }
+
+  @Override
   public long count(Query query) {
     if (query == null) {
-      throw new InvalidArgumentException("query: required");
+      throw new InvalidArgumentException("query", "required");
     }
     QueryPlan plan = QueryPlan.of(kind, view.org(), query, core.tokens);
     if (plan.empty()) {
@@ -458,10 +548,10 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
 
   private void requireResource(R resource) {
     if (resource == null) {
-      throw new InvalidArgumentException("resource: required");
+      throw new InvalidArgumentException("resource", "required");
     }
     if (!type.resourceClass().isInstance(resource)) {
-      throw new InvalidArgumentException("resource: this repository stores " + kind.kindName()
+      throw new InvalidArgumentException("resource", "this repository stores " + kind.kindName()
           + ", not " + resource.getClass().getSimpleName());
     }
     core.codec.validateMetadata(resource.metadata());
@@ -469,14 +559,14 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
 
   private static long requireVersion(long v) {
     if (v <= 0) {
-      throw new InvalidArgumentException("metadata.version: the version read (>= 1) is required"
-          + " for an update, got " + v);
+      throw new InvalidArgumentException("metadata.version", "the version read (>= 1) is"
+          + " required for an update, got " + v);
     }
     return v;
   }
 
   NotFoundException notFound(String id) {
-    return new NotFoundException(kind.kindName() + " " + id + " not found");
+    return new NotFoundException(kind, id, kind.kindName() + " " + id + " not found");
   }
 
   static FailedPreconditionException illegalMove(String id, ExecutionPhase from,

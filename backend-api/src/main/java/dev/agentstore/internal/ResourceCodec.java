@@ -54,18 +54,18 @@ final class ResourceCodec {
   /** Validates the caller-settable metadata fields (labels, annotations, tags, name). */
   void validateMetadata(Metadata m) {
     if (m == null) {
-      throw new InvalidArgumentException("metadata: required");
+      throw new InvalidArgumentException("metadata", "required");
     }
     if (m.name() != null) {
       Json.checkString(m.name(), "metadata.name");
       if (m.name().length() > 1024) {
-        throw new InvalidArgumentException("metadata.name: at most 1024 characters");
+        throw new InvalidArgumentException("metadata.name", "at most 1024 characters");
       }
     }
     Labels.requireValid(m.labels(), "metadata.labels");
     m.annotations().forEach((k, v) -> {
       if (k == null || k.isEmpty() || v == null) {
-        throw new InvalidArgumentException("metadata.annotations: keys must be non-empty and"
+        throw new InvalidArgumentException("metadata.annotations", "keys must be non-empty and"
             + " values non-null");
       }
       Json.checkString(k, "metadata.annotations");
@@ -73,7 +73,7 @@ final class ResourceCodec {
     });
     for (String t : m.tags()) {
       if (t == null) {
-        throw new InvalidArgumentException("metadata.tags: must not contain null");
+        throw new InvalidArgumentException("metadata.tags", "must not contain null");
       }
       Json.checkString(t, "metadata.tags");
     }
@@ -85,7 +85,7 @@ final class ResourceCodec {
     Metadata m = r.metadata();
     validateMetadata(m);
     if (r.spec() == null) {
-      throw new InvalidArgumentException("spec: required");
+      throw new InvalidArgumentException("spec", "required");
     }
     ObjectNode spec = Json.toObject(r.spec(), "spec");
     ObjectNode status = Json.toObject(r.status(), "status");
@@ -153,7 +153,7 @@ final class ResourceCodec {
   /** Encodes the elements of one collection; keyed collections need a non-blank unique id. */
   List<StoredItem> items(String collection, JsonNode array, String field) {
     if (!array.isArray()) {
-      throw new InvalidArgumentException(field + ": must be an array");
+      throw new InvalidArgumentException(field, "must be an array");
     }
     List<StoredItem> out = new ArrayList<>();
     java.util.Set<String> keys = new java.util.HashSet<>();
@@ -161,7 +161,7 @@ final class ResourceCodec {
     for (JsonNode el : array) {
       StoredItem item = item(collection, el, field + "[" + i++ + "]");
       if (item.key() != null && !keys.add(item.key())) {
-        throw new InvalidArgumentException(field + ": id '" + item.key() + "' appears twice");
+        throw new InvalidArgumentException(field, "id '" + item.key() + "' appears twice");
       }
       out.add(item);
     }
@@ -171,7 +171,7 @@ final class ResourceCodec {
   /** Encodes one element of a collection. */
   StoredItem item(String collection, JsonNode el, String field) {
     if (el == null || !el.isObject()) {
-      throw new InvalidArgumentException(field + ": must be an object");
+      throw new InvalidArgumentException(field, "must be an object");
     }
     Json.validate(el, field);
     String key = null;
@@ -278,7 +278,7 @@ final class ResourceCodec {
   /** Checks an item or document against the size limit. */
   void requireSize(long bytes, String field) {
     if (bytes > maxDocumentBytes) {
-      throw new InvalidArgumentException(field + ": document is " + bytes
+      throw new InvalidArgumentException(field, "document is " + bytes
           + " bytes; the limit is " + maxDocumentBytes);
     }
   }
@@ -288,7 +288,7 @@ final class ResourceCodec {
     try {
       return ExecutionPhase.valueOf(name);
     } catch (IllegalArgumentException e) {
-      throw new InvalidArgumentException("status.phase: unknown phase '" + name + "'");
+      throw new InvalidArgumentException("status.phase", "unknown phase '" + name + "'");
     }
   }
 
@@ -301,7 +301,7 @@ final class ResourceCodec {
       }
       String field = "spec." + f.specField();
       if (!v.isTextual()) {
-        throw new InvalidArgumentException(field + ": must be a string");
+        throw new InvalidArgumentException(field, "must be a string");
       }
       String id = v.textValue();
       if (f.target() != null) {
@@ -309,11 +309,11 @@ final class ResourceCodec {
       } else if (f == RefField.EXECUTION_ID) {
         Kind k = Ids.requireAnyKind(id, field);
         if (!k.isExecution()) {
-          throw new InvalidArgumentException(field + ": '" + id
+          throw new InvalidArgumentException(field, "'" + id
               + "' is not an agent or workflow execution id");
         }
       } else if (id.isBlank() || id.length() > 255) {
-        throw new InvalidArgumentException(field + ": must be 1-255 characters");
+        throw new InvalidArgumentException(field, "must be 1-255 characters");
       }
       refs.put(f, id);
     }

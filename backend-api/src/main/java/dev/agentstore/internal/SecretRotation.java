@@ -6,7 +6,6 @@ import dev.agentstore.Kind;
 import dev.agentstore.Query;
 import dev.agentstore.secret.ReencryptionReport;
 import dev.agentstore.secret.Secrets;
-import dev.agentstore.spi.Backend;
 import dev.agentstore.spi.StoredQuery;
 import dev.agentstore.spi.StoredResource;
 import java.util.List;
@@ -47,7 +46,7 @@ final class SecretRotation implements Secrets {
     }
     StoreSecrets secrets = view.core().secrets;
     secrets.requireKey("reencryptAll");
-    Backend backend = view.core().backend;
+    TxRunner backend = view.runner(); // its own transaction per batch (checked above)
     backend.write(tx -> {
       if (!secrets.hashKeyCurrent(tx)) {
         secrets.resealHashKey(tx);

@@ -21,12 +21,17 @@ final class StoreCore {
   /** The artifact store, or null when none is configured. */
   final ArtifactStore artifacts;
   final Subscriptions subscriptions = new Subscriptions();
+  /** The transaction this store has open on each thread, if any (see {@link TxRunner#perCall}). */
+  final ThreadLocal<TxRunner.Bound> openTransaction = new ThreadLocal<>();
+  /** How often an edit re-applies its change after a conflict. */
+  final int editRetries;
   private final AtomicBoolean listening = new AtomicBoolean();
   private final Clock clock;
 
   StoreCore(Backend backend, ResourceCodec codec, PageTokens tokens, StoreSecrets secrets,
-      Clock clock, ArtifactStore artifacts) {
+      Clock clock, ArtifactStore artifacts, int editRetries) {
     this.backend = backend;
+    this.editRetries = editRetries;
     this.artifacts = artifacts;
     this.codec = codec;
     this.tokens = tokens;
@@ -43,6 +48,11 @@ final class StoreCore {
     if (listening.compareAndSet(false, true)) {
       backend.onCommittedChanges(subscriptions::wake);
     }
+  }
+
+  /** A runner that gives each call its own transaction, refusing calls beside an open one. */
+  TxRunner perCall() {
+    return TxRunner.perCall(backend, openTransaction);
   }
 
   /** Now, at the microsecond precision every backend stores. */

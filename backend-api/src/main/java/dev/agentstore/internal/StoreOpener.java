@@ -49,9 +49,8 @@ public final class StoreOpener {
       PageTokens tokens = new PageTokens(Base64.getDecoder().decode(key), b.clock(),
           b.pageTokenTtl());
       StoreCore core = new StoreCore(backend, codec, tokens, secrets, b.clock(),
-          artifacts(b, backend));
-      return new DefaultAgentStore(new View(core, TxRunner.perCall(backend), null, b.actor(), null),
-          true);
+          artifacts(b, backend), b.editRetries());
+      return new DefaultAgentStore(new View(core, core.perCall(), null, b.actor(), null), true);
     } catch (RuntimeException e) {
       backend.close();
       throw e;

@@ -86,6 +86,21 @@ public final class PostgresDialect implements DialectStrategy {
     };
   }
 
+  /**
+   * Reads run as one REPEATABLE READ, READ ONLY transaction: Backend.read promises a consistent
+   * snapshot, which READ COMMITTED (a new snapshot per statement) would not give a multi-statement
+   * read such as store.readTransaction.
+   */
+  @Override
+  public void begin(Connection c, boolean write) throws SQLException {
+    c.setAutoCommit(false);
+    if (!write) {
+      try (java.sql.Statement st = c.createStatement()) {
+        st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+      }
+    }
+  }
+
   @Override
   public boolean needsRowLocks() {
     return true;

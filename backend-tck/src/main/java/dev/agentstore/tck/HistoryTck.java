@@ -155,14 +155,13 @@ public abstract class HistoryTck extends TckSupport {
     Resource<?, ?> unsaved = Samples.unsaved(this, store, kind, org, unique("hist"));
     long mark = head(store);
     AgentStore alice = store.as("alice");
-    ResourceRepository<Resource<?, ?>> repo = RepositoryTck.repo(alice, kind);
+    ResourceRepository<Resource<?, ?>> repo = RepositoryTck.creatable(alice, kind);
 
     Resource<?, ?> v1 = repo.create(unsaved);
     Resource<?, ?> v2 = RepositoryTck.repo(alice.withMessage("relabel"), kind)
         .update(v1.withMetadata(v1.metadata().withLabel("tier", "gold")));
-    Resource<?, ?> v3 = repo.updateStatus(v1.metadata().id(), v2.metadata().version(),
-        Samples.newStatus(kind));
-    Resource<?, ?> v4 = RepositoryTck.repo(store, kind)
+    Resource<?, ?> v3 = repo.updateStatus(Samples.withStatus(v2, Samples.newStatus(kind)));
+    Resource<?, ?> v4 = RepositoryTck.creatable(store, kind)
         .apply(v3.withMetadata(v3.metadata().withLabel("tier", "silver")));
     assertThat(repo.delete(v1.metadata().id(), v4.metadata().version())).isTrue();
 
@@ -284,8 +283,8 @@ public abstract class HistoryTck extends TckSupport {
     long afterCreate = head(store);
     assertThatThrownBy(() -> store.agents().update(a.withMetadata(a.metadata().withVersion(7))))
         .isInstanceOf(ConflictException.class);
-    assertThatThrownBy(() -> store.agents().updateStatus(a.id(), 1, "not a status"))
-        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> store.agents().updateStatus(a.withMetadata(a.metadata()
+        .withVersion(0)))).isInstanceOf(InvalidArgumentException.class);
     assertThat(changesAfter(store, afterCreate)).isEmpty();
     assertThat(store.history().list(a.id())).hasSize(1);
   }

@@ -11,6 +11,7 @@ import dev.agentstore.Metadata;
 import dev.agentstore.NotFoundException;
 import dev.agentstore.Query;
 import dev.agentstore.Resource;
+import dev.agentstore.UpdatableRepository;
 import dev.agentstore.ResourceRepository;
 import dev.agentstore.model.AgentExecution;
 import dev.agentstore.model.AgentInstance;
@@ -47,17 +48,17 @@ public abstract class IsolationTck extends TckSupport {
     String a = newOrg().id();
     String b = newOrg().id();
     String ownerOrg = kind == Kind.ORGANIZATION ? null : b;
-    ResourceRepository<Resource<?, ?>> unscoped = RepositoryTck.repo(store, kind);
+    UpdatableRepository<Resource<?, ?>> unscoped = RepositoryTck.repo(store, kind);
     Resource<?, ?> theirs = Samples.created(this, store, kind, ownerOrg, unique("theirs"));
     Resource<?, ?> before = unscoped.get(theirs.id()).orElseThrow();
     AgentStore view = store.forOrg(a);
-    ResourceRepository<Resource<?, ?>> repo = RepositoryTck.repo(view, kind);
+    UpdatableRepository<Resource<?, ?>> repo = RepositoryTck.repo(view, kind);
 
     assertThat(repo.get(theirs.id())).isEmpty();
     assertThat(repo.getBySlug(theirs.metadata().org(), theirs.metadata().slug())).isEmpty();
     assertThatThrownBy(() -> repo.update(theirs.withMetadata(theirs.metadata()
         .withLabel("x", "y")))).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> repo.updateStatus(theirs.id(), 1, Samples.newStatus(kind)))
+    assertThatThrownBy(() -> repo.updateStatus(Samples.withStatus(theirs, Samples.newStatus(kind))))
         .isInstanceOf(NotFoundException.class);
     assertThat(repo.delete(theirs.id())).isFalse();
     assertThat(repo.delete(theirs.id(), 1)).isFalse();

@@ -20,9 +20,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -282,5 +284,42 @@ public abstract class QueryTck extends TckSupport {
         .isInstanceOf(InvalidArgumentException.class);
     assertThatThrownBy(() -> store.agents().list(Query.builder().org("nope").build()))
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("org");
+  }
+
+  @Test
+  void streamReadsEveryPageInOrderAndPicksUpRowsAddedMeanwhile() {
+    String org = newOrg().id();
+    for (int i = 0; i < 7; i++) {
+      newAgent(store, org, "streamed-" + i);
+    }
+    Query q = Query.builder().org(org).pageSize(3).build();
+    List<String> paged = new ArrayList<>();
+    for (String t = null; ; ) {
+      Page<Agent> p = store.agents().list(q.withPageToken(t));
+      p.items().forEach(a -> paged.add(a.id()));
+      if (!p.hasNext()) {
+        break;
+      }
+      t = p.nextPageToken();
+    }
+    try (Stream<Agent> all = store.agents().stream(q)) {
+      assertThat(all.map(Agent::id).toList()).hasSize(7).containsExactlyElementsOf(paged);
+    }
+    List<String> seen = new ArrayList<>();
+    try (Stream<Agent> lazy = store.agents().stream(q)) {
+      Iterator<Agent> it = lazy.iterator();
+      for (int i = 0; i < 3; i++) {
+        seen.add(it.next().id()); // the first page only
+      }
+      newAgent(store, org, "streamed-late"); // created after the first page was read
+      it.forEachRemaining(a -> seen.add(a.id()));
+    }
+    assertThat(seen).hasSize(8).doesNotHaveDuplicates().containsAll(paged);
+    try (Stream<Agent> none = store.agents().stream(Query.builder().org(newOrg().id()).build())) {
+      assertThat(none).isEmpty();
+    }
+    assertThatThrownBy(() -> store.agents().stream(null))
+        .isInstanceOfSatisfying(InvalidArgumentException.class,
+            e -> assertThat(e.field()).contains("query"));
   }
 }

@@ -4,6 +4,7 @@ import dev.agentstore.AgentStore;
 import dev.agentstore.Kind;
 import dev.agentstore.Metadata;
 import dev.agentstore.Resource;
+import dev.agentstore.ResourceType;
 import dev.agentstore.model.Agent;
 import dev.agentstore.model.AgentExecution;
 import dev.agentstore.model.AgentInstance;
@@ -118,7 +119,7 @@ final class Samples {
     if (kind == Kind.API_KEY) {
       return s.apiKeys().issue(org, name, Instant.parse("2030-01-01T00:00:00Z")).key();
     }
-    return RepositoryTck.repo(s, kind).create(unsaved(t, s, kind, org, name));
+    return RepositoryTck.creatable(s, kind).create(unsaved(t, s, kind, org, name));
   }
 
   /** A status object valid for {@code kind}, distinct from the sample's initial status. */
@@ -138,5 +139,12 @@ final class Samples {
           dev.agentstore.model.ExecutionPhase.IN_PROGRESS);
       default -> GenericStatus.builder().message("observed").build();
     };
+  }
+
+  /** {@code r} with another status, built through its kind's type (any status object). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static Resource<?, ?> withStatus(Resource<?, ?> r, Object status) {
+    ResourceType type = ResourceType.of(r.kind());
+    return (Resource<?, ?>) type.create(r.metadata(), r.spec(), status);
   }
 }

@@ -539,8 +539,8 @@ public abstract class SecretsTck extends SecretsSupport {
     ExecutionContext wctx = context(s, org, wf.id(), secret);
     assertThat(s.executionContexts().get(wctx.id())).as("kept while pending").isPresent();
     WorkflowExecution cur = s.workflowExecutions().get(wf.id()).orElseThrow();
-    s.workflowExecutions().updateStatus(wf.id(), cur.metadata().version(),
-        WorkflowExecutionStatus.pending().withPhase(terminal));
+    s.workflowExecutions().updateStatus(cur.withStatus(
+        WorkflowExecutionStatus.pending().withPhase(terminal)));
     assertGone(s, backend, wctx.id(), secret);
 
     // A context of another execution is untouched.

@@ -5,15 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentstore.AgentStore;
 import dev.agentstore.AlreadyExistsException;
+import dev.agentstore.ConflictException;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Query;
 import dev.agentstore.model.Agent;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
  * Transactions: several calls commit together or roll back whole (including their history), a
- * store opened for a transaction cannot be used after it ends, and nested calls join.
+ * store opened for a transaction cannot be used after it ends, nested calls join, the outer
+ * store is refused inside, checked exceptions pass through, and read transactions read one
+ * snapshot without blocking writers.
  *
  * <p>Usage: {@code class LocalTransactionTest extends TransactionTck { ...newStoreBuilder()... }}
  */
@@ -120,5 +129,145 @@ public abstract class TransactionTck extends TckSupport {
       throw new IllegalStateException("undo");
     })).isInstanceOf(IllegalStateException.class);
     assertThat(store.agents().count(Query.builder().org(org).build())).isZero();
+  }
+
+  // ------------------------------------------------------------ the outer store inside
+
+  @Test
+  void aWriteThroughTheOuterStoreInsideATransactionFailsFast() {
+    String org = newOrg().id();
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> store.runInTransaction(tx -> {
+      newAgent(tx, org, "inner");
+      newAgent(store, org, "outer"); // the mistake: store, not tx
+    })).isInstanceOf(FailedPreconditionException.class)
+        .hasMessageContaining("use the transaction's store `tx`, not the outer store");
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .as("refused at once, not after a lock timeout").isLessThan(Duration.ofSeconds(5));
+    assertThat(store.agents().count(Query.builder().org(org).build()))
+        .as("neither write committed").isZero();
+  }
+
+  @Test
+  void readsAndViewsOfTheOuterStoreInsideATransactionFailToo() {
+    String org = newOrg().id();
+    Agent a = newAgent(store, org, "existing");
+    store.runInTransaction(tx -> {
+      assertThatThrownBy(() -> store.agents().get(a.id()))
+          .isInstanceOf(FailedPreconditionException.class).hasMessageContaining("`tx`");
+      assertThatThrownBy(() -> store.forOrg(org).agents().count(Query.all()))
+          .isInstanceOf(FailedPreconditionException.class);
+      assertThatThrownBy(() -> store.history().list(a.id()))
+          .isInstanceOf(FailedPreconditionException.class);
+      assertThatThrownBy(() -> store.runInTransaction(other -> newAgent(other, org, "nested")))
+          .isInstanceOf(FailedPreconditionException.class);
+      assertThat(tx.agents().get(a.id())).contains(a);
+    });
+    assertThat(store.agents().get(a.id())).contains(a);
+  }
+
+  @Test
+  void otherThreadsKeepUsingTheOuterStoreDuringATransaction() throws Exception {
+    String org = newOrg().id();
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      long seenOutside = store.inTransaction(tx -> {
+        newAgent(tx, org, "uncommitted");
+        return other.submit(() -> store.agents().count(Query.builder().org(org).build()))
+            .get(30, TimeUnit.SECONDS);
+      });
+      assertThat(seenOutside).as("another thread reads, without the uncommitted row").isZero();
+    } finally {
+      other.shutdownNow();
+    }
+    assertThat(store.agents().count(Query.builder().org(org).build())).isEqualTo(1);
+    newAgent(store, org, "after"); // and the thread that ran it may use the store again
+  }
+
+  // ------------------------------------------------------------ checked exceptions
+
+  /** A checked exception of the caller's own. */
+  static final class CallerException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    CallerException(String message) {
+      super(message);
+    }
+  }
+
+  @Test
+  void aCheckedExceptionRollsBackAndPropagatesUnchanged() {
+    String org = newOrg().id();
+    CallerException boom = new CallerException("checked failure");
+    assertThatThrownBy(() -> store.runInTransaction(tx -> {
+      newAgent(tx, org, "rolled-back");
+      throw boom;
+    })).isSameAs(boom);
+    CallerException typed = null;
+    try {
+      store.<Agent, CallerException>inTransaction(tx -> {
+        newAgent(tx, org, "also-rolled-back");
+        throw new CallerException("typed");
+      });
+    } catch (CallerException e) { // the compiler knows X: no wrapping, no cast
+      typed = e;
+    }
+    assertThat(typed).hasMessage("typed");
+    assertThat(store.agents().count(Query.builder().org(org).build())).isZero();
+  }
+
+  // ------------------------------------------------------------ read transactions
+
+  @Test
+  void aReadTransactionSeesOneSnapshotAndDoesNotBlockWriters() throws Exception {
+    String org = newOrg().id();
+    newAgent(store, org, "before");
+    Query q = Query.builder().org(org).build();
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    try {
+      long[] counts = store.readTransaction(tx -> {
+        long first = tx.agents().count(q);
+        long start = System.nanoTime();
+        writer.submit(() -> newAgent(store, org, "meanwhile")).get(30, TimeUnit.SECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+            .as("a writer does not wait for a read transaction").isLessThan(Duration.ofSeconds(5));
+        return new long[] {first, tx.agents().count(q), tx.agents().list(q).items().size()};
+      });
+      assertThat(counts).as("the snapshot of the first read").containsExactly(1, 1, 1);
+    } finally {
+      writer.shutdownNow();
+    }
+    assertThat(store.agents().count(q)).isEqualTo(2);
+  }
+
+  @Test
+  void aWriteInAReadTransactionIsRefusedAndChangesNothing() {
+    String org = newOrg().id();
+    Agent a = newAgent(store, org, "read-only");
+    assertThatThrownBy(() -> store.readTransaction(tx -> newAgent(tx, org, "refused")))
+        .isInstanceOf(FailedPreconditionException.class).hasMessageContaining("read-only");
+    assertThatThrownBy(() -> store.readTransaction(tx -> tx.agents().delete(a.id())))
+        .isInstanceOf(FailedPreconditionException.class);
+    assertThat(store.agents().count(Query.builder().org(org).build())).isEqualTo(1);
+    assertThat(store.history().list(a.id())).hasSize(1);
+    Optional<Agent> read = store.readTransaction(tx -> tx.agents().get(a.id()));
+    assertThat(read).contains(a);
+  }
+
+  // ------------------------------------------------------------ edit inside
+
+  @Test
+  void editInsideATransactionDoesNotRetryAConflict() {
+    String org = newOrg().id();
+    Agent a = newAgent(store, org, "edited");
+    AtomicInteger calls = new AtomicInteger();
+    assertThatThrownBy(() -> store.runInTransaction(tx -> tx.agents().edit(a.id(), cur -> {
+      calls.incrementAndGet();
+      // Another write of the same row in between: the edit's version check must fail.
+      tx.agents().update(cur.withMetadata(cur.metadata().withLabel("by", "other")));
+      return cur.withMetadata(cur.metadata().withLabel("by", "edit"));
+    }))).isInstanceOf(ConflictException.class);
+    assertThat(calls).as("a conflict inside a transaction is final").hasValue(1);
+    assertThat(store.agents().get(a.id())).contains(a);
   }
 }

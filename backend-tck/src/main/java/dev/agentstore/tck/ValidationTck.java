@@ -8,9 +8,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstore.AgentStore;
 import dev.agentstore.AgentStoreException;
+import dev.agentstore.AlreadyExistsException;
+import dev.agentstore.ConflictException;
+import dev.agentstore.Ids;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Kind;
 import dev.agentstore.Metadata;
+import dev.agentstore.NotFoundException;
 import dev.agentstore.Query;
 import dev.agentstore.Resource;
 import dev.agentstore.ResourceJson;
@@ -94,7 +98,7 @@ public abstract class ValidationTck extends TckSupport {
     AgentExecutionStatus withUsage = AgentExecutionStatus.builder().phase(st.phase())
         .usage(Usage.builder().inputTokens(1L).outputTokens(2L).costUsd(new BigDecimal("0.000123456789"))
         .durationMs(3L).build()).build();
-    store.agentExecutions().updateStatus(e.id(), 1, withUsage);
+    store.agentExecutions().updateStatus(e.withStatus(withUsage));
     assertThat(store.agentExecutions().get(e.id()).orElseThrow().status().usage().costUsd())
         .isEqualByComparingTo("0.000123456789");
   }
@@ -280,13 +284,10 @@ public abstract class ValidationTck extends TckSupport {
     Agent a = newAgent(store, org, "versioned");
     assertThatThrownBy(() -> store.agents().update(a.withMetadata(a.metadata().withVersion(0))))
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("version");
-    assertThatThrownBy(() -> store.agents().updateStatus(a.id(), -1, null))
-        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> store.agents().updateStatus(a.withMetadata(a.metadata()
+        .withVersion(-1)))).isInstanceOf(InvalidArgumentException.class);
     assertThatThrownBy(() -> store.agents().create(null))
         .isInstanceOf(InvalidArgumentException.class);
-    assertThatThrownBy(() -> store.agents().updateStatus(a.id(), 1,
-        AgentExecutionStatus.pending())).isInstanceOf(InvalidArgumentException.class)
-        .hasMessageContaining("status");
     assertThat(store.agents().get(a.id())).contains(a);
   }
 
@@ -333,5 +334,44 @@ public abstract class ValidationTck extends TckSupport {
           unique("valid"));
       assertThat(r.metadata().version()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void errorsFromTheStoreCarryWhatAnHttpLayerMapsThemBy() {
+    String org = newOrg().id();
+    assertThatThrownBy(() -> store.agents().get("agt-nope"))
+        .isInstanceOfSatisfying(InvalidArgumentException.class, e -> {
+          assertThat(e.field()).contains("id");
+          assertThat(e.isRetryable()).isFalse();
+        });
+    Agent bad = Agent.builder().org(org).name("bad").slug("Not A Slug").description("d")
+        .instructions("i").build();
+    assertThatThrownBy(() -> store.agents().create(bad))
+        .isInstanceOfSatisfying(InvalidArgumentException.class,
+            e -> assertThat(e.field()).contains("metadata.slug"));
+    assertThatThrownBy(() -> store.agents().list(Query.builder().labelSelector("a in (")
+        .build())).isInstanceOfSatisfying(InvalidArgumentException.class,
+            e -> assertThat(e.field()).contains("labelSelector"));
+
+    Agent a = newAgent(store, org, "mapped");
+    assertThatThrownBy(() -> newAgent(store, org, "mapped"))
+        .isInstanceOfSatisfying(AlreadyExistsException.class, e -> {
+          assertThat(e.kind()).contains(Kind.AGENT);
+          assertThat(e.isRetryable()).isFalse();
+        });
+    String missing = Ids.next(Kind.AGENT);
+    assertThatThrownBy(() -> store.agents().update(a.withMetadata(a.metadata().assigned(missing,
+        a.metadata().slug(), org, 1, null, null, null, null))))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> {
+          assertThat(e.resourceId()).contains(missing);
+          assertThat(e.kind()).contains(Kind.AGENT);
+        });
+    assertThatThrownBy(() -> store.agents().update(a.withMetadata(a.metadata().withVersion(5))))
+        .isInstanceOfSatisfying(ConflictException.class, e -> {
+          assertThat(e.resourceId()).contains(a.id());
+          assertThat(e.kind()).contains(Kind.AGENT);
+          assertThat(e.isRetryable()).isTrue();
+        });
+    assertThat(store.agents().get(a.id())).contains(a);
   }
 }

@@ -105,7 +105,7 @@ final class SingleOpWorkloads {
     Dataset d = ctx.data();
     Agent libAgent = ctx.store().agents().create(Dataset.agent(d.org(), "status-lib", 0));
     Agent rawAgent = ctx.store().agents().create(Dataset.agent(d.org(), "status-raw", 0));
-    long[] libVersion = {libAgent.metadata().version()};
+    Agent[] lib = {libAgent};
     long[] rawVersion = {rawAgent.metadata().version()};
     AgentStatus[] statuses = new AgentStatus[2];
     String[] statusJson = new String[2];
@@ -116,8 +116,8 @@ final class SingleOpWorkloads {
     }
     String snapshot = d.agentSnapshot(rawAgent.id(), "status-raw");
     Sample s = ctx.harness().measure(Harness.trial(
-        i -> libVersion[0] = ctx.store().agents().updateStatus(libAgent.id(), libVersion[0],
-            statuses[(int) (libVersion[0] % 2)]).metadata().version(),
+        i -> lib[0] = ctx.store().agents().updateStatus(
+            lib[0].withStatus(statuses[(int) (lib[0].metadata().version() % 2)])),
         i -> rawVersion[0] = ctx.raw().update(ctx.conn(), RawTable.AGENTS, "AGENT",
             rawAgent.id(), rawVersion[0], null, statusJson[(int) (rawVersion[0] % 2)], snapshot,
             "STATUS_UPDATED", Dataset.ACTOR).version()), ctx.cfg().singleOps());

@@ -101,9 +101,8 @@ final class SqlTrace {
             rawAgent.id(), rawVersion[0], d.agentSpecJson(1), null, snap, "UPDATED",
             Dataset.ACTOR).version()));
     ops.put("updateStatus", pair(
-        () -> lib[0] = ctx.store().agents().updateStatus(libAgent.id(),
-            lib[0].metadata().version(), AgentStatus.builder().defaultInstanceId(Ids.next(Kind.AGENT_INSTANCE))
-                .build()),
+        () -> lib[0] = ctx.store().agents().updateStatus(lib[0].withStatus(
+            AgentStatus.builder().defaultInstanceId(Ids.next(Kind.AGENT_INSTANCE)).build())),
         () -> rawVersion[0] = ctx.raw().update(ctx.conn(), RawTable.AGENTS, "AGENT",
             rawAgent.id(), rawVersion[0], null, "{\"defaultInstanceId\":\""
                 + Ids.next(Kind.AGENT_INSTANCE) + "\"}", snap, "STATUS_UPDATED", Dataset.ACTOR)

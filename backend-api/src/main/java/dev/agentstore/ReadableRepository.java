@@ -1,0 +1,44 @@
+package dev.agentstore;
+
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The reads every repository offers: by id, by slug, pages, counts and lazy streams.
+ *
+ * <p>Usage:
+ * <pre>{@code
+ * try (Stream<Agent> all = store.agents().stream(Query.builder().org(org).build())) {
+ *   all.forEach(a -> index(a));
+ * }
+ * }</pre>
+ *
+ * @param <R> the resource type
+ */
+public interface ReadableRepository<R extends Resource<?, ?>> {
+
+  /** The kind this repository stores. */
+  Kind kind();
+
+  /** The resource with this id, if it exists and is visible from this view. */
+  Optional<R> get(String id);
+
+  /** The resource with this slug in this org. */
+  Optional<R> getBySlug(String org, String slug);
+
+  /** One page of resources matching the query; {@link Page#nextPageToken()} leads to the next. */
+  Page<R> list(Query query);
+
+  /**
+   * Every resource matching the query, in its order, fetched lazily one keyset page
+   * ({@link Query#pageSize()} rows) at a time as the stream is consumed, starting at the query's
+   * page token if it has one. Each page is its own read, so a long stream does not hold a
+   * transaction open between pages; rows inserted meanwhile cause no duplicates and no skips.
+   * Inside a transaction the pages are read in that transaction. Close the stream (use
+   * try-with-resources) when it is not consumed to the end.
+   */
+  Stream<R> stream(Query query);
+
+  /** How many resources match the query's filters. */
+  long count(Query query);
+}
