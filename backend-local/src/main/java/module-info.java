@@ -14,6 +14,9 @@ module dev.agentstore.local {
   // resources only in packages opened to everyone. (javac warns the package has no classes.)
   opens db.migration.sqlite;
 
+  // jOOQ instantiates the generated record classes reflectively for every fetched row.
+  opens dev.agentstore.local.internal.jooq.tables.records to org.jooq;
+
   // Nothing is exported: users reach the backend only through AgentStore.open.
   provides dev.agentstore.spi.BackendProvider with dev.agentstore.local.LocalBackendProvider;
 }

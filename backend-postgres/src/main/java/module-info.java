@@ -18,6 +18,9 @@ module dev.agentstore.postgres {
   // resources only in packages opened to everyone. (javac warns the package has no classes.)
   opens db.migration.postgresql;
 
+  // jOOQ instantiates the generated record classes reflectively for every fetched row.
+  opens dev.agentstore.postgres.internal.jooq.tables.records to org.jooq;
+
   // Nothing is exported: users reach the backend only through AgentStore.open.
   provides dev.agentstore.spi.BackendProvider with dev.agentstore.postgres.PostgresBackendProvider;
 }
