@@ -2,7 +2,6 @@ package dev.agentstore.tck;
 
 import dev.agentstore.AgentStore;
 import dev.agentstore.Metadata;
-import dev.agentstore.internal.DefaultAgentStore;
 import dev.agentstore.model.Agent;
 import dev.agentstore.model.AgentExecution;
 import dev.agentstore.model.AgentExecutionSpec;
@@ -23,6 +22,7 @@ import dev.agentstore.model.WorkflowInstanceSpec;
 import dev.agentstore.model.WorkflowSpec;
 import dev.agentstore.spi.Backend;
 import dev.agentstore.spi.Capabilities;
+import dev.agentstore.spi.StoreBackends;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -92,11 +92,7 @@ public abstract class TckSupport {
 
   /** The backend under the facade (for checks below the API). */
   protected static Backend backendOf(AgentStore s) {
-    if (!(s instanceof DefaultAgentStore d)) {
-      throw new AssertionError("the TCK needs the store opened by AgentStore.open, got "
-          + s.getClass());
-    }
-    return d.backend();
+    return StoreBackends.of(s);
   }
 
   /** The capabilities the backend of the current store declares. */
