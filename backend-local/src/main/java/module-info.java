@@ -7,8 +7,6 @@
 module dev.agentstore.local {
   requires dev.agentstore.sql;
   requires org.xerial.sqlitejdbc;
-  requires com.zaxxer.hikari;
-  requires flyway.core;
 
   // Flyway reads the migration scripts with ClassLoader.getResource, which sees a named module's
   // resources only in packages opened to everyone. (javac warns the package has no classes.)

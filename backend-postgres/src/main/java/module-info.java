@@ -9,8 +9,6 @@
 module dev.agentstore.postgres {
   requires dev.agentstore.sql;
   requires org.postgresql.jdbc;
-  requires com.zaxxer.hikari;
-  requires flyway.core;
   // Flyway finds its PostgreSQL support through ServiceLoader; required so it is resolved.
   requires flyway.database.postgresql;
 

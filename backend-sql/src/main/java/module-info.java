@@ -16,7 +16,6 @@ module dev.agentstore.sql {
   // The shared wiring (pool, migration gate) is built on these.
   requires com.zaxxer.hikari;
   requires flyway.core;
-  requires org.slf4j;
 
   exports dev.agentstore.sql;
 }

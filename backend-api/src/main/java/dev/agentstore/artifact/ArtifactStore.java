@@ -1,6 +1,7 @@
 package dev.agentstore.artifact;
 
 import dev.agentstore.AgentStoreException;
+import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.NotFoundException;
 import dev.agentstore.UnavailableException;

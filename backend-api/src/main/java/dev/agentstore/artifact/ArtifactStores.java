@@ -58,7 +58,7 @@ public final class ArtifactStores {
             .collect(Collectors.toList());
     if (matches.isEmpty()) {
       throw new InvalidArgumentException("no artifact store provider for scheme '" + uri.getScheme()
-          + "' on the class path (file: is built in; s3: needs the dev.agentstore:artifacts-s3 module)");
+          + "' on the class path (file: is built in; s3: needs the dev.agentstore:agentstore-artifacts-s3 module)");
     }
     if (matches.size() > 1) {
       String names = matches.stream().map(p -> p.getClass().getName()).collect(Collectors.joining(", "));

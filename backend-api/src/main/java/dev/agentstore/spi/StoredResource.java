@@ -12,7 +12,7 @@ import java.util.Map;
  * slug, version and timestamps, sealed its secrets and written its JSON; a backend persists these
  * values as they are and never parses the JSON.
  *
- * <p>Build rows with {@link #builder()} or {@link #toBuilder()}, never the positional constructor:
+ * <p>Build rows with {@link #builder(Kind, String)} or {@link #toBuilder()}, never the positional constructor:
  * a new column then adds a builder method instead of breaking every backend and caller.
  *
  * <p>Usage: {@code tx.insert(StoredResource.builder(Kind.AGENT, id).org(org).slug("a")...build());}
