@@ -4,7 +4,7 @@ package dev.agentstore;
  * Create, read, update, delete and query one kind of resource. Every write is checked, versioned,
  * recorded in the history, and either happens whole or not at all.
  *
- * <p>Usage: {@code Agent a = store.agents().create(new Agent(Metadata.of(org, "Bot"), spec, null));}
+ * <p>Usage: {@code Agent a = store.agents().create(Agent.builder().org(org).name("Bot").instructions("Be brief.").build());}
  *
  * @param <R> the resource type
  */

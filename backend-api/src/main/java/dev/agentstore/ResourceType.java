@@ -44,7 +44,7 @@ import java.util.Map;
  * Binds a {@link Kind} to its Java records: the envelope, spec and status classes and how to build
  * an envelope from its parts.
  *
- * <p>Usage: {@code ResourceType<Agent, ?, ?> t = ResourceType.of(Kind.AGENT);}
+ * <p>Usage: {@code ResourceType<Agent, AgentSpec, AgentStatus> t = ResourceType.AGENT; ResourceType<?, ?, ?> any = ResourceType.of(Kind.SKILL);}
  *
  * @param <R> the envelope record
  * @param <S> the spec record

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Implementations are made by a {@link BackendProvider} and must be safe for use from many
  * threads; each transaction is used by one thread.
  *
- * <p>Usage: {@code Agent a = backend.read(tx -> tx.find(Kind.AGENT, id)).orElse(null);}
+ * <p>Usage: {@code StoredResource row = backend.read(tx -> tx.find(Kind.AGENT, id)).orElse(null);}
  */
 public interface Backend extends AutoCloseable {
 

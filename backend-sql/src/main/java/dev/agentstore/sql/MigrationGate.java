@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  * locking) only when it does not: a new store, an older store to upgrade, a store another version
  * wrote, or one with a failed migration.
  *
- * <p>Usage: {@code if (!MigrationGate.isCurrent(dataSource, LATEST_MIGRATION)) flyway.migrate();}
+ * <p>Usage: {@code if (!MigrationGate.isCurrent(dataSource, LATEST_MIGRATION)) migrate(dataSource);}
  */
 public final class MigrationGate {
   /** Flyway's default history table, in the connection's current schema. */

@@ -24,7 +24,7 @@ import org.jooq.impl.DSL;
  * the storage operations with a {@link DialectStrategy}. Database modules build it after running
  * their migrations.
  *
- * <p>Usage: {@code Backend b = new SqlBackend(dialect, readPool, writePool, capabilities, dir, pools::close);}
+ * <p>Usage: {@code Backend b = new SqlBackend(dialect, readPool, writePool, capabilities, dir, List.of(), pools);}
  */
 public class SqlBackend implements Backend {
   static {

@@ -19,7 +19,7 @@ import org.flywaydb.core.api.FlywayException;
  * <pre>{@code
  * SqlBackendWiring.migrate(source, "MariaDB at " + url, migrations, lock);
  * ConnectionPool pool = SqlBackendWiring.pool(source, PoolSettings.fixed("agentstore", 8, 5000), what);
- * Backend b = new SqlBackend(new MariaDbDialect(), pool, pool, caps, null, List.of(), pool);
+ * Backend b = new SqlBackend(mariaDbDialect, pool, pool, caps, null, List.of(), pool);
  * }</pre>
  */
 public final class SqlBackendWiring {

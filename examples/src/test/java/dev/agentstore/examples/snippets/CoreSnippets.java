@@ -15,6 +15,8 @@ import dev.agentstore.ResourceJson;
 import dev.agentstore.ResourceType;
 import dev.agentstore.Slugs;
 import dev.agentstore.model.Agent;
+import dev.agentstore.model.AgentSpec;
+import dev.agentstore.model.AgentStatus;
 import dev.agentstore.model.ExecutionPhase;
 
 /**
@@ -72,6 +74,10 @@ abstract class CoreSnippets {
 
   void resourceJson() {
     Resource<?, ?> r = ResourceJson.read(text); store.repository(ResourceType.of(r.kind())).get(r.id());
+  }
+
+  void resourceType() {
+    ResourceType<Agent, AgentSpec, AgentStatus> t = ResourceType.AGENT; ResourceType<?, ?, ?> any = ResourceType.of(Kind.SKILL);
   }
 
   void resource() {
