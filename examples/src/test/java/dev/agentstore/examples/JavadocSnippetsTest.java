@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * Keeps Javadoc usage lines from rotting: every {@code Usage: {@code ...}} line and every
  * {@code <pre>{@code ...}</pre>} block on a public type outside {@code internal} packages must
  * appear, token for token, in the compiled snippet sources under {@code src/test/java/.../snippets}.
- * A usage line that no longer compiles therefore fails the build: first here, as a snippet that
+ * The README's {@code java} blocks are held to the same rule. A usage line that no longer
+ * compiles therefore fails the build: first here, as a snippet that
  * is missing from compiled code, then in the compiler once it is copied there.
  */
 class JavadocSnippetsTest {
@@ -27,6 +28,7 @@ class JavadocSnippetsTest {
   private static final Pattern USAGE_LINE = Pattern.compile("Usage:\\s*\\{@code ");
   private static final Pattern PUBLIC_TYPE = Pattern.compile(
       "(?m)^public (final |abstract |sealed )*(class|interface|record|enum|@interface) ");
+  private static final Pattern README_JAVA = Pattern.compile("```java\\n([\\s\\S]*?)```");
   private static final Pattern PRE_BLOCK =
       Pattern.compile("<pre>\\{@code\\s*\\n([\\s\\S]*?)\\}</pre>");
 
@@ -53,6 +55,30 @@ class JavadocSnippetsTest {
     assertThat(all).as("usage snippets found in the sources").hasSizeGreaterThan(50);
     assertThat(missing).as("usage snippets that are not in compiled snippet code"
         + " (copy each into examples/src/test/java/dev/agentstore/examples/snippets)").isEmpty();
+  }
+
+  @Test
+  void everyJavaBlockOfTheReadmeIsCompiledCode() {
+    String compiled = normalise(readAll(Path.of("src/test/java/dev/agentstore/examples/snippets"))
+        + readAll(Path.of("src/main/java")));
+    Path readme = ROOT.resolve("README.md");
+    List<Snippet> blocks = new ArrayList<>();
+    Matcher m = README_JAVA.matcher(readFile(readme));
+    while (m.find()) {
+      blocks.add(new Snippet(readme, lineOf(readFile(readme), m.start()), m.group(1)));
+    }
+    assertThat(blocks).as("java blocks in README.md").hasSizeGreaterThanOrEqualTo(3);
+    assertThat(blocks.stream().filter(b -> !appearsIn(compiled, b.normalised()))
+        .map(b -> "README.md:" + b.line()).toList())
+        .as("README java blocks not in compiled code (see snippets/ReadmeSnippets.java)").isEmpty();
+  }
+
+  private static String readFile(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static List<Snippet> publicSnippets() {
