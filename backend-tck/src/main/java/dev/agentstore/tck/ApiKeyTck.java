@@ -10,7 +10,6 @@ import dev.agentstore.ApiKeyRepository;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Kind;
-import dev.agentstore.Metadata;
 import dev.agentstore.PermissionDeniedException;
 import dev.agentstore.model.ApiKey;
 import dev.agentstore.model.ApiKeySpec;

@@ -12,7 +12,6 @@ import dev.agentstore.NotFoundException;
 import dev.agentstore.Query;
 import dev.agentstore.Resource;
 import dev.agentstore.UpdatableRepository;
-import dev.agentstore.ResourceRepository;
 import dev.agentstore.model.AgentExecution;
 import dev.agentstore.model.AgentInstance;
 import dev.agentstore.model.AgentInstanceSpec;
