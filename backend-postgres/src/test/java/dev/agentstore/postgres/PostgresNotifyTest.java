@@ -21,17 +21,14 @@ import org.junit.jupiter.api.Test;
 class PostgresNotifyTest extends TckSupport {
   @Override
   protected AgentStore.Builder newStoreBuilder() {
-    url = PostgresStores.newDatabase();
-    return PostgresStores.builderFor(url);
+    return PostgresStores.newBuilder();
   }
-
-  /** The JDBC URL of the current test's database (set when its store is made). */
-  private String url;
 
   @Test
   void aCommitInAnotherStoreWakesTheListener() throws Exception {
     assertThat(capabilities().has(
         dev.agentstore.spi.Capabilities.Feature.CROSS_PROCESS_NOTIFY)).isTrue();
+    String url = location.uri();
     Semaphore woken = new Semaphore(0);
     try (ChangeNotificationListener listener = new ChangeNotificationListener(url,
         new Properties(), woken::release)) {
@@ -39,7 +36,7 @@ class PostgresNotifyTest extends TckSupport {
       // The listener wakes once when it starts listening (for commits it may have missed).
       assertThat(woken.tryAcquire(30, TimeUnit.SECONDS)).as("listening").isTrue();
       woken.drainPermits();
-      AgentStore other = open(PostgresStores.builderFor(url));
+      AgentStore other = open(newStoreBuilder().uri(url));
       newOrg(other);
       assertThat(woken.tryAcquire(30, TimeUnit.SECONDS)).as("woken by the commit").isTrue();
     }
@@ -47,6 +44,7 @@ class PostgresNotifyTest extends TckSupport {
 
   @Test
   void aStoreHoldsNoListenConnectionUntilSomethingSubscribes() throws Exception {
+    String url = location.uri();
     newOrg(store);
     assertThat(listeners(url)).as("listening connections with no subscriber").isZero();
     try (var s = store.changes().subscribe(0, change -> { })) {
