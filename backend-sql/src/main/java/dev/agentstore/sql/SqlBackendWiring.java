@@ -44,6 +44,9 @@ public final class SqlBackendWiring {
    */
   @FunctionalInterface
   public interface MigrationLock {
+    /** For a module that already holds its lock around the whole {@link #migrate} call. */
+    MigrationLock ALREADY_HELD = () -> () -> { };
+
     /** Takes the lock. */
     AutoCloseable acquire() throws Exception;
   }

@@ -1,5 +1,6 @@
 package dev.agentstore.local.internal;
 
+import dev.agentstore.AgentStoreException;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.UnavailableException;
 import dev.agentstore.local.SqliteDialect;
@@ -9,6 +10,7 @@ import dev.agentstore.spi.Capabilities;
 import dev.agentstore.sql.ConnectionPool;
 import dev.agentstore.sql.SqlBackend;
 import dev.agentstore.sql.SqlBackendWiring;
+import dev.agentstore.sql.SqlBackendWiring.MigrationLock;
 import dev.agentstore.sql.SqlBackendWiring.Migrations;
 import dev.agentstore.sql.SqlBackendWiring.PoolSettings;
 import java.io.IOException;
@@ -65,7 +67,17 @@ public final class LocalBackendFactory {
     Path db = prepareDirectory(dir).resolve(DATABASE_FILE);
     SQLiteDataSource source = dataSource(db, busyTimeoutMs, sync);
     String what = "the SQLite database " + db;
-    SqlBackendWiring.migrate(source, what, MIGRATIONS, () -> lock(dir));
+    // The first connection to a new file switches it to WAL, which needs an exclusive lock that
+    // SQLite does not wait for (SQLITE_BUSY despite the busy timeout). So every open connects
+    // and checks the schema under the store lock, not only an open that migrates.
+    try (AutoCloseable held = lock(dir)) {
+      SqlBackendWiring.migrate(source, what, MIGRATIONS, MigrationLock.ALREADY_HELD);
+    } catch (AgentStoreException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new UnavailableException("cannot hold the lock of " + what + ": "
+          + SqlBackendWiring.rootMessage(e), e);
+    }
     long waitMs = Math.max(busyTimeoutMs, 250);
     ConnectionPool writer = SqlBackendWiring.pool(source,
         PoolSettings.fixed("agentstore-writer", 1, waitMs), what);
