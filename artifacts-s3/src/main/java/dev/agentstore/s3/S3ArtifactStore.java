@@ -53,6 +53,8 @@ public final class S3ArtifactStore implements ArtifactStore {
   private final S3Client s3;
   private final S3Settings settings;
   private final S3Uploader uploader;
+  /** Signs list page tokens with a key made per instance: tokens do not survive a restart. */
+  private final ArtifactPageTokens pageTokens = new ArtifactPageTokens();
 
   private S3ArtifactStore(S3Client s3, S3Settings settings) {
     this.s3 = s3;
@@ -194,7 +196,7 @@ public final class S3ArtifactStore implements ArtifactStore {
   public ArtifactPage list(String prefix, String pageToken, int pageSize) {
     ArtifactKeys.requireValidListPrefix(prefix);
     ArtifactPageTokens.requirePageSize(pageSize);
-    String after = ArtifactPageTokens.decode(prefix, pageToken).orElse(null);
+    String after = pageTokens.decode(prefix, pageToken).orElse(null);
     List<ArtifactSummary> items = new ArrayList<>();
     if (!ArtifactKeys.canPrefixAKey(prefix)) {
       return new ArtifactPage(items, null);
@@ -215,7 +217,7 @@ public final class S3ArtifactStore implements ArtifactStore {
       }
       truncated = Boolean.TRUE.equals(r.isTruncated()) && !r.contents().isEmpty();
     }
-    return new ArtifactPage(items, truncated ? ArtifactPageTokens.encode(prefix, lastSeen) : null);
+    return new ArtifactPage(items, truncated ? pageTokens.encode(prefix, lastSeen) : null);
   }
 
   private static boolean isArtifactKey(String key) {

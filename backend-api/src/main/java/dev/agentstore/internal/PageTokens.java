@@ -89,6 +89,11 @@ final class PageTokens {
     if (raw.length < min || raw.length > min + 64) {
       throw bad("is not a page token");
     }
+    // The decoder ignores the unused low bits of the last character (and accepts padding), so
+    // several strings decode alike; only the one this class issues is a token.
+    if (!Base64.getUrlEncoder().withoutPadding().encodeToString(raw).equals(token)) {
+      throw bad("is not in canonical form; pass the token exactly as it was returned");
+    }
     byte[] payload = Arrays.copyOf(raw, raw.length - MAC_BYTES);
     byte[] mac = Arrays.copyOfRange(raw, raw.length - MAC_BYTES, raw.length);
     if (!MessageDigest.isEqual(mac, Arrays.copyOf(mac(payload), MAC_BYTES))) {

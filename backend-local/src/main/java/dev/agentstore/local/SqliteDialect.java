@@ -92,6 +92,12 @@ public final class SqliteDialect implements DialectStrategy {
     if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY) {
       return ErrorKind.FOREIGN_KEY;
     }
+    if (code == SQLiteErrorCode.SQLITE_CONSTRAINT
+        || code == SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER) {
+      // SQLite runs ON DELETE RESTRICT as an internal trigger, so a blocked delete arrives as
+      // SQLITE_CONSTRAINT_TRIGGER, not _FOREIGNKEY; its fixed message names the real cause.
+      return constraintByMessage(s.getMessage());
+    }
     if (name.startsWith("SQLITE_CONSTRAINT")) {
       return ErrorKind.CHECK;
     }
@@ -101,6 +107,18 @@ public final class SqliteDialect implements DialectStrategy {
       return ErrorKind.UNAVAILABLE;
     }
     return ErrorKind.OTHER;
+  }
+
+  /** The kind of a generic constraint error, from SQLite's fixed message wording. */
+  private static ErrorKind constraintByMessage(String message) {
+    String m = message == null ? "" : message;
+    if (m.contains("FOREIGN KEY constraint failed")) {
+      return ErrorKind.FOREIGN_KEY;
+    }
+    if (m.contains("UNIQUE constraint failed") || m.contains("PRIMARY KEY constraint failed")) {
+      return ErrorKind.UNIQUE;
+    }
+    return ErrorKind.CHECK;
   }
 
   @Override

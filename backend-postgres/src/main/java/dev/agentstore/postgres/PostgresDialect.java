@@ -68,6 +68,12 @@ public final class PostgresDialect implements DialectStrategy {
     }
   }
 
+  /** The wire protocol counts bind parameters in a signed 16-bit field. */
+  @Override
+  public int maxBindValues() {
+    return 32767;
+  }
+
   @Override
   public ErrorKind classify(SQLException e) {
     String state = e.getSQLState();

@@ -63,6 +63,15 @@ public interface DialectStrategy {
     return false;
   }
 
+  /**
+   * The most bind values one statement may carry; multi-row inserts are split to stay under it
+   * (past it jOOQ would inline the values into the text, which can exceed the statement length
+   * limit). The default, 999, is SQLite's historical limit and safe for any database.
+   */
+  default int maxBindValues() {
+    return 999;
+  }
+
   /** Classifies a database error. */
   ErrorKind classify(SQLException e);
 

@@ -350,6 +350,31 @@ public abstract class ArtifactStoreTck {
     assertThat(seen).doesNotHaveDuplicates().contains("s/k99").doesNotContain("s/k11").hasSize(11);
   }
 
+  /**
+   * A token altered to move the listing (here: to start after another key) is refused, since
+   * tokens are signed; before, an unsigned token repositioned the listing.
+   */
+  @Test
+  void aTamperedListTokenIsRefused() {
+    for (int i = 0; i < 4; i++) {
+      putText("t1/k" + i, "v");
+    }
+    String token = store.list("t1/", null, 1).nextPageToken().orElseThrow();
+    byte[] raw = java.util.Base64.getUrlDecoder().decode(token);
+    String text = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1);
+    int at = text.indexOf("t1/k0");
+    assertThat(at).as("the token carries its last key").isNotNegative();
+    raw[at + 4] = (byte) '2'; // start after t1/k2 instead of t1/k0
+    String moved = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    assertThatThrownBy(() -> store.list("t1/", moved, 1))
+        .isInstanceOf(InvalidArgumentException.class);
+    String unsigned = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        ("as-artifacts-1\0t1/\0t1/k2").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> store.list("t1/", unsigned, 1))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThat(store.list("t1/", token, 1).items().get(0).key()).isEqualTo("t1/k1");
+  }
+
   @Test
   void listRejectsForgedAndForeignTokensAndBadPageSizes() {
     for (int i = 0; i < 3; i++) {

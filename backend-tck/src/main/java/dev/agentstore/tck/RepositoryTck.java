@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.agentstore.AgentStore;
 import dev.agentstore.AlreadyExistsException;
 import dev.agentstore.ConflictException;
+import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Ids;
 import dev.agentstore.Kind;
 import dev.agentstore.Metadata;
@@ -17,7 +18,10 @@ import dev.agentstore.ResourceType;
 import dev.agentstore.UpdatableRepository;
 import dev.agentstore.Slugs;
 import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.history.ChangeEvent;
+import dev.agentstore.history.ResourceVersion;
 import dev.agentstore.model.Agent;
+import dev.agentstore.model.AgentExecution;
 import dev.agentstore.model.AgentStatus;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -154,6 +158,34 @@ public abstract class RepositoryTck extends TckSupport {
     assertThat(repo.get(r.id())).isEmpty();
     assertThat(repo.delete(r.id())).isFalse();
     assertThatThrownBy(() -> repo.update(r)).isInstanceOf(NotFoundException.class);
+  }
+
+  /**
+   * A delete that dependents block is a FailedPreconditionException naming the resource on
+   * every backend (SQLite reported it as a schema constraint once), and it changes nothing.
+   */
+  @Test
+  void deleteBlockedByDependentsIsAFailedPreconditionAndChangesNothing() {
+    String org = newOrg().id();
+    AgentExecution run = newAgentExecution(store, org);
+    String session = run.spec().sessionId();
+    String instance = store.sessions().get(session).orElseThrow().spec().agentInstanceId();
+    String agent = store.agentInstances().get(instance).orElseThrow().spec().agentId();
+    assertDeleteBlocked(() -> store.agents().delete(agent), agent);
+    assertDeleteBlocked(() -> store.organizations().delete(org), org);
+    assertDeleteBlocked(() -> store.sessions().delete(session), session);
+    assertThat(store.agents().get(agent)).isPresent();
+    assertThat(store.organizations().get(org)).isPresent();
+    assertThat(store.sessions().get(session)).isPresent();
+  }
+
+  private void assertDeleteBlocked(org.assertj.core.api.ThrowableAssert.ThrowingCallable delete,
+      String id) {
+    assertThatThrownBy(delete).isInstanceOf(FailedPreconditionException.class)
+        .hasMessageContaining(id).hasMessageContaining("still reference it")
+        .hasMessageNotContaining("DELETE").hasMessageNotContaining("delete from");
+    assertThat(store.history().list(id)).extracting(ResourceVersion::event)
+        .doesNotContain(ChangeEvent.DELETED);
   }
 
   @ParameterizedTest

@@ -7,9 +7,14 @@ import dev.agentstore.AgentStore;
 import dev.agentstore.AlreadyExistsException;
 import dev.agentstore.ConflictException;
 import dev.agentstore.FailedPreconditionException;
+import dev.agentstore.Kind;
+import dev.agentstore.Metadata;
 import dev.agentstore.Query;
+import dev.agentstore.history.ChangeEvent;
 import dev.agentstore.model.Agent;
+import dev.agentstore.model.AgentSpec;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,6 +59,46 @@ public abstract class TransactionTck extends TckSupport {
     assertThat(store.sessions().count(Query.builder().org(org).build())).isZero();
     assertThat(store.history().list(firstId.get())).isEmpty();
     assertThat(store.changes().since(0, 10_000)).hasSize((int) historyBefore);
+  }
+
+  /**
+   * Many large writes in one transaction commit with one history row each: the history rows of a
+   * transaction are inserted in bind-limited batches, not one statement (SQLite once failed it
+   * with SQLITE_TOOBIG once jOOQ inlined the values past 999 binds).
+   */
+  @Test
+  void aHundredLargeCreatesInOneTransactionCommitWithTheirHistory() {
+    String org = newOrg().id();
+    String big = "x".repeat(10_000);
+    store.runInTransaction(tx -> {
+      for (int i = 0; i < 100; i++) {
+        tx.agents().create(largeAgent(org, "big-" + i, big));
+      }
+    });
+    assertThat(store.agents().count(Query.builder().org(org).build())).isEqualTo(100);
+    assertThat(store.changes().since(0, 10_000)).filteredOn(v -> org.equals(v.org())
+        && v.kind() == Kind.AGENT && v.event() == ChangeEvent.CREATED).hasSize(100);
+  }
+
+  /** A failing statement's error says what failed, never the statement with its values. */
+  @Test
+  void aFailedStatementsMessageHoldsNoStatementOrDocument() {
+    String org = newOrg().id();
+    String big = "secret-content-" + "y".repeat(10_000);
+    assertThatThrownBy(() -> store.runInTransaction(tx -> {
+      tx.agents().create(largeAgent(org, "same", big));
+      tx.agents().create(largeAgent(org, "same", big)); // duplicate slug, refused by the database
+    })).isInstanceOf(AlreadyExistsException.class).satisfies(e -> {
+      assertThat(e.getMessage()).hasSizeLessThan(2_000).doesNotContain("secret-content")
+          .doesNotContainIgnoringCase("insert into");
+    });
+    assertThat(store.agents().count(Query.builder().org(org).build())).isZero();
+  }
+
+  private static Agent largeAgent(String org, String name, String description) {
+    return new Agent(Metadata.of(org, name), AgentSpec.builder().description(description)
+        .instructions("Be brief.").mcpServers(List.of()).skillRefs(List.of())
+        .subAgents(List.of()).build(), null);
   }
 
   @Test

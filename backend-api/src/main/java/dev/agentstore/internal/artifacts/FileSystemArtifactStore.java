@@ -65,6 +65,8 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
 
   private final Path root;
+  /** Signs list page tokens with a key made per instance: tokens do not survive a restart. */
+  private final ArtifactPageTokens pageTokens = new ArtifactPageTokens();
 
   private FileSystemArtifactStore(Path root) {
     this.root = root;
@@ -260,14 +262,14 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   public ArtifactPage list(String prefix, String pageToken, int pageSize) {
     ArtifactKeys.requireValidListPrefix(prefix);
     ArtifactPageTokens.requirePageSize(pageSize);
-    String after = ArtifactPageTokens.decode(prefix, pageToken).orElse(null);
+    String after = pageTokens.decode(prefix, pageToken).orElse(null);
     try {
       SortedKeyWalker walker = new SortedKeyWalker(root, prefix, after);
       List<ArtifactSummary> items = new ArrayList<>();
       while (items.size() < pageSize && walker.hasNext()) {
         items.add(walker.next());
       }
-      String next = walker.hasNext() ? ArtifactPageTokens.encode(prefix, items.get(items.size() - 1).key()) : null;
+      String next = walker.hasNext() ? pageTokens.encode(prefix, items.get(items.size() - 1).key()) : null;
       return new ArtifactPage(items, next);
     } catch (IOException e) {
       throw unavailable(prefix, e);

@@ -15,6 +15,7 @@ import dev.agentstore.sql.DialectStrategy;
 import dev.agentstore.sql.internal.StatementCache.Shape;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Query;
 import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.conf.ParamType;
 import org.jooq.impl.DSL;
 
 /**
@@ -287,18 +290,39 @@ public final class SqlTransaction implements BackendTransaction {
     });
   }
 
-  /** Inserts items with sequences from {@code first}, in one multi-row statement. */
+  /** Inserts items with sequences from {@code first}, in multi-row statements. */
   private void insertItems(ItemTable t, String id, String collection, long first,
       List<StoredItem> items) {
-    if (items.isEmpty()) {
-      return;
-    }
-    var insert = ctx.insertInto(t.table, t.executionId, t.collection, t.seq, t.itemKey, t.body);
+    List<List<Object>> rows = new ArrayList<>(items.size());
     long seq = first;
     for (StoredItem i : items) {
-      insert = insert.values(id, collection, seq++, i.key(), i.json());
+      rows.add(Arrays.asList(id, collection, seq++, i.key(), i.json())); // key may be null
     }
-    insert.execute();
+    insertRows(t.table, List.of(t.executionId, t.collection, t.seq, t.itemKey, t.body), rows);
+  }
+
+  /**
+   * Inserts {@code rows} (values in {@code columns} order) in as few multi-row statements as the
+   * dialect's bind limit allows, every value bound: one statement past the limit would make jOOQ
+   * inline the values, which breaks SQLite's statement length limit for large documents.
+   */
+  private int insertRows(Table<?> table, List<? extends Field<?>> columns,
+      List<? extends List<?>> rows) {
+    int perStatement = Math.max(1, dialect.maxBindValues() / columns.size());
+    int inserted = 0;
+    for (int from = 0; from < rows.size(); from += perStatement) {
+      var insert = ctx.insertInto(table, columns);
+      for (List<?> row : rows.subList(from, Math.min(rows.size(), from + perStatement))) {
+        List<Param<?>> values = new ArrayList<>(row.size());
+        for (int c = 0; c < row.size(); c++) {
+          values.add(StatementCache.bind(columns.get(c), row.get(c)));
+        }
+        insert = insert.values(values);
+      }
+      inserted += ctx.query(insert.getSQL(ParamType.INDEXED), insert.getBindValues().toArray())
+          .execute();
+    }
+    return inserted;
   }
 
   private long nextSeq(ItemTable t, String id, String collection) {
@@ -326,22 +350,22 @@ public final class SqlTransaction implements BackendTransaction {
     }
     HistoryTable h = schema.history();
     run("record history", () -> {
-      Query insert;
       if (pendingHistory.size() == 1) {
         // The usual case, one row per write: a cached text, so nothing is rendered below while
         // the dialect's ordering lock is held.
         Map<Field<?>, Object> values = historyColumns(h, pendingHistory.get(0));
-        insert = ctx.query(statements.sql(Shape.HISTORY_INSERT_ONE, null,
+        Query insert = ctx.query(statements.sql(Shape.HISTORY_INSERT_ONE, null,
             () -> ctx.insertInto(h.table).set(values)), StatementCache.binds(values).toArray());
-      } else {
-        var rows = ctx.insertInto(h.table, historyColumns(h, pendingHistory.get(0)).keySet());
-        for (HistoryRecord r : pendingHistory) {
-          rows = rows.values(historyColumns(h, r).values());
-        }
-        insert = rows;
+        ctx.connection(dialect::beforeHistoryInsert);
+        return insert.execute();
+      }
+      List<Field<?>> columns = new ArrayList<>(historyColumns(h, pendingHistory.get(0)).keySet());
+      List<List<Object>> rows = new ArrayList<>(pendingHistory.size());
+      for (HistoryRecord r : pendingHistory) {
+        rows.add(new ArrayList<>(historyColumns(h, r).values()));
       }
       ctx.connection(dialect::beforeHistoryInsert);
-      return insert.execute();
+      return insertRows(h.table, columns, rows);
     });
     pendingHistory.clear();
     wroteHistory = true;

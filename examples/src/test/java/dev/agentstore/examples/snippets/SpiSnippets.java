@@ -50,6 +50,7 @@ abstract class SpiSnippets {
   String key;
   String prefix;
   String token;
+  ArtifactPageTokens tokens = new ArtifactPageTokens();
   byte[] buf;
   int n;
 
@@ -81,7 +82,7 @@ abstract class SpiSnippets {
   }
 
   void artifacts() {
-    String after = ArtifactPageTokens.decode(prefix, token).orElse(null);
+    String after = tokens.decode(prefix, token).orElse(null);
     ArtifactSource src = new ArtifactSource(key, in); while ((n = src.read(buf, 0, buf.length)) > 0) sink(buf, n); src.verify(opts.expectedSha256());
   }
 }
