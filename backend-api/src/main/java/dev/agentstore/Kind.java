@@ -6,41 +6,40 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The kinds of resource agentstore stores, one table each, with the id prefix each kind's ids carry.
+ * The kinds of resource agentstore stores, with the id prefix each kind's ids carry. How a
+ * backend lays them out (tables, columns) is the backend's business, not part of this enum.
  *
  * <p>Usage: {@code Kind k = Kind.fromId("agt-01hx...").orElseThrow();}
  */
 public enum Kind {
-  ORGANIZATION("Organization", "org", "organizations", Scope.PLATFORM, List.of()),
-  IDENTITY_ACCOUNT("IdentityAccount", "ida", "identity_accounts", Scope.ORG, List.of()),
-  API_KEY("ApiKey", "key", "api_keys", Scope.ORG, List.of(RefField.KEY_HASH)),
-  IAM_POLICY("IamPolicy", "iamp", "iam_policies", Scope.ORG, List.of()),
-  AGENT("Agent", "agt", "agents", Scope.ORG, List.of()),
-  AGENT_INSTANCE("AgentInstance", "ain", "agent_instances", Scope.ORG, List.of(RefField.AGENT_ID)),
-  WORKFLOW("Workflow", "wfl", "workflows", Scope.ORG, List.of()),
+  ORGANIZATION("Organization", "org", Scope.PLATFORM, List.of()),
+  IDENTITY_ACCOUNT("IdentityAccount", "ida", Scope.ORG, List.of()),
+  API_KEY("ApiKey", "key", Scope.ORG, List.of(RefField.KEY_HASH)),
+  IAM_POLICY("IamPolicy", "iamp", Scope.ORG, List.of()),
+  AGENT("Agent", "agt", Scope.ORG, List.of()),
+  AGENT_INSTANCE("AgentInstance", "ain", Scope.ORG, List.of(RefField.AGENT_ID)),
+  WORKFLOW("Workflow", "wfl", Scope.ORG, List.of()),
   WORKFLOW_INSTANCE(
-      "WorkflowInstance", "win", "workflow_instances", Scope.ORG, List.of(RefField.WORKFLOW_ID)),
-  SESSION("Session", "ses", "sessions", Scope.ORG, List.of(RefField.AGENT_INSTANCE_ID)),
-  SKILL("Skill", "skl", "skills", Scope.ORG, List.of()),
-  MCP_SERVER("McpServer", "mcp", "mcp_servers", Scope.ORG, List.of()),
-  ENVIRONMENT("Environment", "env", "environments", Scope.ORG, List.of()),
+      "WorkflowInstance", "win", Scope.ORG, List.of(RefField.WORKFLOW_ID)),
+  SESSION("Session", "ses", Scope.ORG, List.of(RefField.AGENT_INSTANCE_ID)),
+  SKILL("Skill", "skl", Scope.ORG, List.of()),
+  MCP_SERVER("McpServer", "mcp", Scope.ORG, List.of()),
+  ENVIRONMENT("Environment", "env", Scope.ORG, List.of()),
   EXECUTION_CONTEXT(
-      "ExecutionContext", "exec", "execution_contexts", Scope.ORG, List.of(RefField.EXECUTION_ID)),
+      "ExecutionContext", "exec", Scope.ORG, List.of(RefField.EXECUTION_ID)),
   AGENT_EXECUTION(
       "AgentExecution",
       "aex",
-      "agent_executions",
       Scope.ORG,
       List.of(RefField.SESSION_ID, RefField.AGENT_ID)),
   WORKFLOW_EXECUTION(
       "WorkflowExecution",
       "wex",
-      "workflow_executions",
       Scope.ORG,
       List.of(RefField.WORKFLOW_INSTANCE_ID, RefField.WORKFLOW_ID)),
   /** History rows; not a repository of its own (see {@code store.history()}). */
   API_RESOURCE_VERSION(
-      "ApiResourceVersion", "ver", "api_resource_versions", Scope.HISTORY, List.of());
+      "ApiResourceVersion", "ver", Scope.HISTORY, List.of());
 
   /** Where a kind lives: above all orgs, inside one org, or in the history table. */
   public enum Scope {
@@ -51,14 +50,12 @@ public enum Kind {
 
   private final String kindName;
   private final String prefix;
-  private final String table;
   private final Scope scope;
   private final List<RefField> refFields;
 
-  Kind(String kindName, String prefix, String table, Scope scope, List<RefField> refFields) {
+  Kind(String kindName, String prefix, Scope scope, List<RefField> refFields) {
     this.kindName = kindName;
     this.prefix = prefix;
-    this.table = table;
     this.scope = scope;
     this.refFields = refFields;
   }
@@ -71,11 +68,6 @@ public enum Kind {
   /** The id prefix, e.g. {@code agt}. */
   public String prefix() {
     return prefix;
-  }
-
-  /** The table that stores this kind. */
-  public String table() {
-    return table;
   }
 
   /** Where this kind lives. */

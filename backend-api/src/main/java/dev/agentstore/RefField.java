@@ -2,37 +2,30 @@ package dev.agentstore;
 
 /**
  * A spec field that references another resource (or identifies one) and is kept as a real,
- * indexed column so queries can filter on it.
+ * indexed column so queries can filter on it (the backend names the column).
  *
  * <p>Usage: {@code Query.builder().ref(RefField.SESSION_ID, sessionId).build()}
  */
 public enum RefField {
-  SESSION_ID("sessionId", "session_id"),
-  AGENT_ID("agentId", "agent_id"),
-  AGENT_INSTANCE_ID("agentInstanceId", "agent_instance_id"),
-  WORKFLOW_ID("workflowId", "workflow_id"),
-  WORKFLOW_INSTANCE_ID("workflowInstanceId", "workflow_instance_id"),
+  SESSION_ID("sessionId"),
+  AGENT_ID("agentId"),
+  AGENT_INSTANCE_ID("agentInstanceId"),
+  WORKFLOW_ID("workflowId"),
+  WORKFLOW_INSTANCE_ID("workflowInstanceId"),
   /** An agent or workflow execution id. */
-  EXECUTION_ID("executionId", "execution_id"),
+  EXECUTION_ID("executionId"),
   /** The keyed hash of an API key (never the key). */
-  KEY_HASH("keyHash", "key_hash");
+  KEY_HASH("keyHash");
 
   private final String specField;
-  private final String column;
 
-  RefField(String specField, String column) {
+  RefField(String specField) {
     this.specField = specField;
-    this.column = column;
   }
 
   /** The field name inside {@code spec}. */
   public String specField() {
     return specField;
-  }
-
-  /** The column name in the kind's table. */
-  public String column() {
-    return column;
   }
 
   /** The kind the id must belong to, or null when it is not a single-kind reference. */

@@ -1,5 +1,6 @@
 package dev.agentstore.sql.internal;
 
+import dev.agentstore.Kind;
 import java.time.Instant;
 import org.jooq.Field;
 import org.jooq.Schema;
@@ -28,7 +29,7 @@ final class HistoryTable {
   final Field<String> settingValue;
 
   private HistoryTable(Schema schema) {
-    this.table = ResourceTable.table(schema, "api_resource_versions");
+    this.table = ResourceTable.table(schema, SqlNames.table(Kind.API_RESOURCE_VERSION));
     this.seq = ResourceTable.column(table, "seq", Long.class);
     this.id = ResourceTable.column(table, "id", String.class);
     this.kind = ResourceTable.column(table, "kind", String.class);

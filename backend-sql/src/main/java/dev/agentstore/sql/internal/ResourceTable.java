@@ -59,7 +59,7 @@ final class ResourceTable {
     this.createdBy = column(table, "created_by", String.class);
     this.updatedBy = column(table, "updated_by", String.class);
     for (RefField f : kind.refFields()) {
-      refs.put(f, column(table, f.column(), String.class));
+      refs.put(f, column(table, SqlNames.column(f), String.class));
     }
     boolean context = kind == Kind.EXECUTION_CONTEXT;
     this.agentExecutionId = context ? column(table, "agent_execution_id", String.class) : null;
@@ -67,7 +67,7 @@ final class ResourceTable {
   }
 
   static ResourceTable of(Schema schema, Kind kind) {
-    return new ResourceTable(kind, table(schema, kind.table()));
+    return new ResourceTable(kind, table(schema, SqlNames.table(kind)));
   }
 
   static Table<?> table(Schema schema, String name) {
