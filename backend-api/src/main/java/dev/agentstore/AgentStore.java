@@ -3,7 +3,9 @@ package dev.agentstore;
 import dev.agentstore.artifact.ArtifactStore;
 import dev.agentstore.history.ChangeFeed;
 import dev.agentstore.history.History;
+import dev.agentstore.internal.Actors;
 import dev.agentstore.internal.StoreOpener;
+import dev.agentstore.internal.StoreSettings;
 import dev.agentstore.model.Agent;
 import dev.agentstore.model.AgentInstance;
 import dev.agentstore.model.Environment;
@@ -196,7 +198,8 @@ public interface AgentStore extends AutoCloseable {
   void close();
 
   /**
-   * Opens an {@link AgentStore} with settings beyond the URI.
+   * Opens an {@link AgentStore} with settings beyond the URI. It has setters and
+   * {@link #open()} only; what it collected is read by the opener, not by users.
    *
    * <p>Usage: {@code AgentStore.builder().uri("local:/tmp/s").maxDocumentBytes(1 << 20).open()}
    */
@@ -226,11 +229,6 @@ public interface AgentStore extends AutoCloseable {
       return this;
     }
 
-    /** How many times an edit is retried after a conflict. */
-    public int editRetries() {
-      return editRetries;
-    }
-
     /**
      * Where artifacts go: {@code file:/srv/artifacts} or {@code s3://bucket/prefix?...} (needs
      * artifacts-s3 on the class path). Local stores default to {@code <data dir>/artifacts/}.
@@ -242,11 +240,6 @@ public interface AgentStore extends AutoCloseable {
       return this;
     }
 
-    /** The artifact store URI, or null for the backend's default. */
-    public String artifactsUri() {
-      return artifactsUri != null ? artifactsUri : options.get("artifacts");
-    }
-
     /**
      * Where the secret keys come from. Default: the local backend uses (and on first open
      * creates) {@code <data dir>/master.key}; a backend without a data directory has no key, so
@@ -255,11 +248,6 @@ public interface AgentStore extends AutoCloseable {
     public Builder keyProvider(dev.agentstore.secret.KeyProvider provider) {
       this.keyProvider = provider;
       return this;
-    }
-
-    /** The configured key provider, or null for the backend's default. */
-    public dev.agentstore.secret.KeyProvider keyProvider() {
-      return keyProvider;
     }
 
     /** The store URI (default {@code local:}). */
@@ -300,51 +288,15 @@ public interface AgentStore extends AutoCloseable {
 
     /** The actor recorded for writes (default {@link AgentStore#SYSTEM_ACTOR}; 1-255 characters). */
     public Builder actor(String value) {
-      this.actor = requireActor(value);
+      this.actor = Actors.require(value);
       return this;
     }
 
     /** Opens the store; migrations run before this returns. */
     public AgentStore open() {
-      return StoreOpener.open(this);
-    }
-
-    /** The URI. */
-    public String uri() {
-      return uri;
-    }
-
-    /** The backend options. */
-    public Map<String, String> options() {
-      return Map.copyOf(options);
-    }
-
-    /** The document size limit. */
-    public int maxDocumentBytes() {
-      return maxDocumentBytes;
-    }
-
-    /** The page token lifetime. */
-    public Duration pageTokenTtl() {
-      return pageTokenTtl;
-    }
-
-    /** The clock. */
-    public Clock clock() {
-      return clock;
-    }
-
-    /** The default actor. */
-    public String actor() {
-      return actor;
-    }
-
-    /** Checks an actor name: 1-255 characters, not blank. */
-    public static String requireActor(String actor) {
-      if (actor == null || actor.isBlank() || actor.length() > 255) {
-        throw new InvalidArgumentException("actor: must be 1-255 characters, not blank");
-      }
-      return actor;
+      // The opener reads a snapshot, not the builder: the builder shows users setters only.
+      return StoreOpener.open(new StoreSettings(uri, options, maxDocumentBytes, pageTokenTtl,
+          clock, actor, artifactsUri, keyProvider, editRetries));
     }
   }
 }

@@ -258,7 +258,7 @@ public final class DefaultAgentStore implements AgentStore {
 
   @Override
   public AgentStore as(String actor) {
-    return new DefaultAgentStore(view.withActor(Builder.requireActor(actor)), false);
+    return new DefaultAgentStore(view.withActor(Actors.require(actor)), false);
   }
 
   @Override

@@ -22,7 +22,7 @@ import java.util.ServiceLoader;
  * Opens a store: finds the one backend provider that accepts the URI, opens it, and builds the
  * facade's shared core (codec, page-token key, secret keys, clock).
  *
- * <p>Usage: {@code AgentStore s = StoreOpener.open(AgentStore.builder().uri("local:/tmp/x"));}
+ * <p>Usage: {@code AgentStore s = StoreOpener.open(settings);} (called by {@code Builder.open()})
  */
 public final class StoreOpener {
   private static final String PAGE_TOKEN_KEY = "page_token_key";
@@ -30,27 +30,28 @@ public final class StoreOpener {
 
   private StoreOpener() {}
 
-  /** Opens the store the builder describes. */
-  public static AgentStore open(AgentStore.Builder b) {
-    String uri = b.uri();
+  /** Opens the store the settings describe. */
+  public static AgentStore open(StoreSettings settings) {
+    String uri = settings.uri();
     if (uri == null || uri.isBlank()) {
       throw new InvalidArgumentException("uri: required (e.g. local:/path/dir or"
           + " postgresql://user@host:5432/db)");
     }
     BackendProvider provider = provider(uri);
-    Backend backend = provider.open(new BackendConfig(uri, b.options()));
+    Backend backend = provider.open(new BackendConfig(uri, settings.options()));
     try {
       String key = pageTokenKey(backend);
-      KeyProvider keys = b.keyProvider() != null ? b.keyProvider()
+      KeyProvider keys = settings.keyProvider() != null ? settings.keyProvider()
           : backend.dataDirectory().isPresent() ? KeysetFileKeyProvider.inDataDirectory()
           : KeyProvider.none(); // never invent a key where there is no data directory
       StoreSecrets secrets = StoreSecrets.open(backend, keys);
-      ResourceCodec codec = new ResourceCodec(b.maxDocumentBytes(), secrets.sealer());
-      PageTokens tokens = new PageTokens(Base64.getDecoder().decode(key), b.clock(),
-          b.pageTokenTtl());
-      StoreCore core = new StoreCore(backend, codec, tokens, secrets, b.clock(),
-          artifacts(b, backend), b.editRetries());
-      return new DefaultAgentStore(new View(core, core.perCall(), null, b.actor(), null), true);
+      ResourceCodec codec = new ResourceCodec(settings.maxDocumentBytes(), secrets.sealer());
+      PageTokens tokens = new PageTokens(Base64.getDecoder().decode(key), settings.clock(),
+          settings.pageTokenTtl());
+      StoreCore core = new StoreCore(backend, codec, tokens, secrets, settings.clock(),
+          artifacts(settings, backend), settings.editRetries());
+      View root = new View(core, core.perCall(), null, settings.actor(), null);
+      return new DefaultAgentStore(root, true);
     } catch (RuntimeException e) {
       backend.close();
       throw e;
@@ -71,13 +72,13 @@ public final class StoreOpener {
   }
 
   /** The configured artifact store, the backend's data directory default, or null. */
-  private static ArtifactStore artifacts(AgentStore.Builder b, Backend backend) {
-    String uri = b.artifactsUri();
+  private static ArtifactStore artifacts(StoreSettings settings, Backend backend) {
+    String uri = settings.artifactStoreUri();
     if (uri != null) {
       // Options named artifacts.<name> go to the artifact store (e.g. artifacts.secretKey), so
       // credentials need not sit in the URI; every other option is the backend's.
       Map<String, String> own = new HashMap<>();
-      b.options().forEach((k, v) -> {
+      settings.options().forEach((k, v) -> {
         if (k.startsWith(ARTIFACT_OPTION_PREFIX)) {
           own.put(k.substring(ARTIFACT_OPTION_PREFIX.length()), v);
         }

@@ -33,13 +33,16 @@ import org.junit.jupiter.api.Test;
 /** What happens when PostgreSQL misbehaves: killed connections, racing opens, conflicts. */
 class PostgresFailureTest extends TckSupport {
 
+  /** The JDBC URL of the current test's database (set when its store is made). */
+  private String url;
+
   @Override
   protected AgentStore.Builder newStoreBuilder() {
-    return PostgresStores.newBuilder().option("maximumPoolSize", "4");
+    url = PostgresStores.newDatabase();
+    return PostgresStores.builderFor(url).option("maximumPoolSize", "4");
   }
 
   private String database() {
-    String url = location.uri();
     return url.substring(url.lastIndexOf('/') + 1, url.indexOf('?') < 0 ? url.length()
         : url.indexOf('?'));
   }
@@ -140,7 +143,6 @@ class PostgresFailureTest extends TckSupport {
   @Test
   void serializationFailuresAndDeadlocksAreUnavailable() throws Exception {
     SqlErrors errors = new SqlErrors(new PostgresDialect());
-    String url = location.uri();
     try (Connection setup = PostgresStores.connect(url); Statement st = setup.createStatement()) {
       st.execute("CREATE TABLE skew (id int PRIMARY KEY, n int)");
       st.execute("INSERT INTO skew VALUES (1, 0), (2, 0)");

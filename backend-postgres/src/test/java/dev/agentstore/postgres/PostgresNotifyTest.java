@@ -21,14 +21,17 @@ import org.junit.jupiter.api.Test;
 class PostgresNotifyTest extends TckSupport {
   @Override
   protected AgentStore.Builder newStoreBuilder() {
-    return PostgresStores.newBuilder();
+    url = PostgresStores.newDatabase();
+    return PostgresStores.builderFor(url);
   }
+
+  /** The JDBC URL of the current test's database (set when its store is made). */
+  private String url;
 
   @Test
   void aCommitInAnotherStoreWakesTheListener() throws Exception {
     assertThat(capabilities().has(
         dev.agentstore.spi.Capabilities.Feature.CROSS_PROCESS_NOTIFY)).isTrue();
-    String url = location.uri();
     Semaphore woken = new Semaphore(0);
     try (ChangeNotificationListener listener = new ChangeNotificationListener(url,
         new Properties(), woken::release)) {
@@ -36,7 +39,7 @@ class PostgresNotifyTest extends TckSupport {
       // The listener wakes once when it starts listening (for commits it may have missed).
       assertThat(woken.tryAcquire(30, TimeUnit.SECONDS)).as("listening").isTrue();
       woken.drainPermits();
-      AgentStore other = open(newStoreBuilder().uri(url));
+      AgentStore other = open(PostgresStores.builderFor(url));
       newOrg(other);
       assertThat(woken.tryAcquire(30, TimeUnit.SECONDS)).as("woken by the commit").isTrue();
     }
@@ -44,7 +47,6 @@ class PostgresNotifyTest extends TckSupport {
 
   @Test
   void aStoreHoldsNoListenConnectionUntilSomethingSubscribes() throws Exception {
-    String url = location.uri();
     newOrg(store);
     assertThat(listeners(url)).as("listening connections with no subscriber").isZero();
     try (var s = store.changes().subscribe(0, change -> { })) {

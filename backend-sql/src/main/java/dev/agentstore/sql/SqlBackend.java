@@ -74,11 +74,6 @@ public class SqlBackend implements Backend {
         .withRenderSchema(false).withExecuteLogging(false);
   }
 
-  /** How database errors are translated (for modules that run their own statements). */
-  public SqlErrors errors() {
-    return errors;
-  }
-
   @Override
   public Capabilities capabilities() {
     return capabilities;
