@@ -1,47 +1,12 @@
 package dev.agentstore.sql.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.agentstore.Kind;
-import dev.agentstore.RefField;
 import dev.agentstore.local.SqliteDialect;
-import java.util.Arrays;
 import org.jooq.Schema;
-import org.jooq.Table;
-import org.junit.jupiter.api.Test;
 
-/**
- * Every table and column name {@link SqlNames} gives exists in the generated Sqlite schema: the
- * names left the public enums, so this is what keeps them and the migrations in step.
- */
-class SqliteSqlNamesTest {
-  private final Schema schema = new SqliteDialect().schema();
-
-  @Test
-  void everyKindMapsToATableOfTheSchema() {
-    for (Kind k : Kind.values()) {
-      assertThat(schema.getTable(SqlNames.table(k))).as("table of %s", k).isNotNull();
-    }
-    assertThat(Arrays.stream(Kind.values()).map(SqlNames::table).distinct())
-        .as("one table per kind").hasSize(Kind.values().length);
-  }
-
-  @Test
-  void everyReferenceFieldIsAColumnOfEachKindThatIndexesIt() {
-    for (Kind k : Kind.values()) {
-      Table<?> table = schema.getTable(SqlNames.table(k));
-      for (RefField f : k.refFields()) {
-        assertThat(table.field(SqlNames.column(f))).as("%s.%s", k, f).isNotNull();
-      }
-    }
-    assertThat(Arrays.stream(RefField.values())
-        .filter(f -> Arrays.stream(Kind.values()).noneMatch(k -> k.refFields().contains(f))))
-        .as("reference fields no kind indexes").isEmpty();
-  }
-
-  @Test
-  void theSharedCodeResolvesEveryTableAndColumn() {
-    assertThat(new SqlSchema(schema).resource(Kind.AGENT_EXECUTION).refs)
-        .containsOnlyKeys(RefField.SESSION_ID, RefField.AGENT_ID);
+/** {@link SqlNamesContract} on the Sqlite dialect's generated schema. */
+class SqliteSqlNamesTest extends SqlNamesContract {
+  @Override
+  protected Schema schema() {
+    return new SqliteDialect().schema();
   }
 }
