@@ -26,12 +26,18 @@ public record AgentExecutionSpec(
     String message,
     ExecutionConfig config,
     Map<String, ExecutionValue> runtimeEnv,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
+    @JsonAnySetter Map<String, JsonNode> unknownFields) {
 
   /** Copies every list, map and JSON tree so that the value stays immutable. */
   public AgentExecutionSpec {
     runtimeEnv = Copies.map(runtimeEnv);
     unknownFields = Copies.unknown(unknownFields);
+  }
+
+  /** The JSON fields this record does not know, as copies, written back unchanged. */
+  @JsonAnyGetter
+  public Map<String, JsonNode> unknownFields() {
+    return Copies.unknown(unknownFields);
   }
 
   /** A builder with every field unset. */

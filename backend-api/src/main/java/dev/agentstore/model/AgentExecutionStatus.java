@@ -27,7 +27,7 @@ public record AgentExecutionStatus(
     String error,
     Instant startedAt,
     Instant completedAt,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
+    @JsonAnySetter Map<String, JsonNode> unknownFields) {
 
   /** Copies every list, map and JSON tree so that the value stays immutable. */
   public AgentExecutionStatus {
@@ -35,6 +35,12 @@ public record AgentExecutionStatus(
     toolCalls = Copies.list(toolCalls);
     subAgentExecutions = Copies.list(subAgentExecutions);
     unknownFields = Copies.unknown(unknownFields);
+  }
+
+  /** The JSON fields this record does not know, as copies, written back unchanged. */
+  @JsonAnyGetter
+  public Map<String, JsonNode> unknownFields() {
+    return Copies.unknown(unknownFields);
   }
 
   /** A fresh status in phase PENDING. */

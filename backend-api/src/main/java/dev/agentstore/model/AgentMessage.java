@@ -27,12 +27,18 @@ public record AgentMessage(
     String content,
     Instant timestamp,
     List<ToolCall> toolCalls,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
+    @JsonAnySetter Map<String, JsonNode> unknownFields) {
 
   /** Copies every list, map and JSON tree so that the value stays immutable. */
   public AgentMessage {
     toolCalls = Copies.list(toolCalls);
     unknownFields = Copies.unknown(unknownFields);
+  }
+
+  /** The JSON fields this record does not know, as copies, written back unchanged. */
+  @JsonAnyGetter
+  public Map<String, JsonNode> unknownFields() {
+    return Copies.unknown(unknownFields);
   }
 
   /** A message without tool calls or unknown fields. */

@@ -25,7 +25,7 @@ public record AgentSpec(
     List<String> skillRefs,
     List<String> subAgents,
     JsonNode envSpec,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
+    @JsonAnySetter Map<String, JsonNode> unknownFields) {
 
   /** Copies every list, map and JSON tree so that the value stays immutable. */
   public AgentSpec {
@@ -34,6 +34,17 @@ public record AgentSpec(
     subAgents = Copies.list(subAgents);
     envSpec = Copies.node(envSpec);
     unknownFields = Copies.unknown(unknownFields);
+  }
+
+  /** {@code envSpec}, as a copy: Jackson trees are mutable, and this value must not change. */
+  public JsonNode envSpec() {
+    return Copies.node(envSpec);
+  }
+
+  /** The JSON fields this record does not know, as copies, written back unchanged. */
+  @JsonAnyGetter
+  public Map<String, JsonNode> unknownFields() {
+    return Copies.unknown(unknownFields);
   }
 
   /** A builder with every field unset. */

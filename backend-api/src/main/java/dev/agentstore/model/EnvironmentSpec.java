@@ -23,12 +23,18 @@ import java.util.Map;
 public record EnvironmentSpec(
     String description,
     Map<String, EnvironmentValue> data,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
+    @JsonAnySetter Map<String, JsonNode> unknownFields) {
 
   /** Copies every list, map and JSON tree so that the value stays immutable. */
   public EnvironmentSpec {
     data = Copies.map(data);
     unknownFields = Copies.unknown(unknownFields);
+  }
+
+  /** The JSON fields this record does not know, as copies, written back unchanged. */
+  @JsonAnyGetter
+  public Map<String, JsonNode> unknownFields() {
+    return Copies.unknown(unknownFields);
   }
 
   /** A builder with every field unset. */

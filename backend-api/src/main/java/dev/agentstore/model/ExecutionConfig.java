@@ -18,11 +18,17 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExecutionConfig(
     String model,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
+    @JsonAnySetter Map<String, JsonNode> unknownFields) {
 
   /** Copies every list, map and JSON tree so that the value stays immutable. */
   public ExecutionConfig {
     unknownFields = Copies.unknown(unknownFields);
+  }
+
+  /** The JSON fields this record does not know, as copies, written back unchanged. */
+  @JsonAnyGetter
+  public Map<String, JsonNode> unknownFields() {
+    return Copies.unknown(unknownFields);
   }
 
   /** A builder with every field unset. */

@@ -27,7 +27,7 @@ public record McpServerSpec(
     List<String> command,
     List<String> defaultTools,
     JsonNode envSpec,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
+    @JsonAnySetter Map<String, JsonNode> unknownFields) {
 
   /** Copies every list, map and JSON tree so that the value stays immutable. */
   public McpServerSpec {
@@ -35,6 +35,17 @@ public record McpServerSpec(
     defaultTools = Copies.list(defaultTools);
     envSpec = Copies.node(envSpec);
     unknownFields = Copies.unknown(unknownFields);
+  }
+
+  /** {@code envSpec}, as a copy: Jackson trees are mutable, and this value must not change. */
+  public JsonNode envSpec() {
+    return Copies.node(envSpec);
+  }
+
+  /** The JSON fields this record does not know, as copies, written back unchanged. */
+  @JsonAnyGetter
+  public Map<String, JsonNode> unknownFields() {
+    return Copies.unknown(unknownFields);
   }
 
   /** A builder with every field unset. */

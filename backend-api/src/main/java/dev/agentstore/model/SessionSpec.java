@@ -26,12 +26,18 @@ public record SessionSpec(
     String threadId,
     String sandboxId,
     Map<String, String> metadata,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
+    @JsonAnySetter Map<String, JsonNode> unknownFields) {
 
   /** Copies every list, map and JSON tree so that the value stays immutable. */
   public SessionSpec {
     metadata = Copies.map(metadata);
     unknownFields = Copies.unknown(unknownFields);
+  }
+
+  /** The JSON fields this record does not know, as copies, written back unchanged. */
+  @JsonAnyGetter
+  public Map<String, JsonNode> unknownFields() {
+    return Copies.unknown(unknownFields);
   }
 
   /** A builder with every field unset. */

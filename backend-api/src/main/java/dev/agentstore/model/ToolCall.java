@@ -29,12 +29,23 @@ public record ToolCall(
     Instant startedAt,
     Instant completedAt,
     String error,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
+    @JsonAnySetter Map<String, JsonNode> unknownFields) {
 
   /** Copies every list, map and JSON tree so that the value stays immutable. */
   public ToolCall {
     args = Copies.node(args);
     unknownFields = Copies.unknown(unknownFields);
+  }
+
+  /** {@code args}, as a copy: Jackson trees are mutable, and this value must not change. */
+  public JsonNode args() {
+    return Copies.node(args);
+  }
+
+  /** The JSON fields this record does not know, as copies, written back unchanged. */
+  @JsonAnyGetter
+  public Map<String, JsonNode> unknownFields() {
+    return Copies.unknown(unknownFields);
   }
 
   /** A new, pending tool call. */

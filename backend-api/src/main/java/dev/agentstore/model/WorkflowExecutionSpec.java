@@ -26,13 +26,24 @@ public record WorkflowExecutionSpec(
     String triggerMessage,
     JsonNode triggerMetadata,
     Map<String, ExecutionValue> runtimeEnv,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
+    @JsonAnySetter Map<String, JsonNode> unknownFields) {
 
   /** Copies every list, map and JSON tree so that the value stays immutable. */
   public WorkflowExecutionSpec {
     triggerMetadata = Copies.node(triggerMetadata);
     runtimeEnv = Copies.map(runtimeEnv);
     unknownFields = Copies.unknown(unknownFields);
+  }
+
+  /** {@code triggerMetadata}, as a copy: Jackson trees are mutable, and this value must not change. */
+  public JsonNode triggerMetadata() {
+    return Copies.node(triggerMetadata);
+  }
+
+  /** The JSON fields this record does not know, as copies, written back unchanged. */
+  @JsonAnyGetter
+  public Map<String, JsonNode> unknownFields() {
+    return Copies.unknown(unknownFields);
   }
 
   /** A builder with every field unset. */

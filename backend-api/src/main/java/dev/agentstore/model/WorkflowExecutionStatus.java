@@ -28,13 +28,24 @@ public record WorkflowExecutionStatus(
     String error,
     Instant startedAt,
     Instant completedAt,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
+    @JsonAnySetter Map<String, JsonNode> unknownFields) {
 
   /** Copies every list, map and JSON tree so that the value stays immutable. */
   public WorkflowExecutionStatus {
     tasks = Copies.list(tasks);
     output = Copies.node(output);
     unknownFields = Copies.unknown(unknownFields);
+  }
+
+  /** {@code output}, as a copy: Jackson trees are mutable, and this value must not change. */
+  public JsonNode output() {
+    return Copies.node(output);
+  }
+
+  /** The JSON fields this record does not know, as copies, written back unchanged. */
+  @JsonAnyGetter
+  public Map<String, JsonNode> unknownFields() {
+    return Copies.unknown(unknownFields);
   }
 
   /** A fresh status in phase PENDING. */

@@ -25,13 +25,29 @@ public record WorkflowSpec(
     WorkflowDocument document,
     List<JsonNode> tasks,
     JsonNode envSpec,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
+    @JsonAnySetter Map<String, JsonNode> unknownFields) {
 
   /** Copies every list, map and JSON tree so that the value stays immutable. */
   public WorkflowSpec {
     tasks = Copies.nodes(tasks);
     envSpec = Copies.node(envSpec);
     unknownFields = Copies.unknown(unknownFields);
+  }
+
+  /** {@code tasks}, as a copy: Jackson trees are mutable, and this value must not change. */
+  public List<JsonNode> tasks() {
+    return Copies.nodes(tasks);
+  }
+
+  /** {@code envSpec}, as a copy: Jackson trees are mutable, and this value must not change. */
+  public JsonNode envSpec() {
+    return Copies.node(envSpec);
+  }
+
+  /** The JSON fields this record does not know, as copies, written back unchanged. */
+  @JsonAnyGetter
+  public Map<String, JsonNode> unknownFields() {
+    return Copies.unknown(unknownFields);
   }
 
   /** A builder with every field unset. */

@@ -31,13 +31,29 @@ public record WorkflowTask(
     Instant startedAt,
     Instant completedAt,
     String error,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
+    @JsonAnySetter Map<String, JsonNode> unknownFields) {
 
   /** Copies every list, map and JSON tree so that the value stays immutable. */
   public WorkflowTask {
     input = Copies.node(input);
     output = Copies.node(output);
     unknownFields = Copies.unknown(unknownFields);
+  }
+
+  /** {@code input}, as a copy: Jackson trees are mutable, and this value must not change. */
+  public JsonNode input() {
+    return Copies.node(input);
+  }
+
+  /** {@code output}, as a copy: Jackson trees are mutable, and this value must not change. */
+  public JsonNode output() {
+    return Copies.node(output);
+  }
+
+  /** The JSON fields this record does not know, as copies, written back unchanged. */
+  @JsonAnyGetter
+  public Map<String, JsonNode> unknownFields() {
+    return Copies.unknown(unknownFields);
   }
 
   /** A new, pending task. */

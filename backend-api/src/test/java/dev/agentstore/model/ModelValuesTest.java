@@ -140,6 +140,24 @@ class ModelValuesTest {
   }
 
   @Test
+  void changingTheTreesAnAccessorReturnsDoesNotChangeTheValue() {
+    ToolCall call = ToolCall.pending("c", "search", Json.nodes().objectNode().put("q", "x"));
+    AgentSpec spec = AgentSpec.builder()
+        .unknownFields(Map.of("extra", Json.nodes().objectNode().put("n", 1))).build();
+    WorkflowSpec workflow = WorkflowSpec.builder()
+        .tasks(List.of(Json.nodes().objectNode().put("name", "t"))).build();
+
+    ((ObjectNode) call.args()).put("q", "changed");
+    ((ObjectNode) spec.unknownFields().get("extra")).put("n", 2);
+    ((ObjectNode) workflow.tasks().get(0)).put("name", "changed");
+
+    assertThat(call.args().get("q").textValue()).isEqualTo("x");
+    assertThat(spec.unknownFields().get("extra").get("n").intValue()).isEqualTo(1);
+    assertThat(workflow.tasks().get(0).get("name").textValue()).isEqualTo("t");
+    assertThat(Json.write(Json.toObject(spec, "spec"))).isEqualTo("{\"extra\":{\"n\":1}}");
+  }
+
+  @Test
   void absentCollectionsStayAbsentInTheJson() {
     AgentSpec spec = AgentSpec.builder().instructions("i").build();
     assertThat(Json.write(Json.toObject(spec, "spec"))).isEqualTo("{\"instructions\":\"i\"}");
