@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentstore.AgentStore;
 import dev.agentstore.postgres.internal.ChangeNotificationListener;
+import dev.agentstore.tck.Eventually;
 import dev.agentstore.tck.TckSupport;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -50,11 +51,7 @@ class PostgresNotifyTest extends TckSupport {
     newOrg(store);
     assertThat(listeners(url)).as("listening connections with no subscriber").isZero();
     try (var s = store.changes().subscribe(0, change -> { })) {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (listeners(url) == 0 && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
-      assertThat(listeners(url)).as("listening connections with a subscriber").isEqualTo(1);
+      Eventually.equalTo("one listening connection with a subscriber", () -> listeners(url), 1L);
     }
   }
 

@@ -28,6 +28,7 @@ import dev.agentstore.model.MessageType;
 import dev.agentstore.model.ToolCall;
 import dev.agentstore.model.WorkflowExecution;
 import dev.agentstore.model.WorkflowTask;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,7 +43,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -110,16 +110,6 @@ public abstract class HistoryTck extends TckSupport {
       List<ResourceVersion> page = s.changes().since(last, limit);
       seen.addAll(page);
       last = page.isEmpty() ? last : page.get(page.size() - 1).sequence();
-    }
-  }
-
-  static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(5);
     }
   }
 
@@ -363,10 +353,12 @@ public abstract class HistoryTck extends TckSupport {
     try (Subscription s = viewA.changes().subscribe(mark, got::add)) {
       newAgent(store, b, unique("b"));
       String last = newAgent(store, a, unique("a")).id();
-      await("org A's changes", () -> got.size() == 6);
-      Thread.sleep(50); // nothing else may arrive
-      assertThat(got).hasSize(6).allMatch(v -> v.org().equals(a));
+      // Changes arrive in order: once a later change of A's is here, B's would have been too.
+      String sentinel = newAgent(store, a, unique("sentinel")).id();
+      Eventually.until("org A's changes", () -> got.size() >= 7);
+      assertThat(got).hasSize(7).allMatch(v -> v.org().equals(a));
       assertThat(got.get(5).resourceId()).isEqualTo(last);
+      assertThat(got.get(6).resourceId()).isEqualTo(sentinel);
       assertThat(s.failure()).isEmpty();
     }
   }
@@ -375,7 +367,9 @@ public abstract class HistoryTck extends TckSupport {
 
   @Test
   void pruneKeepsEveryResourcesLatestEntry() throws Exception {
-    String org = newOrg().id();
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+    AgentStore store = open(newStoreBuilder().clock(clock));
+    String org = newOrg(store).id();
     Agent kept = newAgent(store, org, unique("kept"));
     kept = store.agents().update(kept);
     kept = store.agents().update(kept);
@@ -384,9 +378,9 @@ public abstract class HistoryTck extends TckSupport {
     AgentExecution e = newAgentExecution(store, org);
     long appended = store.agentExecutions().appendMessages(e.id(), message("hi"));
     Agent late = newAgent(store, org, unique("late"));
-    Thread.sleep(5);
-    Instant cutoff = Instant.now();
-    Thread.sleep(5);
+    clock.advance(Duration.ofSeconds(1));
+    Instant cutoff = clock.instant();
+    clock.advance(Duration.ofSeconds(1));
     store.agents().update(late);
 
     assertThat(store.history().prune(Instant.EPOCH)).isZero();
@@ -406,7 +400,7 @@ public abstract class HistoryTck extends TckSupport {
     Set<String> resources = new HashSet<>();
     changesAfter(store, 0).forEach(v -> resources.add(v.resourceId()));
     assertThat(resources).contains(kept.id(), gone.id(), e.id(), late.id(), org);
-    assertThat(store.history().prune(Instant.now().plusSeconds(60))).isZero();
+    assertThat(store.history().prune(clock.instant().plusSeconds(60))).isZero();
     assertThatThrownBy(() -> store.history().prune(null))
         .isInstanceOf(InvalidArgumentException.class);
   }
@@ -477,17 +471,21 @@ public abstract class HistoryTck extends TckSupport {
       // B wait for A's write lock. Either way the reader below must end with both, in order.
       Future<?> b = pool.submit(() -> ids[1] = newAgent(store, org, unique("second")).id());
       Follower reader = new Follower(mark);
-      long readUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
-      while (System.nanoTime() < readUntil) {
-        reader.poll(store, 10);
+      try {
+        b.get(300, TimeUnit.MILLISECONDS); // commits now where writers run concurrently
+      } catch (java.util.concurrent.TimeoutException waitsForA) {
+        // one writer at a time: B commits after A
+      }
+      for (int i = 0; i < 20; i++) {
+        reader.poll(store, 10); // a reader that skipped A's pending change would do it here
       }
       releaseA.countDown();
       a.get(WAIT_MS, TimeUnit.MILLISECONDS);
       b.get(WAIT_MS, TimeUnit.MILLISECONDS);
-      for (long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
-          reader.seen.size() < 2 && System.nanoTime() < deadline; ) {
+      Eventually.until("both changes read", () -> {
         reader.poll(store, 10);
-      }
+        return reader.seen.size() >= 2;
+      });
       assertStrictlyIncreasingAndUnique(reader.seen);
       assertThat(reader.seen).extracting(ResourceVersion::resourceId)
           .containsExactlyInAnyOrder(ids[0], ids[1]);
@@ -539,10 +537,11 @@ public abstract class HistoryTck extends TckSupport {
       } finally {
         pool.shutdownNow();
       }
+      assertThat(changesAfter(store, mark)).hasSize(writers * perWriter);
+      // A duplicate or a skip shows before a change written after all of them arrives.
+      newAgent(store, org, unique("sentinel"));
       List<ResourceVersion> expected = changesAfter(store, mark);
-      assertThat(expected).hasSize(writers * perWriter);
-      await("all changes delivered", () -> got.size() >= expected.size());
-      Thread.sleep(50); // a duplicate would arrive now
+      Eventually.until("all changes delivered", () -> got.size() >= expected.size());
       assertThat(got).containsExactlyElementsOf(expected);
       assertThat(s.lastSequence()).isEqualTo(expected.get(expected.size() - 1).sequence());
       assertThat(s.isActive()).isTrue();
@@ -565,11 +564,11 @@ public abstract class HistoryTck extends TckSupport {
       }
       got.add(change);
     });
-    await("the subscription to stop", () -> !s.isActive());
+    Eventually.until("the subscription to stop", () -> !s.isActive());
     assertThat(s.failure()).get().isInstanceOf(IllegalStateException.class);
     assertThat(s.lastSequence()).isEqualTo(expected.get(1).sequence());
     try (Subscription again = store.changes().subscribe(s.lastSequence(), got::add)) {
-      await("the rest", () -> got.size() == 4);
+      Eventually.until("the rest", () -> got.size() == 4);
       assertThat(got).containsExactlyElementsOf(expected);
       assertThat(again.failure()).isEmpty();
     }
@@ -585,7 +584,7 @@ public abstract class HistoryTck extends TckSupport {
       newAgent(store, org, unique("r"));
     }
     long before = head(store);
-    await("changes before the restart", () -> !got.isEmpty()
+    Eventually.until("changes before the restart", () -> !got.isEmpty()
         && got.get(got.size() - 1).sequence() == before);
     long saved = s.lastSequence();
     store.close(); // closes the subscription with the store
@@ -598,11 +597,11 @@ public abstract class HistoryTck extends TckSupport {
       newAgent(reopened, org, unique("r"));
     }
     try (Subscription resumed = reopened.changes().subscribe(saved, got::add)) {
+      newAgent(reopened, org, unique("sentinel")); // a duplicate would arrive before this one
       List<ResourceVersion> expected = changesAfter(reopened, 0);
-      await("changes after the restart", () -> got.size() >= expected.size());
-      Thread.sleep(50);
+      Eventually.until("changes after the restart", () -> got.size() >= expected.size());
       assertThat(got).hasSize(expected.size()).containsExactlyElementsOf(expected);
-      assertThat(got.size() - deliveredBefore).isEqualTo(5);
+      assertThat(got.size() - deliveredBefore).isEqualTo(6);
       assertThat(resumed.lastSequence()).isGreaterThan(saved);
     }
   }

@@ -580,14 +580,10 @@ public abstract class SecretsTck extends SecretsSupport {
 
   private static void awaitProgress(AtomicInteger counter, int target, List<Throwable> failures)
       throws InterruptedException {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (counter.get() < target && failures.isEmpty()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no progress: " + counter.get() + " of " + target);
-      }
-      Thread.sleep(5);
-    }
+    Eventually.until(target + " writes (or a failure)",
+        () -> counter.get() >= target || !failures.isEmpty());
   }
+
 
   /** The plaintext of the TOKEN value of an environment, read through the API. */
   private static String token(AgentStore s, String envId) {

@@ -5,6 +5,7 @@ import dev.agentstore.tck.ApiKeyTck;
 import dev.agentstore.tck.ArtifactStoreTck;
 import dev.agentstore.tck.ConcurrencyTck;
 import dev.agentstore.tck.DurabilityTck;
+import dev.agentstore.tck.Eventually;
 import dev.agentstore.tck.ExecutionTck;
 import dev.agentstore.tck.HistoryTck;
 import dev.agentstore.tck.IsolationTck;
@@ -136,6 +137,10 @@ final class TckSnippets {
       AgentStore s = open(keyed(newKeyset()));
       return s;
     }
+  }
+
+  static void eventually(java.util.List<Object> got) throws InterruptedException {
+    Eventually.until("all changes delivered", () -> got.size() == 6);
   }
 
   static MutableClock clock() {
