@@ -8,6 +8,9 @@ import dev.agentstore.tck.DurabilityTck;
 import dev.agentstore.tck.Eventually;
 import dev.agentstore.tck.ExecutionTck;
 import dev.agentstore.tck.HistoryTck;
+import dev.agentstore.tck.ModelBasedTck;
+import dev.agentstore.tck.internal.ContractModel;
+import java.util.Optional;
 import dev.agentstore.tck.IsolationTck;
 import dev.agentstore.tck.MutableClock;
 import dev.agentstore.tck.QueryTck;
@@ -67,6 +70,22 @@ final class TckSnippets {
     protected AgentStore.Builder newStoreBuilder() {
       return local(dir);
     }
+  }
+
+  abstract static class LocalModelBasedTest extends ModelBasedTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  static java.util.Optional<String> contractModel(AgentStore store,
+      java.util.function.Function<AgentStore, dev.agentstore.tck.internal.ContractModel.Fixture>
+          fixtureFactory, java.util.List<dev.agentstore.tck.internal.ContractModel.Op> ops) {
+    Optional<String> diff = new ContractModel(store, fixtureFactory).check(ops);
+    return diff;
   }
 
   abstract static class LocalHistoryTest extends HistoryTck {
