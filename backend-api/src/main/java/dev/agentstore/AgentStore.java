@@ -3,6 +3,7 @@ package dev.agentstore;
 import dev.agentstore.artifact.ArtifactStore;
 import dev.agentstore.history.ChangeFeed;
 import dev.agentstore.history.History;
+import dev.agentstore.internal.Json;
 import dev.agentstore.internal.StoreOpener;
 import dev.agentstore.model.Agent;
 import dev.agentstore.model.AgentInstance;
@@ -344,6 +345,7 @@ public interface AgentStore extends AutoCloseable {
       if (actor == null || actor.isBlank() || actor.length() > 255) {
         throw new InvalidArgumentException("actor: must be 1-255 characters, not blank");
       }
+      Json.checkString(actor, "actor");
       return actor;
     }
   }

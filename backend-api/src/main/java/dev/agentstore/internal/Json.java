@@ -24,6 +24,16 @@ import java.util.Map;
  * <p>Usage: {@code ObjectNode spec = Json.parseObject(text, "spec");}
  */
 public final class Json {
+  /**
+   * The widest decimal exponent a JSON number may have: its scale (digits after the point, or
+   * for {@code 1e400} minus the zeros it stands for) must lie within plus or minus this. Every
+   * backend must store and compare such numbers exactly; PostgreSQL's numeric allows about
+   * 131072 digits before the point and 16383 after, and SQLite keeps the text, so this bound
+   * (with Jackson's 1000-character limit on a number's digits) keeps every number storable.
+   */
+  public static final int MAX_NUMBER_SCALE = 1000;
+  /** The most significant digits a JSON number may have (Jackson's own text limit). */
+  public static final int MAX_NUMBER_DIGITS = 1000;
   /** The deepest nesting a document may have. */
   public static final int MAX_DEPTH = 128;
 
@@ -159,9 +169,24 @@ public final class Json {
       for (JsonNode child : node) {
         validate(child, field + "[" + i++ + "]", depth + 1);
       }
-    } else if (node.isNumber() && (node.isDouble() || node.isFloat())
-        && !Double.isFinite(node.doubleValue())) {
+    } else if (node.isNumber()) {
+      checkNumber(node, field);
+    }
+  }
+
+  /**
+   * Rejects numbers that are not finite or lie outside {@link #MAX_NUMBER_SCALE} /
+   * {@link #MAX_NUMBER_DIGITS}: one backend could not store them, so none accepts them.
+   */
+  private static void checkNumber(JsonNode node, String field) {
+    if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
       throw new InvalidArgumentException(field + ": numbers must be finite");
+    }
+    java.math.BigDecimal d = node.decimalValue();
+    if ((Math.abs((long) d.scale()) > MAX_NUMBER_SCALE
+        || d.precision() > MAX_NUMBER_DIGITS)) {
+      throw new InvalidArgumentException(field + ": numbers may have at most "
+          + MAX_NUMBER_DIGITS + " digits and a decimal exponent within +-" + MAX_NUMBER_SCALE);
     }
   }
 
