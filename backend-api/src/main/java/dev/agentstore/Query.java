@@ -56,7 +56,7 @@ public record Query(
    */
   public static final Instant EARLIEST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
   /** The latest instant a time filter (or {@code history().prune}) accepts: the end of year 9999. */
-  public static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
+  public static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
 
   /** The columns a query can sort by. */
   public enum OrderBy {

@@ -69,7 +69,8 @@ final class HistoryService implements History, ChangeFeed {
       throw new InvalidArgumentException("prune: history retention applies to the whole store;"
           + " call it on the unscoped store");
     }
-    return view.runner().write(tx -> tx.pruneHistory(olderThan));
+    Instant before = Micros.ceil(olderThan);
+    return view.runner().write(tx -> tx.pruneHistory(before));
   }
 
   @Override
