@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * What {@code list} and {@code count} return: filters, order and one page. Pages are keyset pages
  * (never OFFSET): pass {@link Page#nextPageToken()} back with the same query to get the next page;
- * rows inserted between pages cause no duplicates and no skips.
+ * rows inserted between pages cause no duplicates and no skips. The filter rules (null and absent
+ * alike, exact decimals) and limits are in docs/queries.md.
  *
  * <p>Usage: {@code Query.builder().labelSelector("env=prod").phase(ExecutionPhase.PENDING).pageSize(50).build()}
  *
@@ -23,9 +24,9 @@ import java.util.Map;
  * @param labelSelector label requirements (null: none)
  * @param phase only executions in this phase (null: any)
  * @param refs equality on indexed reference columns
- * @param createdAfter only resources created strictly after this instant
- * @param createdBefore only resources created strictly before this instant
- * @param jsonFilters equality on spec/status fields
+ * @param createdAfter only resources created strictly after this instant (years 1 to 9999)
+ * @param createdBefore only resources created strictly before this instant (years 1 to 9999)
+ * @param jsonFilters conditions on spec/status fields, at most {@link #MAX_JSON_FILTERS}
  * @param orderBy the sort column; id breaks ties
  * @param descending newest first when true
  * @param pageSize rows per page, 1 to 1000

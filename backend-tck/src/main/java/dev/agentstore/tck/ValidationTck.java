@@ -337,7 +337,8 @@ public abstract class ValidationTck extends TckSupport {
   void numbersPastTheDecimalLimitsAreRejectedOnWriteAndInFilters() {
     String org = newOrg().id();
     long before = head(store);
-    for (String n : List.of("1e1001", "1e-1001", "0e-5000")) {
+    for (String n : List.of("1e1000", "-1e1001", "1e-1001", "0e-5000", "1" + "0".repeat(1000),
+        "0." + "1".repeat(1001), "1." + "1".repeat(1000))) {
       ObjectNode env = JsonNodeFactory.withExactBigDecimals(true).objectNode()
           .put("n", new BigDecimal(n));
       assertRejected(org, m -> store.agents().create(new Agent(m, AgentSpec.builder()
@@ -350,12 +351,20 @@ public abstract class ValidationTck extends TckSupport {
     }
     assertThat(head(store)).isEqualTo(before);
     ObjectNode edge = JsonNodeFactory.withExactBigDecimals(true).objectNode()
-        .put("hi", new BigDecimal("9.99e1000")).put("lo", new BigDecimal("1e-1000"));
+        .put("hi", new BigDecimal("9.99e999")).put("lo", new BigDecimal("1e-1000"))
+        .put("many", new BigDecimal("0." + "7".repeat(1000)));
     Agent ok = store.agents().create(new Agent(Metadata.of(org, "edge-numbers"), AgentSpec
         .builder().instructions("i").envSpec(edge).build(), null));
     assertThat(store.agents().list(Query.builder().org(org).where("spec.envSpec.hi",
-        new BigDecimal("999e998")).where("spec.envSpec.lo", new BigDecimal("0.1e-999")).build())
+        new BigDecimal("999e997")).where("spec.envSpec.lo", new BigDecimal("0.1e-999"))
+        .where("spec.envSpec.many", new BigDecimal("0." + "7".repeat(1000))).build())
         .items()).extracting(Agent::id).containsExactly(ok.id());
+    // What a backend reads back passes the same check when written again (PostgreSQL prints
+    // 9.99e999 as 1000 plain digits).
+    Agent back = store.agents().get(ok.id()).orElseThrow();
+    Agent again = store.agents().update(back.withSpec(back.spec().withDescription("again")));
+    assertThat(again.spec().envSpec().get("hi").decimalValue())
+        .isEqualByComparingTo(new BigDecimal("9.99e999"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.agentstore.tck.ArtifactStoreTck;
 import dev.agentstore.tck.ConcurrencyTck;
 import dev.agentstore.tck.DurabilityTck;
 import dev.agentstore.tck.ExecutionTck;
+import dev.agentstore.tck.FuzzTck;
 import dev.agentstore.tck.HistoryTck;
 import dev.agentstore.tck.IsolationTck;
 import dev.agentstore.tck.MutableClock;
@@ -78,6 +79,15 @@ final class TckSnippets {
   }
 
   abstract static class LocalIsolationTest extends IsolationTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalFuzzTest extends FuzzTck {
     @TempDir Path dir;
 
     @Override
