@@ -1,5 +1,6 @@
 package dev.agentstore;
 
+import dev.agentstore.internal.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * A dotted path into a resource's {@code spec} or {@code status}, e.g. {@code spec.config.model} or
  * {@code spec.data."my.key".description} (quoted segments for keys with odd characters; quotes
- * and backslashes are not allowed inside a segment).
+ * and backslashes are not allowed inside a segment, nor control characters or unpaired surrogates).
  *
  * <p>Usage: {@code JsonPath p = JsonPath.parse("spec.config.model");}
  *
@@ -32,6 +33,7 @@ public record JsonPath(String root, List<String> segments) {
         throw new InvalidArgumentException("jsonPath: segment '" + Text.clip(seg)
             + "' must be 1-256 characters without control characters, quotes or backslashes");
       }
+      Json.checkString(seg, "jsonPath");
     }
   }
 

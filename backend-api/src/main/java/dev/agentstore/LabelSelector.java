@@ -13,6 +13,10 @@ import java.util.List;
  * @param requirements all must hold (logical AND)
  */
 public record LabelSelector(List<Requirement> requirements) {
+  /** The most requirements one selector may have. */
+  public static final int MAX_REQUIREMENTS = 64;
+  /** The most values all {@code in}/{@code notin} sets of one selector may list together. */
+  public static final int MAX_VALUES = 256;
 
   /** How a requirement compares the label. */
   public enum Operator {
@@ -38,13 +42,19 @@ public record LabelSelector(List<Requirement> requirements) {
       if (p != null) {
         throw new InvalidArgumentException("labelSelector", p);
       }
-      values = List.copyOf(values);
+      if (operator == null || values == null) {
+        throw new InvalidArgumentException("labelSelector", "operator and values must not be null");
+      }
+      if (values.stream().anyMatch(java.util.Objects::isNull)) {
+        throw new InvalidArgumentException("labelSelector", Labels.valueProblem(null));
+      }
       for (String v : values) {
         String vp = Labels.valueProblem(v);
         if (vp != null) {
           throw new InvalidArgumentException("labelSelector", vp);
         }
       }
+      values = List.copyOf(values);
       boolean needsValues = operator != Operator.EXISTS && operator != Operator.DOES_NOT_EXIST;
       if (needsValues == values.isEmpty()) {
         throw new InvalidArgumentException("labelSelector", "operator " + operator + " on '" + key
@@ -56,9 +66,27 @@ public record LabelSelector(List<Requirement> requirements) {
     }
   }
 
-  /** Copies the list. */
+  /** Copies the list and checks the limits. */
   public LabelSelector {
+    if (requirements == null) {
+      throw new InvalidArgumentException("labelSelector", "requirements must not be null");
+    }
+    if (requirements.stream().anyMatch(java.util.Objects::isNull)) {
+      throw new InvalidArgumentException("labelSelector", "requirements must not contain null");
+    }
     requirements = List.copyOf(requirements);
+    if (requirements.size() > MAX_REQUIREMENTS) {
+      throw new InvalidArgumentException("labelSelector", "at most " + MAX_REQUIREMENTS
+          + " requirements, got " + requirements.size());
+    }
+    int values = 0;
+    for (Requirement r : requirements) {
+      values += r.values().size();
+    }
+    if (values > MAX_VALUES) {
+      throw new InvalidArgumentException("labelSelector", "at most " + MAX_VALUES
+          + " values in all, got " + values);
+    }
   }
 
   /** Parses the Kubernetes selector syntax; a syntax error says where. */
@@ -107,6 +135,9 @@ public record LabelSelector(List<Requirement> requirements) {
       }
       while (true) {
         out.add(requirement());
+        if (out.size() > MAX_REQUIREMENTS) {
+          throw error("more than " + MAX_REQUIREMENTS + " requirements");
+        }
         skipSpace();
         if (pos == s.length()) {
           return new LabelSelector(out);

@@ -48,13 +48,28 @@ public record Metadata(
 
   /** Normalises absent collections to empty, immutable ones. */
   public Metadata {
-    labels = frozen(labels);
-    annotations = frozen(annotations);
+    labels = frozen(labels, "metadata.labels");
+    annotations = frozen(annotations, "metadata.annotations");
     tags = tags == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(tags));
   }
 
-  private static Map<String, String> frozen(Map<String, String> m) {
-    return m == null || m.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(m));
+  private static Map<String, String> frozen(Map<String, String> m, String field) {
+    if (m == null || m.isEmpty()) {
+      return Map.of();
+    }
+    TreeMap<String, String> copy = new TreeMap<>();
+    for (Map.Entry<String, String> e : m.entrySet()) {
+      put(copy, e.getKey(), e.getValue(), field);
+    }
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /** Puts one entry; a null key is an {@link InvalidArgumentException}, not a bare NPE. */
+  private static void put(Map<String, String> map, String key, String value, String field) {
+    if (key == null) {
+      throw new InvalidArgumentException(field, "keys must not be null");
+    }
+    map.put(key, value);
   }
 
   /** Metadata for a new resource named {@code name} in {@code org}; the slug is derived from the name. */
@@ -84,7 +99,7 @@ public record Metadata(
   /** A copy with one label added or replaced. */
   public Metadata withLabel(String key, String value) {
     Map<String, String> copy = new TreeMap<>(labels);
-    copy.put(key, value);
+    put(copy, key, value, "metadata.labels");
     return withLabels(copy);
   }
 
@@ -199,31 +214,29 @@ public record Metadata(
 
     /** Adds or replaces one label. */
     public Builder label(String key, String value) {
-      labels.put(key, value);
+      put(labels, key, value, "metadata.labels");
       return this;
     }
 
     /** Replaces all labels (null clears them). */
     public Builder labels(Map<String, String> value) {
+      Map<String, String> checked = frozen(value, "metadata.labels");
       labels.clear();
-      if (value != null) {
-        labels.putAll(value);
-      }
+      labels.putAll(checked);
       return this;
     }
 
     /** Adds or replaces one annotation. */
     public Builder annotation(String key, String value) {
-      annotations.put(key, value);
+      put(annotations, key, value, "metadata.annotations");
       return this;
     }
 
     /** Replaces all annotations (null clears them). */
     public Builder annotations(Map<String, String> value) {
+      Map<String, String> checked = frozen(value, "metadata.annotations");
       annotations.clear();
-      if (value != null) {
-        annotations.putAll(value);
-      }
+      annotations.putAll(checked);
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.agentstore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.agentstore.internal.Json;
 import dev.agentstore.model.ExecutionPhase;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,7 +15,8 @@ import java.util.Map;
 /**
  * What {@code list} and {@code count} return: filters, order and one page. Pages are keyset pages
  * (never OFFSET): pass {@link Page#nextPageToken()} back with the same query to get the next page;
- * rows inserted between pages cause no duplicates and no skips.
+ * rows inserted between pages cause no duplicates and no skips. The filter rules (null and absent
+ * alike, exact decimals) and limits are in docs/queries.md.
  *
  * <p>Usage: {@code Query.builder().labelSelector("env=prod").phase(ExecutionPhase.PENDING).pageSize(50).build()}
  *
@@ -22,9 +24,9 @@ import java.util.Map;
  * @param labelSelector label requirements (null: none)
  * @param phase only executions in this phase (null: any)
  * @param refs equality on indexed reference columns
- * @param createdAfter only resources created strictly after this instant
- * @param createdBefore only resources created strictly before this instant
- * @param jsonFilters equality on spec/status fields
+ * @param createdAfter only resources created strictly after this instant (years 1 to 9999)
+ * @param createdBefore only resources created strictly before this instant (years 1 to 9999)
+ * @param jsonFilters conditions on spec/status fields, at most {@link #MAX_JSON_FILTERS}
  * @param orderBy the sort column; id breaks ties
  * @param descending newest first when true
  * @param pageSize rows per page, 1 to 1000
@@ -47,6 +49,15 @@ public record Query(
   public static final int DEFAULT_PAGE_SIZE = 50;
   /** The largest page size. */
   public static final int MAX_PAGE_SIZE = 1000;
+  /** The most JSON path filters one query may carry. */
+  public static final int MAX_JSON_FILTERS = 64;
+  /**
+   * The earliest instant a time filter (or {@code history().prune}) accepts: the first instant of
+   * year 1. Instants outside [{@link #EARLIEST_INSTANT}, {@link #LATEST_INSTANT}] are rejected.
+   */
+  public static final Instant EARLIEST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+  /** The latest instant a time filter (or {@code history().prune}) accepts: the end of year 9999. */
+  public static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
 
   /** The columns a query can sort by. */
   public enum OrderBy {
@@ -54,25 +65,54 @@ public record Query(
     UPDATED_AT
   }
 
+  /** How a {@link JsonFilter} compares its field. */
+  public enum JsonOperator {
+    /** The field holds this scalar (same JSON type; numbers by exact decimal value). */
+    EQUALS,
+    /** The field is absent or holds JSON null (the two are the same to every filter). */
+    IS_NULL,
+    /** The field is present and holds something other than JSON null. */
+    IS_NOT_NULL
+  }
+
   /**
-   * Equality of one spec/status field with a JSON scalar (string, number, boolean or null).
+   * One condition on a spec/status field: equality with a JSON scalar (string, number or
+   * boolean), or a null test. An absent field and a field holding JSON null are the same (stored
+   * records omit nulls), so equality with null is {@link JsonOperator#IS_NULL}.
    *
    * @param path the field
-   * @param value the JSON scalar it must equal
+   * @param operator how the field is compared
+   * @param value the JSON scalar it must equal (JSON null for the null tests)
    */
-  public record JsonFilter(JsonPath path, JsonNode value) {
-    /** Checks that the value is a scalar. */
+  public record JsonFilter(JsonPath path, JsonOperator operator, JsonNode value) {
+    /** Checks that the value is a finite scalar; equality with null becomes a null test. */
     public JsonFilter {
       if (path == null) {
         throw new InvalidArgumentException("jsonFilter", "path must not be null");
       }
-      if (value == null) {
-        value = JsonNodeFactory.instance.nullNode();
+      if (operator == null) {
+        operator = JsonOperator.EQUALS;
       }
-      if (value.isContainerNode()) {
+      if (operator != JsonOperator.EQUALS) {
+        value = JsonNodeFactory.instance.nullNode();
+      } else if (value == null || value.isNull() || value.isMissingNode()) {
+        operator = JsonOperator.IS_NULL;
+        value = JsonNodeFactory.instance.nullNode();
+      } else if (value.isContainerNode()) {
         throw new InvalidArgumentException("jsonFilter " + path.canonical()
             + ": compares with a string, number, boolean or null, not an object or array");
+      } else if (value.isNumber() || value.isTextual()) {
+        Json.validate(value, "jsonFilter " + path.canonical());
+      } else if (!value.isBoolean()) {
+        throw new InvalidArgumentException("jsonFilter " + path.canonical()
+            + ": compares with a string, number, boolean or null, not "
+            + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
       }
+    }
+
+    /** Equality with {@code value} (a null value means {@link JsonOperator#IS_NULL}). */
+    public JsonFilter(JsonPath path, JsonNode value) {
+      this(path, JsonOperator.EQUALS, value);
     }
   }
 
@@ -85,9 +125,26 @@ public record Query(
     refs = refs == null || refs.isEmpty() ? Map.of()
         : Collections.unmodifiableMap(new EnumMap<>(refs));
     jsonFilters = jsonFilters == null ? List.of() : List.copyOf(jsonFilters);
+    if (jsonFilters.size() > MAX_JSON_FILTERS) {
+      throw new InvalidArgumentException("jsonFilters", "at most " + MAX_JSON_FILTERS
+          + " filters per query, got " + jsonFilters.size());
+    }
+    requireInRange(createdAfter, "createdAfter");
+    requireInRange(createdBefore, "createdBefore");
     orderBy = orderBy == null ? OrderBy.CREATED_AT : orderBy;
     if (createdAfter != null && createdBefore != null && !createdAfter.isBefore(createdBefore)) {
       throw new InvalidArgumentException("createdAfter", "must be before createdBefore");
+    }
+  }
+
+  /**
+   * Checks that {@code t} (when not null) lies within [{@link #EARLIEST_INSTANT},
+   * {@link #LATEST_INSTANT}]; the error names {@code field}.
+   */
+  public static void requireInRange(Instant t, String field) {
+    if (t != null && (t.isBefore(EARLIEST_INSTANT) || t.isAfter(LATEST_INSTANT))) {
+      throw new InvalidArgumentException(field, "must be between " + EARLIEST_INSTANT + " and "
+          + LATEST_INSTANT + ", got " + t);
     }
   }
 
@@ -185,15 +242,32 @@ public record Query(
     }
 
     /**
-     * Equality of a spec/status field with a scalar: a String, Number, Boolean or null.
-     * Usage: {@code where("spec.config.model", "gpt-4o")}.
+     * Equality of a spec/status field with a scalar: a String, Number, Boolean, enum or null;
+     * numbers compare by exact decimal value, null matches an absent field too (see
+     * {@link #isNull}). Usage: {@code where("spec.config.model", "gpt-4o")}.
      */
     public Builder where(String path, Object value) {
-      jsonFilters.add(new JsonFilter(JsonPath.parse(path), scalar(path, value)));
+      JsonPath p = JsonPath.parse(path);
+      jsonFilters.add(new JsonFilter(p, scalar(p, value)));
       return this;
     }
 
-    /** A filter written as {@code spec.a.b == <JSON scalar>}, e.g. {@code spec.model == "x"}. */
+    /** The field is absent or JSON null. Usage: {@code isNull("status.error")}. */
+    public Builder isNull(String path) {
+      jsonFilters.add(new JsonFilter(JsonPath.parse(path), JsonOperator.IS_NULL, null));
+      return this;
+    }
+
+    /** The field is present and not JSON null. Usage: {@code isNotNull("status.error")}. */
+    public Builder isNotNull(String path) {
+      jsonFilters.add(new JsonFilter(JsonPath.parse(path), JsonOperator.IS_NOT_NULL, null));
+      return this;
+    }
+
+    /**
+     * A filter written as {@code spec.a.b == <JSON scalar>}, e.g. {@code spec.model == "x"};
+     * {@code == null} is {@link #isNull}.
+     */
     public Builder filter(String expression) {
       int eq = expression == null ? -1 : expression.indexOf("==");
       if (eq < 0) {
@@ -231,8 +305,9 @@ public record Query(
           orderBy, descending, pageSize, pageToken);
     }
 
-    private static JsonNode scalar(String path, Object value) {
+    private static JsonNode scalar(JsonPath path, Object value) {
       JsonNodeFactory f = JsonNodeFactory.withExactBigDecimals(true);
+      String field = "where " + path.canonical();
       if (value == null) {
         return f.nullNode();
       }
@@ -242,19 +317,29 @@ public record Query(
       if (value instanceof Boolean b) {
         return f.booleanNode(b);
       }
-      if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      if (value instanceof Integer || value instanceof Long || value instanceof Short
+          || value instanceof Byte) {
         return f.numberNode(((Number) value).longValue());
       }
       if (value instanceof BigDecimal d) {
         return f.numberNode(d);
       }
+      if ((value instanceof Double d && !Double.isFinite(d))
+          || (value instanceof Float fl && !Float.isFinite(fl))) {
+        throw new InvalidArgumentException(field + ": numbers must be finite, got " + value);
+      }
       if (value instanceof Number n) {
-        return f.numberNode(new BigDecimal(n.toString()));
+        try {
+          return f.numberNode(new BigDecimal(n.toString()));
+        } catch (NumberFormatException e) {
+          throw new InvalidArgumentException(field + ": " + value.getClass().getSimpleName()
+              + " '" + Text.clip(n.toString()) + "' is not a decimal number", e);
+        }
       }
       if (value instanceof Enum<?> e) {
         return f.textNode(e.name());
       }
-      throw new InvalidArgumentException("where " + path + ": compares with a String, Number,"
+      throw new InvalidArgumentException(field + ": compares with a String, Number,"
           + " Boolean, enum or null, not " + value.getClass().getSimpleName());
     }
   }

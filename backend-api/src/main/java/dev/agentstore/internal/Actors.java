@@ -15,6 +15,7 @@ public final class Actors {
     if (actor == null || actor.isBlank() || actor.length() > 255) {
       throw new InvalidArgumentException("actor: must be 1-255 characters, not blank");
     }
+    Json.checkString(actor, "actor"); // no NUL, no unpaired surrogate
     return actor;
   }
 }

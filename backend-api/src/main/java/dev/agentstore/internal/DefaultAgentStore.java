@@ -267,6 +267,7 @@ public final class DefaultAgentStore implements AgentStore {
       throw new InvalidArgumentException("message: must be 1-" + MAX_MESSAGE
           + " characters, not blank");
     }
+    Json.checkString(message, "message");
     return new DefaultAgentStore(view.withMessage(message), false);
   }
 

@@ -2,6 +2,7 @@ package dev.agentstore.internal;
 
 import dev.agentstore.Ids;
 import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.Query;
 import dev.agentstore.history.ChangeFeed;
 import dev.agentstore.history.ChangeListener;
 import dev.agentstore.history.History;
@@ -63,11 +64,13 @@ final class HistoryService implements History, ChangeFeed {
     if (olderThan == null) {
       throw new InvalidArgumentException("olderThan: required");
     }
+    Query.requireInRange(olderThan, "olderThan");
     if (view.org() != null) {
       throw new InvalidArgumentException("prune: history retention applies to the whole store;"
           + " call it on the unscoped store");
     }
-    return view.runner().write(tx -> tx.pruneHistory(olderThan));
+    Instant before = Micros.ceil(olderThan);
+    return view.runner().write(tx -> tx.pruneHistory(before));
   }
 
   @Override

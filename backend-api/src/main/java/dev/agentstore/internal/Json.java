@@ -24,6 +24,17 @@ import java.util.Map;
  * <p>Usage: {@code ObjectNode spec = Json.parseObject(text, "spec");}
  */
 public final class Json {
+  /**
+   * The most digits a JSON number may have after the decimal point, before it (so its magnitude
+   * is below 1e1000), and in all (significant digits). PostgreSQL's numeric allows about 131072
+   * digits before the point and 16383 after, and prints jsonb numbers in plain notation (1e999
+   * comes back as 1000 digits); SQLite keeps the text. Within these bounds every backend stores
+   * a number exactly and reads it back within {@link #MAX_NUMBER_TEXT} characters, and a value
+   * read back from one backend passes the same check when written again.
+   */
+  public static final int MAX_NUMBER_DIGITS = 1000;
+  /** The longest number text the parser reads (a sign, the digits either side, a point). */
+  static final int MAX_NUMBER_TEXT = 2 * MAX_NUMBER_DIGITS + 16;
   /** The deepest nesting a document may have. */
   public static final int MAX_DEPTH = 128;
 
@@ -42,8 +53,12 @@ public final class Json {
 
   static {
     // Leave room above MAX_DEPTH so our own check, with its clear message, is the one that fires.
-    MAPPER.getFactory().setStreamReadConstraints(
-        StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 8).build());
+    // Numbers likewise: our digit/exponent check gives the clear message. The room also matters
+    // on the way back: PostgreSQL prints jsonb numbers in plain notation (1e1000 comes back as
+    // 1000 digits), so a stored number can be up to MAX_NUMBER_TEXT long.
+    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+        .maxNestingDepth(MAX_DEPTH + 8)
+        .maxNumberLength(MAX_NUMBER_TEXT).build());
   }
 
   private Json() {}
@@ -159,9 +174,28 @@ public final class Json {
       for (JsonNode child : node) {
         validate(child, field + "[" + i++ + "]", depth + 1);
       }
-    } else if (node.isNumber() && (node.isDouble() || node.isFloat())
-        && !Double.isFinite(node.doubleValue())) {
+    } else if (node.isNumber()) {
+      checkNumber(node, field);
+    }
+  }
+
+  /**
+   * Rejects numbers that are not finite or exceed {@link #MAX_NUMBER_DIGITS} digits after the
+   * point, before it or in all: one backend could not store them, so none accepts them.
+   */
+  private static void checkNumber(JsonNode node, String field) {
+    if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
       throw new InvalidArgumentException(field + ": numbers must be finite");
+    }
+    java.math.BigDecimal d = node.decimalValue();
+    java.math.BigDecimal stripped = d.signum() == 0 ? java.math.BigDecimal.ZERO
+        : d.stripTrailingZeros();
+    long before = (long) stripped.precision() - stripped.scale();
+    if (Math.abs((long) d.scale()) > MAX_NUMBER_DIGITS || before > MAX_NUMBER_DIGITS
+        || stripped.precision() > MAX_NUMBER_DIGITS) {
+      throw new InvalidArgumentException(field + ": numbers must be below 1e" + MAX_NUMBER_DIGITS
+          + " in magnitude, with at most " + MAX_NUMBER_DIGITS + " significant digits and at most "
+          + MAX_NUMBER_DIGITS + " after the decimal point (exponent out of range)");
     }
   }
 

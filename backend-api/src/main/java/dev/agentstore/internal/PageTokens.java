@@ -51,7 +51,8 @@ final class PageTokens {
     }
     b.append('|').append(q.createdAfter()).append('|').append(q.createdBefore()).append('|');
     for (Query.JsonFilter f : q.jsonFilters()) {
-      b.append(f.path().canonical()).append("==").append(Json.write(f.value())).append(';');
+      b.append(f.path().canonical()).append(' ').append(f.operator()).append(' ')
+          .append(Json.write(f.value())).append(';');
     }
     b.append('|').append(q.orderBy()).append('|').append(q.descending());
     try {

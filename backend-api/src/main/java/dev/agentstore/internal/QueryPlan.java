@@ -66,7 +66,7 @@ final class QueryPlan {
     String org = q.org() != null ? q.org() : viewOrg;
     StoredQuery sq = StoredQuery.builder(q.pageSize() + 1).org(org)
         .labelSelector(q.labelSelector()).phase(q.phase()).refs(q.refs())
-        .createdAfter(q.createdAfter()).createdBefore(q.createdBefore())
+        .createdAfter(Micros.floor(q.createdAfter())).createdBefore(Micros.ceil(q.createdBefore()))
         .jsonFilters(q.jsonFilters()).orderBy(q.orderBy(), q.descending()).after(after).build();
     return new QueryPlan(sq, empty, fp, q.orderBy(), tokens);
   }

@@ -24,7 +24,7 @@ import java.util.Map;
  * @param refs equality on indexed reference columns
  * @param createdAfter exclusive lower bound on createdAt, or null
  * @param createdBefore exclusive upper bound on createdAt, or null
- * @param jsonFilters equality on spec/status fields
+ * @param jsonFilters conditions on spec/status fields (equality, is null, is not null)
  * @param orderBy the sort column; id breaks ties
  * @param descending whether to sort newest first
  * @param after the keyset position to continue after, or null for the first page

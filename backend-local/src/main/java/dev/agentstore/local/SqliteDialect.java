@@ -1,6 +1,7 @@
 package dev.agentstore.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentstore.local.internal.SqliteFunctions;
 import dev.agentstore.local.internal.jooq.DefaultSchema;
 import dev.agentstore.sql.DialectStrategy;
 import java.math.BigDecimal;
@@ -13,12 +14,13 @@ import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.Schema;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
  * What SQLite does differently: JSON through {@code json_extract}/{@code json_type} with a bound
- * path, errors by SQLite result code, and write transactions opened with {@code BEGIN IMMEDIATE}
+ * path (numbers compared exactly by an application function, see {@link SqliteFunctions}), errors by SQLite result code, and write transactions opened with {@code BEGIN IMMEDIATE}
  * so concurrent writers queue on the busy timeout instead of failing at commit.
  *
  * <p>Usage: {@code new SqlBackend(new SqliteDialect(), readers, writer, caps, dir, files, pools)}
@@ -45,28 +47,59 @@ public final class SqliteDialect implements DialectStrategy {
     Field<String> p = DSL.val(path(path));
     Field<String> type = DSL.field("json_type({0}, {1})", String.class, doc, p);
     if (value.isTextual()) {
-      return type.eq("text").and(DSL.field("json_extract({0}, {1})", String.class, doc, p)
-          .eq(value.textValue()));
+      return type.eq(DSL.val("text")).and(DSL.field("json_extract({0}, {1})", String.class, doc, p)
+          .eq(DSL.val(value.textValue())));
     }
     if (value.isNumber()) {
-      BigDecimal n = value.decimalValue();
-      Field<Object> extracted = DSL.field("json_extract({0}, {1})", Object.class, doc, p);
-      Object bound = isLong(n) ? (Object) n.longValueExact() : (Object) n.doubleValue();
-      return type.in("integer", "real").and(extracted.eq(DSL.inline(bound)));
+      return numberEquals(doc, p, type, value.decimalValue());
     }
     if (value.isBoolean()) {
-      return type.eq(value.booleanValue() ? "true" : "false");
+      return type.eq(DSL.val(value.booleanValue() ? "true" : "false"));
     }
-    return type.eq("null");
+    throw new IllegalArgumentException("jsonEquals takes a string, number or boolean");
   }
 
-  private static boolean isLong(BigDecimal n) {
-    try {
-      n.longValueExact();
-      return true;
-    } catch (ArithmeticException e) {
-      return false;
+  /**
+   * Exact decimal equality. SQLite's json_extract turns a JSON number into a double (or a 64-bit
+   * integer), so comparing it alone would call 0.1 equal to 0.1000000000000000055511151231257827
+   * and 1e400 equal to every other number past the double range. The stored text keeps every
+   * digit, though ({@code doc -> path} returns it verbatim), so the exact test is
+   * {@link SqliteFunctions#DECIMAL_EQUALS}, an application function comparing that text with the
+   * bound canonical text as BigDecimals (1.5 equals 1.50, -0 equals 0, as in PostgreSQL's jsonb).
+   *
+   * <p>A Java call per row is the costly part, so a cheap native pre-filter comes first: the
+   * double value must lie within a relative 1e-9 of the bound double (wide enough for any
+   * rounding SQLite's text-to-double conversion can make, so it never drops a true match; the
+   * infinite ends cover numbers past the double range). SQLite evaluates AND terms left to right
+   * and stops at the first false one, so only near-equal numbers reach the Java test. No index
+   * serves a path filter on SQLite either way (paths are arbitrary), so this is a scan filter,
+   * as before, with every value bound.
+   */
+  private static Condition numberEquals(Field<String> doc, Field<String> p, Field<String> type,
+      BigDecimal n) {
+    double d = n.doubleValue();
+    double lo;
+    double hi;
+    if (Double.isInfinite(d)) {
+      lo = d > 0 ? Double.MAX_VALUE : Double.NEGATIVE_INFINITY;
+      hi = d > 0 ? Double.POSITIVE_INFINITY : -Double.MAX_VALUE;
+    } else {
+      double margin = Math.max(Math.abs(d) * 1e-9, Double.MIN_NORMAL);
+      lo = d - margin;
+      hi = d + margin;
     }
+    Field<Double> extracted = DSL.field("json_extract({0}, {1})", Double.class, doc, p);
+    return type.in(DSL.val("integer"), DSL.val("real"))
+        .and(extracted.between(DSL.val(lo, SQLDataType.DOUBLE), DSL.val(hi, SQLDataType.DOUBLE)))
+        .and(DSL.condition(SqliteFunctions.DECIMAL_EQUALS + "({0} -> {1}, {2})", doc, p,
+            DSL.val(n.toString())));
+  }
+
+  @Override
+  public Condition jsonIsNull(Field<String> doc, List<String> path) {
+    // json_type is SQL NULL for an absent path (or a NULL document), 'null' for JSON null.
+    return DSL.condition("coalesce(json_type({0}, {1}), 'null') = 'null'", doc,
+        DSL.val(path(path)));
   }
 
   /** A SQLite JSON path with every segment quoted (segments never contain quotes). */

@@ -8,10 +8,12 @@ import dev.agentstore.sql.DialectStrategy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.QueryPart;
 import org.jooq.SQLDialect;
 import org.jooq.Schema;
 import org.jooq.impl.DSL;
@@ -54,10 +56,30 @@ public final class PostgresDialect implements DialectStrategy {
 
   @Override
   public Condition jsonEquals(Field<String> doc, List<String> path, JsonNode value) {
-    // jsonb equality is exact: same type, same string, numerically equal numbers.
-    return DSL.condition("({0} #> {1}) = cast({2} as jsonb)", doc,
-        DSL.val(path.toArray(new String[0]), SQLDataType.CLOB.array()),
+    // jsonb equality is exact: same type, same string, numerically equal numbers (numeric).
+    return DSL.condition("{0} = cast({1} as jsonb)", at(doc, path),
         DSL.val(json(value), SQLDataType.CLOB));
+  }
+
+  @Override
+  public Condition jsonIsNull(Field<String> doc, List<String> path) {
+    return DSL.condition("coalesce({0}, cast('null' as jsonb)) = cast('null' as jsonb)", at(doc, path));
+  }
+
+  /**
+   * {@code doc -> k1 -> k2 ...} with every key bound as text. Not {@code #>}: its text path
+   * indexes arrays ({@code '{a,1}'} is the second element of {@code a}), while {@code -> text}
+   * on an array is NULL, as SQLite's quoted path segments are; paths name object keys only.
+   */
+  private static Field<Object> at(Field<String> doc, List<String> path) {
+    StringBuilder sql = new StringBuilder("({0}");
+    List<QueryPart> parts = new ArrayList<>();
+    parts.add(doc);
+    for (String segment : path) {
+      sql.append(" -> {").append(parts.size()).append('}');
+      parts.add(DSL.val(segment, SQLDataType.CLOB));
+    }
+    return DSL.field(sql.append(')').toString(), Object.class, parts.toArray(new QueryPart[0]));
   }
 
   private static String json(Object value) {

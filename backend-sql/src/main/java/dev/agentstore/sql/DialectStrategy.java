@@ -52,8 +52,22 @@ public interface DialectStrategy {
     return labelValue(labels, key).eq(value);
   }
 
-  /** True when the JSON scalar at {@code path} of {@code doc} equals {@code value} (type and value). */
+  /**
+   * True when the JSON scalar at {@code path} of {@code doc} equals {@code value}: the same JSON
+   * type, the same string, or numerically equal numbers compared as exact decimals ({@code 1.5}
+   * equals {@code 1.50}; {@code 0.1} never equals the double nearest to it). {@code value} is a
+   * string, number or boolean, never JSON null (see {@link #jsonIsNull}). Every value and path
+   * segment must be a bound parameter. Segments are object keys only: a segment never indexes an
+   * array, so a path through an array addresses nothing.
+   */
   Condition jsonEquals(Field<String> doc, List<String> path, JsonNode value);
+
+  /**
+   * True when {@code path} of {@code doc} is absent (or {@code doc} is SQL NULL, or the path runs
+   * through a non-object) or holds JSON null: stored records omit nulls, so filters treat the two
+   * alike. Never SQL NULL, so that its negation is the "is not null" filter.
+   */
+  Condition jsonIsNull(Field<String> doc, List<String> path);
 
   /**
    * Whether write transactions run concurrently and so need row locks (SELECT ... FOR UPDATE)

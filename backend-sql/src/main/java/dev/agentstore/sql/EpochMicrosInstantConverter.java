@@ -25,6 +25,11 @@ public final class EpochMicrosInstantConverter extends AbstractConverter<Long, I
 
   @Override
   public Long to(Instant instant) {
-    return instant == null ? null : ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+    // Not ChronoUnit.MICROS.between: it goes through nanoseconds, which overflow a long about
+    // 292 years from the epoch. Seconds times a million do not overflow in years 1 to 9999 (the
+    // range the API accepts); the sub-microsecond rest is floored, as Instant's nano field is.
+    return instant == null ? null
+        : Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
+            instant.getNano() / 1000);
   }
 }

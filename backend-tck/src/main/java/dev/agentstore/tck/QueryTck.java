@@ -114,8 +114,9 @@ public abstract class QueryTck extends TckSupport {
         .containsExactly("json-a", "json-b");
     assertThat(names(Query.builder().org(org).where("spec.envSpec.stream", true).build()))
         .containsExactly("json-a");
+    // json-a holds an explicit null, json-b has no such field: the same to a filter.
     assertThat(names(Query.builder().org(org).where("spec.envSpec.fallback", null).build()))
-        .containsExactly("json-a");
+        .containsExactly("json-a", "json-b");
     assertThat(names(Query.builder().org(org).where("spec.envSpec.three", 3).build()))
         .isEmpty();
     assertThat(names(Query.builder().org(org).where("spec.envSpec.three", "3").build()))
@@ -125,6 +126,102 @@ public abstract class QueryTck extends TckSupport {
     assertThat(names(Query.builder().org(org).where("spec.description", "d").build()))
         .containsExactly("json-a", "json-b");
     assertThat(names(Query.builder().org(org).where("spec.missing", "d").build())).isEmpty();
+  }
+
+  /** Null and absent are the same to every filter; isNull/isNotNull say so explicitly. */
+  @Test
+  void nullAndAbsentFieldsAreTheSame() {
+    String org = newOrg().id();
+    var nf = JsonNodeFactory.withExactBigDecimals(true);
+    var withNull = nf.objectNode().putNull("error");
+    withNull.putArray("list").add(1).add(2);
+    agent(org, "explicit-null", Map.of(), AgentSpec.builder().instructions("i")
+        .envSpec(withNull).build());
+    agent(org, "absent", Map.of(), AgentSpec.builder().instructions("i")
+        .envSpec(nf.objectNode().put("other", 1)).build());
+    agent(org, "no-env", Map.of(), AgentSpec.builder().instructions("i").build());
+    agent(org, "present", Map.of(), AgentSpec.builder().instructions("i")
+        .envSpec(nf.objectNode().put("error", "boom")).build());
+    agent(org, "falsy", Map.of(), AgentSpec.builder().instructions("i")
+        .envSpec(nf.objectNode().put("error", false)).build());
+    List<String> nullish = List.of("explicit-null", "absent", "no-env");
+    assertThat(names(Query.builder().org(org).where("spec.envSpec.error", null).build()))
+        .containsExactlyElementsOf(nullish);
+    assertThat(names(Query.builder().org(org).isNull("spec.envSpec.error").build()))
+        .containsExactlyElementsOf(nullish);
+    assertThat(names(Query.builder().org(org).filter("spec.envSpec.error == null").build()))
+        .containsExactlyElementsOf(nullish);
+    assertThat(store.agents().count(Query.builder().org(org).isNull("spec.envSpec.error")
+        .build())).isEqualTo(3);
+    assertThat(names(Query.builder().org(org).isNotNull("spec.envSpec.error").build()))
+        .containsExactly("present", "falsy");
+    assertThat(names(Query.builder().org(org).isNotNull("spec.envSpec").build()))
+        .containsExactly("explicit-null", "absent", "present", "falsy");
+    // A path through a scalar or an array addresses nothing: segments are object keys only.
+    assertThat(names(Query.builder().org(org).isNotNull("spec.instructions.x").build()))
+        .isEmpty();
+    assertThat(names(Query.builder().org(org).isNull("spec.instructions.x").build()))
+        .hasSize(5);
+    assertThat(names(Query.builder().org(org).filter("spec.envSpec.list.\"0\" == 1").build()))
+        .isEmpty();
+    assertThat(names(Query.builder().org(org).isNotNull("spec.envSpec.list.\"1\"").build()))
+        .isEmpty();
+    // Status is absent altogether on a fresh agent: every status path is null.
+    assertThat(names(Query.builder().org(org).isNull("status.error").build())).hasSize(5);
+    assertThat(names(Query.builder().org(org).isNotNull("status.error").build())).isEmpty();
+  }
+
+  /** Numbers compare as exact decimals on every backend, never through double. */
+  @Test
+  void numbersCompareAsExactDecimals() {
+    String org = newOrg().id();
+    var nf = JsonNodeFactory.withExactBigDecimals(true);
+    String[][] docs = {
+        {"tenth", "0.1"},
+        {"tenth-double", "0.1000000000000000055511151231257827"},
+        {"tenth-scaled", "0.10"},
+        {"huge", "1E+400"},
+        {"huge-other", "2E+400"},
+        {"zero", "0"},
+        {"neg-zero", "-0.0"},
+        {"long-789", "12345678901234567890.123456789"},
+        {"long-788", "12345678901234567890.123456788"},
+        {"big-int", "123456789012345678901234567890"},
+        {"max-long", "9223372036854775807"},
+        {"past-long", "9223372036854775808"},
+        {"tiny", "1E-400"},
+        {"one-half", "1.50"},
+        {"three", "3"},
+    };
+    for (String[] d : docs) {
+      agent(org, d[0], Map.of(), AgentSpec.builder().instructions("i")
+          .envSpec(nf.objectNode().put("n", new BigDecimal(d[1]))).build());
+    }
+    agent(org, "text-tenth", Map.of(), AgentSpec.builder().instructions("i")
+        .envSpec(nf.objectNode().put("n", "0.1")).build());
+    java.util.function.Function<Object, List<String>> where = v -> names(Query.builder().org(org)
+        .where("spec.envSpec.n", v).build());
+    assertThat(where.apply(new BigDecimal("0.1"))).containsExactly("tenth", "tenth-scaled");
+    assertThat(where.apply(new BigDecimal("0.1000000000000000055511151231257827")))
+        .containsExactly("tenth-double");
+    assertThat(where.apply(0.1d)).containsExactly("tenth", "tenth-scaled");
+    assertThat(where.apply(new BigDecimal("1e400"))).containsExactly("huge");
+    assertThat(where.apply(new BigDecimal("0"))).containsExactly("zero", "neg-zero");
+    assertThat(where.apply(0)).containsExactly("zero", "neg-zero");
+    assertThat(where.apply(new BigDecimal("12345678901234567890.123456789")))
+        .containsExactly("long-789");
+    assertThat(where.apply(new java.math.BigInteger("123456789012345678901234567890")))
+        .containsExactly("big-int");
+    assertThat(where.apply(Long.MAX_VALUE)).containsExactly("max-long");
+    assertThat(where.apply(new BigDecimal("9223372036854775808"))).containsExactly("past-long");
+    assertThat(where.apply(new BigDecimal("1e-400"))).containsExactly("tiny");
+    assertThat(where.apply(1.5)).containsExactly("one-half");
+    assertThat(where.apply(new BigDecimal("3.000"))).containsExactly("three");
+    assertThat(where.apply("0.1")).containsExactly("text-tenth");
+    assertThat(names(Query.builder().org(org).filter("spec.envSpec.n == 15e-1").build()))
+        .containsExactly("one-half");
+    assertThat(names(Query.builder().org(org).filter("spec.envSpec.n == 1.0E+400").build()))
+        .containsExactly("huge");
   }
 
   @ParameterizedTest

@@ -13,6 +13,7 @@ import dev.agentstore.ConflictException;
 import dev.agentstore.Ids;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Kind;
+import dev.agentstore.LabelSelector;
 import dev.agentstore.Metadata;
 import dev.agentstore.NotFoundException;
 import dev.agentstore.Query;
@@ -24,6 +25,7 @@ import dev.agentstore.model.AgentExecutionStatus;
 import dev.agentstore.model.AgentSpec;
 import dev.agentstore.model.Usage;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -307,6 +309,196 @@ public abstract class ValidationTck extends TckSupport {
       assertThatThrownBy(call::run).isInstanceOf(AgentStoreException.class)
           .satisfies(e -> assertThat(e.getClass().getName()).startsWith("dev.agentstore."));
     }
+  }
+
+  /** The newest change-feed sequence of {@code s} (0 when empty): moves iff something changed. */
+  protected static long head(AgentStore s) {
+    long last = 0;
+    while (true) {
+      List<dev.agentstore.history.ResourceVersion> next = s.changes().since(last, 1000);
+      if (next.isEmpty()) {
+        return last;
+      }
+      last = next.get(next.size() - 1).sequence();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+  void nonFiniteFilterNumbersAreRejected(double bad) {
+    assertThatThrownBy(() -> Query.builder().where("spec.envSpec.n", bad))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("spec")
+        .hasMessageContaining("finite");
+    assertThatThrownBy(() -> Query.builder().where("spec.envSpec.n", (float) bad))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("finite");
+  }
+
+  @Test
+  void numbersPastTheDecimalLimitsAreRejectedOnWriteAndInFilters() {
+    String org = newOrg().id();
+    long before = head(store);
+    for (String n : List.of("1e1000", "-1e1001", "1e-1001", "0e-5000", "1" + "0".repeat(1000),
+        "0." + "1".repeat(1001), "1." + "1".repeat(1000))) {
+      ObjectNode env = JsonNodeFactory.withExactBigDecimals(true).objectNode()
+          .put("n", new BigDecimal(n));
+      assertRejected(org, m -> store.agents().create(new Agent(m, AgentSpec.builder()
+          .instructions("i").envSpec(env).build(), null)), Metadata.of(org, unique("num")),
+          "exponent");
+      assertThatThrownBy(() -> Query.builder().where("spec.envSpec.n", new BigDecimal(n)))
+          .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("exponent");
+      assertThatThrownBy(() -> Query.builder().filter("spec.envSpec.n == " + n))
+          .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("exponent");
+    }
+    assertThat(head(store)).isEqualTo(before);
+    ObjectNode edge = JsonNodeFactory.withExactBigDecimals(true).objectNode()
+        .put("hi", new BigDecimal("9.99e999")).put("lo", new BigDecimal("1e-1000"))
+        .put("many", new BigDecimal("0." + "7".repeat(1000)));
+    Agent ok = store.agents().create(new Agent(Metadata.of(org, "edge-numbers"), AgentSpec
+        .builder().instructions("i").envSpec(edge).build(), null));
+    assertThat(store.agents().list(Query.builder().org(org).where("spec.envSpec.hi",
+        new BigDecimal("999e997")).where("spec.envSpec.lo", new BigDecimal("0.1e-999"))
+        .where("spec.envSpec.many", new BigDecimal("0." + "7".repeat(1000))).build())
+        .items()).extracting(Agent::id).containsExactly(ok.id());
+    // What a backend reads back passes the same check when written again (PostgreSQL prints
+    // 9.99e999 as 1000 plain digits).
+    Agent back = store.agents().get(ok.id()).orElseThrow();
+    Agent again = store.agents().update(back.withSpec(back.spec().withDescription("again")));
+    assertThat(again.spec().envSpec().get("hi").decimalValue())
+        .isEqualByComparingTo(new BigDecimal("9.99e999"));
+  }
+
+  @Test
+  void nullLabelAndAnnotationKeysAreRejected() {
+    String org = newOrg().id();
+    Map<String, String> nullKey = new java.util.HashMap<>();
+    nullKey.put(null, "v");
+    Metadata m = Metadata.of(org, "nulls");
+    assertThatThrownBy(() -> m.withLabels(nullKey)).isInstanceOfSatisfying(
+        InvalidArgumentException.class, e -> assertThat(e.field()).contains("metadata.labels"));
+    assertThatThrownBy(() -> m.withAnnotations(nullKey)).isInstanceOfSatisfying(
+        InvalidArgumentException.class,
+        e -> assertThat(e.field()).contains("metadata.annotations"));
+    assertThatThrownBy(() -> m.withLabel(null, "v"))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("metadata.labels");
+    assertThatThrownBy(() -> Metadata.builder().label(null, "v"))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("metadata.labels");
+    assertThatThrownBy(() -> Metadata.builder().annotations(nullKey))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("metadata.annotations");
+    Map<String, String> nullValue = new java.util.HashMap<>();
+    nullValue.put("k", null);
+    assertRejected(org, x -> store.agents().create(new Agent(x.withLabels(nullValue),
+        AgentSpec.builder().instructions("x").build(), null)), m, "labels");
+  }
+
+  @Test
+  void nulAndUnpairedSurrogatesInActorsAndMessagesAreRejected() {
+    String org = newOrg().id();
+    long before = head(store);
+    for (String bad : new String[] {"nul\u0000byte", "lone \ud800 high", "lone \udc00 low",
+        "why\ud800?not"}) {
+      assertThatThrownBy(() -> store.withMessage(bad)).isInstanceOfSatisfying(
+          InvalidArgumentException.class, e -> assertThat(e.field()).contains("message"));
+      assertThatThrownBy(() -> store.as(bad)).isInstanceOfSatisfying(
+          InvalidArgumentException.class, e -> assertThat(e.field()).contains("actor"));
+      assertThatThrownBy(() -> newStoreBuilder().actor(bad))
+          .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("actor");
+    }
+    assertThat(head(store)).isEqualTo(before);
+    Agent a = store.as("alice \ud83d\ude80").withMessage("paired \ud83d\ude80 is fine")
+        .agents().create(new Agent(Metadata.of(org, "msg"), AgentSpec.builder()
+            .instructions("i").build(), null));
+    assertThat(store.history().list(a.id()).get(0).message())
+        .isEqualTo("paired \ud83d\ude80 is fine");
+  }
+
+  @Test
+  void instantsOutsideYearsOneTo9999AreRejected() {
+    for (Instant bad : List.of(Instant.MAX, Instant.MIN, Instant.parse("+10000-01-01T00:00:00Z"),
+        Instant.parse("0000-12-31T23:59:59.999999999Z"), Query.LATEST_INSTANT.plusNanos(1))) {
+      assertThatThrownBy(() -> Query.builder().createdAfter(bad).build())
+          .isInstanceOfSatisfying(InvalidArgumentException.class,
+              e -> assertThat(e.field()).contains("createdAfter"));
+      assertThatThrownBy(() -> Query.builder().createdBefore(bad).build())
+          .isInstanceOfSatisfying(InvalidArgumentException.class,
+              e -> assertThat(e.field()).contains("createdBefore"));
+    }
+    String org = newOrg().id();
+    newAgent(store, org, "kept");
+    long before = head(store);
+    for (Instant bad : List.of(Instant.MIN, Instant.MAX)) {
+      assertThatThrownBy(() -> store.history().prune(bad))
+          .isInstanceOfSatisfying(InvalidArgumentException.class,
+              e -> assertThat(e.field()).contains("olderThan"));
+    }
+    assertThat(head(store)).isEqualTo(before);
+    assertThat(store.history().prune(Query.EARLIEST_INSTANT)).isZero();
+    assertThat(store.agents().count(Query.builder().org(org)
+        .createdAfter(Query.EARLIEST_INSTANT).createdBefore(Query.LATEST_INSTANT).build()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void selectorsAndFilterListsHaveDocumentedLimitsAndTheLimitsRun() {
+    String org = newOrg().id();
+    Agent a = store.agents().create(new Agent(Metadata.of(org, "limits").withLabels(
+        Map.of("k0", "v")), AgentSpec.builder().instructions("i").build(), null));
+    StringBuilder most = new StringBuilder("k0=v");
+    for (int i = 1; i < LabelSelector.MAX_REQUIREMENTS; i++) {
+      most.append(i % 2 == 0 ? ",!x" + i : ",x" + i + " notin (a,b)");
+    }
+    assertThat(store.agents().list(Query.builder().org(org).labelSelector(most.toString())
+        .build()).items()).extracting(Agent::id).containsExactly(a.id());
+    assertThatThrownBy(() -> Query.builder().labelSelector(most + ",one-more"))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("labelSelector")
+        .hasMessageContaining(String.valueOf(LabelSelector.MAX_REQUIREMENTS));
+    StringBuilder thousand = new StringBuilder("k0");
+    for (int i = 1; i < 1000; i++) {
+      thousand.append(",!x").append(i);
+    }
+    assertThatThrownBy(() -> Query.builder().labelSelector(thousand.toString()))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("labelSelector");
+
+    List<String> values = new java.util.ArrayList<>();
+    for (int i = 0; i < LabelSelector.MAX_VALUES; i++) {
+      values.add("v" + i);
+    }
+    values.set(0, "v");
+    String wide = "k0 in (" + String.join(",", values) + ")";
+    assertThat(store.agents().count(Query.builder().org(org).labelSelector(wide).build()))
+        .isEqualTo(1);
+    assertThatThrownBy(() -> Query.builder().labelSelector(wide + ",k1 notin (z)"))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("values");
+
+    // The worst case at the limits: every requirement a notin (two binds each for the key on
+    // SQLite) with all the values, and every filter a number (six binds each on SQLite). That
+    // stays under SQLite's 999 bind values and its expression depth of 1000.
+    StringBuilder widest = new StringBuilder();
+    for (int i = 0; i < LabelSelector.MAX_REQUIREMENTS; i++) {
+      int per = LabelSelector.MAX_VALUES / LabelSelector.MAX_REQUIREMENTS;
+      widest.append(i == 0 ? "" : ",").append("x").append(i).append(" notin (");
+      for (int j = 0; j < per; j++) {
+        widest.append(j == 0 ? "" : ",").append("v").append(j);
+      }
+      widest.append(')');
+    }
+    ObjectNode numbers = JsonNodeFactory.withExactBigDecimals(true).objectNode();
+    Query.Builder filters = Query.builder().org(org).labelSelector(widest.toString());
+    for (int i = 0; i < Query.MAX_JSON_FILTERS; i++) {
+      numbers.put("p" + i, new BigDecimal("1.50"));
+      filters.where("spec.envSpec.p" + i, new BigDecimal("1.5"));
+    }
+    Agent n = store.agents().create(new Agent(Metadata.of(org, "numbers"), AgentSpec.builder()
+        .instructions("i").envSpec(numbers).build(), null));
+    assertThat(store.agents().list(filters.build()).items()).extracting(Agent::id)
+        .containsExactly(n.id());
+    Query.Builder allNull = Query.builder().org(org);
+    for (int i = 0; i < Query.MAX_JSON_FILTERS; i++) {
+      allNull.isNull("status.n" + i);
+    }
+    assertThat(store.agents().count(allNull.labelSelector(most.toString()).build())).isEqualTo(1);
+    assertThatThrownBy(() -> allNull.isNull("status.one_more").build())
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("jsonFilters");
   }
 
   private void assertRejected(String org, Consumer<Metadata> call, Metadata m, String mentions) {

@@ -18,12 +18,14 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -117,9 +119,30 @@ public final class LocalBackendFactory {
     cfg.enforceForeignKeys(true);
     cfg.setBusyTimeout(busyTimeoutMs);
     cfg.setSynchronous(sync);
-    SQLiteDataSource ds = new SQLiteDataSource(cfg);
+    SQLiteDataSource ds = new FunctionsDataSource(cfg);
     ds.setUrl("jdbc:sqlite:" + db);
     return ds;
+  }
+
+  /** A data source whose every connection has {@link SqliteFunctions} installed. */
+  private static final class FunctionsDataSource extends SQLiteDataSource {
+    private static final long serialVersionUID = 1L;
+
+    FunctionsDataSource(SQLiteConfig cfg) {
+      super(cfg);
+    }
+
+    @Override
+    public SQLiteConnection getConnection(String user, String password) throws SQLException {
+      SQLiteConnection c = super.getConnection(user, password);
+      try {
+        SqliteFunctions.install(c);
+      } catch (SQLException e) {
+        c.close();
+        throw e;
+      }
+      return c;
+    }
   }
 
   /**

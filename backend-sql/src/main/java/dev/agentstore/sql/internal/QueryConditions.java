@@ -50,7 +50,12 @@ final class QueryConditions {
     }
     for (Query.JsonFilter f : q.jsonFilters()) {
       Field<String> doc = "spec".equals(f.path().root()) ? t.spec : t.status;
-      c.add(dialect.jsonEquals(doc, f.path().segments(), f.value()));
+      List<String> path = f.path().segments();
+      c.add(switch (f.operator()) {
+        case EQUALS -> dialect.jsonEquals(doc, path, f.value());
+        case IS_NULL -> dialect.jsonIsNull(doc, path);
+        case IS_NOT_NULL -> DSL.not(dialect.jsonIsNull(doc, path));
+      });
     }
     return c;
   }

@@ -57,6 +57,8 @@ abstract class CoreSnippets {
     Query pending = Query.builder().labelSelector("env=prod").phase(ExecutionPhase.PENDING).pageSize(50).build();
     Query firstTen = Query.builder().org(org).pageSize(10).build();
     Query byModel = Query.builder().where("spec.config.model", "gpt-4o").build();
+    Query failed = Query.builder().isNotNull("status.error").build();
+    Query clean = Query.builder().isNull("status.error").build();
     Query bySession = Query.builder().ref(RefField.SESSION_ID, sessionId).build();
   }
 

@@ -7,6 +7,7 @@ import dev.agentstore.tck.ConcurrencyTck;
 import dev.agentstore.tck.DurabilityTck;
 import dev.agentstore.tck.Eventually;
 import dev.agentstore.tck.ExecutionTck;
+import dev.agentstore.tck.FuzzTck;
 import dev.agentstore.tck.HistoryTck;
 import dev.agentstore.tck.ModelBasedTck;
 import dev.agentstore.tck.internal.ContractModel;
@@ -98,6 +99,15 @@ final class TckSnippets {
   }
 
   abstract static class LocalIsolationTest extends IsolationTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalFuzzTest extends FuzzTck {
     @TempDir Path dir;
 
     @Override

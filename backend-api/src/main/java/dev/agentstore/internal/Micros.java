@@ -1,0 +1,31 @@
+package dev.agentstore.internal;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Time bounds at the precision timestamps are stored with (microseconds; {@link StoreCore}
+ * truncates the clock). A stored time c is strictly after t exactly when it is strictly after t
+ * floored to a microsecond, and strictly before t exactly when it is strictly before t rounded
+ * up; so bounds are normalised here, once, instead of each database truncating or rounding a
+ * sub-microsecond bound its own way (SQLite's integer column truncated, PostgreSQL rounds).
+ *
+ * <p>Usage: {@code StoredQuery.builder(n).createdBefore(Micros.ceil(q.createdBefore()))}
+ */
+final class Micros {
+  private Micros() {}
+
+  /** {@code t} floored to a microsecond (null stays null). */
+  static Instant floor(Instant t) {
+    return t == null ? null : t.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** {@code t} rounded up to a microsecond (null stays null). */
+  static Instant ceil(Instant t) {
+    if (t == null) {
+      return null;
+    }
+    Instant down = t.truncatedTo(ChronoUnit.MICROS);
+    return down.equals(t) ? t : down.plus(1, ChronoUnit.MICROS);
+  }
+}
