@@ -58,6 +58,27 @@ public final class SecretFields {
     }
   }
 
+  /**
+   * Tombstones, in place, the secret values of an execution's {@code runtimeEnv}: each secret
+   * entry keeps its name, {@code secret: true} and any other field, and loses its {@code value}.
+   * A finished execution keeps no secrets (they would outlive the work they were for). Returns
+   * how many values went; other kinds are left alone.
+   */
+  public static int dropRuntimeSecrets(Kind kind, ObjectNode spec) {
+    if (!kind.isExecution() || spec == null || !spec.path("runtimeEnv").isObject()) {
+      return 0;
+    }
+    int dropped = 0;
+    for (JsonNode entry : spec.get("runtimeEnv")) {
+      if (entry instanceof ObjectNode e && e.path("secret").asBoolean(false)
+          && e.has("value")) {
+        e.remove("value");
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
   /** Rejects a query path that would read a secret value. */
   public static void requireQueryable(Kind kind, JsonPath path) {
     String field = mapField(kind);
