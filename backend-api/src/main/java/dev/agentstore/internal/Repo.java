@@ -283,7 +283,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     replaced.forEach((c, items) -> tx.replaceItems(kind, cur.id(), c, items));
     if (to != null && to.isTerminal()) {
       deleteExecutionContexts(tx, cur.id());
-      dropRuntimeSecretsFromHistory(tx, cur.id());
+      dropSecretsFromHistory(tx, kind, cur.id());
     }
     return load(tx, row);
   }
@@ -394,22 +394,23 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     }
     StoredResource gone = cur.touched(cur.version() + 1, core.now(), view.actor());
     record(tx, gone, ChangeEvent.DELETED, core.codec.snapshot(cur, null));
-    if (kind.isExecution()) {
-      dropRuntimeSecretsFromHistory(tx, id); // a deleted execution keeps no secrets either
+    if (kind.isExecution() || kind == Kind.EXECUTION_CONTEXT) {
+      dropSecretsFromHistory(tx, kind, id); // deleted, it keeps no secrets either
     }
     return true;
   }
 
   /**
-   * Takes the runtimeEnv secret values out of every history snapshot of a finished execution
-   * (the row itself was written without them), in the caller's transaction: a secret given to an
-   * execution does not outlive it, in the row or in its history.
+   * Takes the ephemeral secret values out of every history snapshot of a finished execution (its
+   * runtimeEnv; the row itself was written without them) or of a deleted ExecutionContext (its
+   * data), in the caller's transaction: a secret given to an execution does not outlive it, in
+   * the rows or in their history.
    */
-  void dropRuntimeSecretsFromHistory(BackendTransaction tx, String executionId) {
+  void dropSecretsFromHistory(BackendTransaction tx, Kind of, String resourceId) {
     long after = 0;
     List<HistoryRecord> page;
     do {
-      page = tx.history(executionId, after, Query.MAX_PAGE_SIZE);
+      page = tx.history(resourceId, after, Query.MAX_PAGE_SIZE);
       for (HistoryRecord h : page) {
         after = h.sequence();
         if (h.event() == ChangeEvent.APPENDED) {
@@ -417,7 +418,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
         }
         ObjectNode snapshot = (ObjectNode) Json.parseTrusted(h.snapshotJson());
         if (snapshot.get("spec") instanceof ObjectNode spec
-            && SecretFields.dropRuntimeSecrets(kind, spec) > 0) {
+            && SecretFields.dropEphemeralSecrets(of, spec) > 0) {
           tx.replaceHistorySnapshot(h.sequence(), Json.write(snapshot));
         }
       }
@@ -464,6 +465,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
         tx.delete(Kind.EXECUTION_CONTEXT, c.id(), null);
         StoredResource gone = c.touched(c.version() + 1, core.now(), view.actor());
         record(tx, gone, ChangeEvent.DELETED, core.codec.snapshot(c, null));
+        dropSecretsFromHistory(tx, Kind.EXECUTION_CONTEXT, c.id());
       }
     } while (contexts.size() == Query.MAX_PAGE_SIZE);
   }

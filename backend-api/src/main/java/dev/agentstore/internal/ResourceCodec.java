@@ -112,7 +112,7 @@ final class ResourceCodec {
   /**
    * {@link #encodeTrees(Kind, Metadata, ObjectNode, ObjectNode, Identity, boolean)}; an execution
    * that is {@code finished} or whose status is in a terminal phase keeps no runtimeEnv secret
-   * values (see {@link SecretFields#dropRuntimeSecrets}).
+   * values (see {@link SecretFields#dropEphemeralSecrets}).
    */
   Encoded encodeTrees(Kind kind, Metadata m, ObjectNode spec, ObjectNode status, Identity ident,
       boolean seal, boolean finished) {
@@ -138,7 +138,7 @@ final class ResourceCodec {
         phase = phase(p.asText()).name();
       }
       if (finished || phase(phase).isTerminal()) {
-        SecretFields.dropRuntimeSecrets(kind, sealedSpec);
+        SecretFields.dropEphemeralSecrets(kind, sealedSpec);
       }
       for (String c : ExecutionCollections.of(kind)) {
         JsonNode arr = statusRow.remove(c);

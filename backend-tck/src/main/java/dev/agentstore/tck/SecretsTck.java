@@ -669,6 +669,35 @@ public abstract class SecretsTck extends SecretsSupport {
     assertNoSealedValue(s, Kind.WORKFLOW_EXECUTION, born.id());
   }
 
+  /**
+   * An ExecutionContext's secrets go with it: deleted when its execution finishes, or deleted
+   * directly, none of its history snapshots keeps a sealed value.
+   */
+  @Test
+  void aDeletedExecutionContextLeavesNoSecretInItsHistory() {
+    AgentStore s = open(keyed(newKeyset()));
+    String org = newOrg(s).id();
+    AgentExecution run = agentRun(s, org, Map.of());
+    ExecutionContext ended = context(s, org, run.id(), marker());
+    ExecutionContext dropped = context(s, org, run.id(), marker());
+    s.executionContexts().update(ended.withMetadata(ended.metadata().withLabel("v", "2")));
+    assertThat(rawSpec(s, Kind.EXECUTION_CONTEXT, ended.id())).contains(SEALED_PREFIX);
+    assertThat(s.executionContexts().delete(dropped.id())).isTrue();
+    s.agentExecutions().transition(run.id(), ExecutionPhase.COMPLETED);
+    assertThat(s.executionContexts().get(ended.id())).isEmpty();
+    for (String id : List.of(ended.id(), dropped.id())) {
+      backendOf(s).read(tx -> {
+        List<HistoryRecord> history = tx.history(id, 0, 1000);
+        assertThat(history).extracting(HistoryRecord::event).contains(ChangeEvent.DELETED);
+        for (HistoryRecord h : history) {
+          assertThat(h.snapshotJson()).as("history %s of %s", h.event(), id)
+              .doesNotContain(SEALED_PREFIX).contains("REGION");
+        }
+        return null;
+      });
+    }
+  }
+
   private static String rawSpec(AgentStore s, Kind kind, String id) {
     return backendOf(s).read(tx -> tx.find(kind, id).orElseThrow().specJson());
   }
