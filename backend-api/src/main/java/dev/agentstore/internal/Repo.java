@@ -579,7 +579,8 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
 
   /** A history row for {@code row} as written by this view's actor; snapshot and note to add. */
   private HistoryRecord.Builder historyOf(StoredResource row, ChangeEvent event) {
-    return HistoryRecord.builder().id(Ids.next(Kind.API_RESOURCE_VERSION)).kind(kind)
+    return HistoryRecord.builder().id(Ids.next(Kind.API_RESOURCE_VERSION))
+        .kind(row.kind()) // not this repository's: an execution records its contexts' deletes
         .resourceId(row.id()).org(row.org()).resourceVersion(row.version()).event(event)
         .actor(view.actor()).createdAt(row.updatedAt());
   }

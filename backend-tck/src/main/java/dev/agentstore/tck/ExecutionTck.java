@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.Kind;
 import dev.agentstore.Metadata;
 import dev.agentstore.Page;
 import dev.agentstore.Query;
@@ -195,6 +196,8 @@ public abstract class ExecutionTck extends TckSupport {
     assertThat(store.executionContexts().get(ctx.id())).isEmpty();
     assertThat(store.history().list(ctx.id())).extracting(ResourceVersion::event)
         .contains(ChangeEvent.DELETED);
+    assertThat(store.history().list(ctx.id())).as("recorded as the context's kind")
+        .extracting(ResourceVersion::kind).containsOnly(Kind.EXECUTION_CONTEXT);
   }
 
   /**
