@@ -84,7 +84,8 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
         : Slugs.require(m.slug(), "metadata.slug");
     Instant now = core.now();
     ResourceCodec.Encoded enc = encodeSealed(tx, resource,
-        new ResourceCodec.Identity(id, org, slug, 1, now, now, view.actor(), view.actor()));
+        new ResourceCodec.Identity(id, org, slug, 1, now, now, view.actor(), view.actor()), false);
+    checkContextExecution(tx, enc.row());
     try {
       tx.insert(enc.row());
     } catch (AlreadyExistsException e) {
@@ -191,8 +192,10 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
    */
   private R replaceSpec(BackendTransaction tx, StoredResource cur, Resource<?, ?> resource,
       String slug) {
-    ResourceCodec.Encoded enc = encodeSealed(tx, resource, identity(cur, slug));
+    boolean finished = kind.isExecution() && ResourceCodec.phase(cur.phase()).isTerminal();
+    ResourceCodec.Encoded enc = encodeSealed(tx, resource, identity(cur, slug), finished);
     checkSpecChange(cur, enc);
+    checkContextExecution(tx, enc.row());
     StoredResource row = enc.row().withStatus(cur.statusJson(), cur.phase());
     core.codec.requireSize(row);
     replace(tx, cur, row, ChangeEvent.UPDATED, null);
@@ -280,6 +283,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     replaced.forEach((c, items) -> tx.replaceItems(kind, cur.id(), c, items));
     if (to != null && to.isTerminal()) {
       deleteExecutionContexts(tx, cur.id());
+      dropSecretsFromHistory(tx, kind, cur.id());
     }
     return load(tx, row);
   }
@@ -390,7 +394,64 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     }
     StoredResource gone = cur.touched(cur.version() + 1, core.now(), view.actor());
     record(tx, gone, ChangeEvent.DELETED, core.codec.snapshot(cur, null));
+    if (kind.isExecution() || kind == Kind.EXECUTION_CONTEXT) {
+      dropSecretsFromHistory(tx, kind, id); // deleted, it keeps no secrets either
+    }
     return true;
+  }
+
+  /**
+   * Takes the ephemeral secret values out of every history snapshot of a finished execution (its
+   * runtimeEnv; the row itself was written without them) or of a deleted ExecutionContext (its
+   * data), in the caller's transaction: a secret given to an execution does not outlive it, in
+   * the rows or in their history.
+   */
+  void dropSecretsFromHistory(BackendTransaction tx, Kind of, String resourceId) {
+    long after = 0;
+    List<HistoryRecord> page;
+    do {
+      page = tx.history(resourceId, after, Query.MAX_PAGE_SIZE);
+      for (HistoryRecord h : page) {
+        after = h.sequence();
+        if (h.event() == ChangeEvent.APPENDED) {
+          continue; // only the appended items: no spec
+        }
+        ObjectNode snapshot = (ObjectNode) Json.parseTrusted(h.snapshotJson());
+        if (snapshot.get("spec") instanceof ObjectNode spec
+            && SecretFields.dropEphemeralSecrets(of, spec) > 0) {
+          tx.replaceHistorySnapshot(h.sequence(), Json.write(snapshot));
+        }
+      }
+    } while (page.size() == Query.MAX_PAGE_SIZE);
+  }
+
+  /**
+   * An ExecutionContext names its execution ({@code spec.executionId} is required) and only an
+   * unfinished one: the context of a finished execution would never be deleted, so its secrets
+   * would stay. The execution is locked for the rest of the transaction, so a concurrent
+   * transition to a terminal phase either sees this context (and deletes it) or comes first (and
+   * this write is refused). Whether the execution exists in the org is the database's check.
+   */
+  private void checkContextExecution(BackendTransaction tx, StoredResource row) {
+    if (kind != Kind.EXECUTION_CONTEXT) {
+      return;
+    }
+    String executionId = row.refs().get(RefField.EXECUTION_ID);
+    if (executionId == null) {
+      throw new InvalidArgumentException("spec.executionId", "required: an ExecutionContext"
+          + " belongs to one agent or workflow execution and is deleted when it finishes");
+    }
+    Kind executionKind = Kind.fromId(executionId).orElseThrow();
+    Optional<StoredResource> execution = tx.findForUpdate(executionKind, executionId)
+        .filter(e -> e.org().equals(row.org()));
+    if (execution.isPresent()) {
+      ExecutionPhase phase = ResourceCodec.phase(execution.get().phase());
+      if (phase.isTerminal()) {
+        throw new FailedPreconditionException("cannot write ExecutionContext " + row.id()
+            + ": execution " + executionId + " is " + phase + " (finished executions keep no"
+            + " context)");
+      }
+    }
   }
 
   /** Deletes the ExecutionContexts of an execution, each with its history row. */
@@ -404,6 +465,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
         tx.delete(Kind.EXECUTION_CONTEXT, c.id(), null);
         StoredResource gone = c.touched(c.version() + 1, core.now(), view.actor());
         record(tx, gone, ChangeEvent.DELETED, core.codec.snapshot(c, null));
+        dropSecretsFromHistory(tx, Kind.EXECUTION_CONTEXT, c.id());
       }
     } while (contexts.size() == Query.MAX_PAGE_SIZE);
   }
@@ -463,8 +525,8 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
 
   /** Encodes with secrets sealed; records in {@code tx} that the store now holds secrets. */
   ResourceCodec.Encoded encodeSealed(BackendTransaction tx, Resource<?, ?> resource,
-      ResourceCodec.Identity ident) {
-    ResourceCodec.Encoded enc = core.codec.encode(resource, ident);
+      ResourceCodec.Identity ident, boolean finished) {
+    ResourceCodec.Encoded enc = core.codec.encode(resource, ident, finished);
     if (enc.sealedValues() > 0) {
       core.secrets.markPresent(tx, ident.updatedAt());
     }
@@ -517,7 +579,8 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
 
   /** A history row for {@code row} as written by this view's actor; snapshot and note to add. */
   private HistoryRecord.Builder historyOf(StoredResource row, ChangeEvent event) {
-    return HistoryRecord.builder().id(Ids.next(Kind.API_RESOURCE_VERSION)).kind(kind)
+    return HistoryRecord.builder().id(Ids.next(Kind.API_RESOURCE_VERSION))
+        .kind(row.kind()) // not this repository's: an execution records its contexts' deletes
         .resourceId(row.id()).org(row.org()).resourceVersion(row.version()).event(event)
         .actor(view.actor()).createdAt(row.updatedAt());
   }

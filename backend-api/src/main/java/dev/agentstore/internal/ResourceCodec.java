@@ -81,6 +81,14 @@ final class ResourceCodec {
 
   /** Encodes a resource under the given identity. */
   Encoded encode(Resource<?, ?> r, Identity ident) {
+    return encode(r, ident, false);
+  }
+
+  /**
+   * Encodes a resource under the given identity; {@code finished} when it is an execution whose
+   * stored phase is terminal, so its runtimeEnv secrets are dropped whatever status it carries.
+   */
+  Encoded encode(Resource<?, ?> r, Identity ident, boolean finished) {
     Kind kind = r.kind();
     Metadata m = r.metadata();
     validateMetadata(m);
@@ -89,7 +97,7 @@ final class ResourceCodec {
     }
     ObjectNode spec = Json.toObject(r.spec(), "spec");
     ObjectNode status = Json.toObject(r.status(), "status");
-    return encodeTrees(kind, m, spec, status, ident, true);
+    return encodeTrees(kind, m, spec, status, ident, true, finished);
   }
 
   /**
@@ -98,6 +106,16 @@ final class ResourceCodec {
    */
   Encoded encodeTrees(Kind kind, Metadata m, ObjectNode spec, ObjectNode status, Identity ident,
       boolean seal) {
+    return encodeTrees(kind, m, spec, status, ident, seal, false);
+  }
+
+  /**
+   * {@link #encodeTrees(Kind, Metadata, ObjectNode, ObjectNode, Identity, boolean)}; an execution
+   * that is {@code finished} or whose status is in a terminal phase keeps no runtimeEnv secret
+   * values (see {@link SecretFields#dropEphemeralSecrets}).
+   */
+  Encoded encodeTrees(Kind kind, Metadata m, ObjectNode spec, ObjectNode status, Identity ident,
+      boolean seal, boolean finished) {
     ObjectNode sealedSpec = spec.deepCopy();
     int[] sealed = {0};
     if (seal) {
@@ -118,6 +136,9 @@ final class ResourceCodec {
         phase = ExecutionPhase.PENDING.name();
       } else {
         phase = phase(p.asText()).name();
+      }
+      if (finished || phase(phase).isTerminal()) {
+        SecretFields.dropEphemeralSecrets(kind, sealedSpec);
       }
       for (String c : ExecutionCollections.of(kind)) {
         JsonNode arr = statusRow.remove(c);
@@ -145,7 +166,7 @@ final class ResourceCodec {
     StoredResource row = StoredResource.builder(kind, ident.id()).org(ident.org())
         .slug(ident.slug()).name(m.name()).version(ident.version()).labelsJson(labelsJson)
         .metadataJson(metaJson).specJson(specJson).statusJson(statusJson).phase(phase).refs(refs)
-        .createdAt(ident.createdAt()).updatedAt(ident.updatedAt()).createdBy(ident.createdBy())
+        .environmentRefs(environmentRefs(kind, spec)).createdAt(ident.createdAt()).updatedAt(ident.updatedAt()).createdBy(ident.createdBy())
         .updatedBy(ident.updatedBy()).build();
     return new Encoded(row, items, spec, status, sealed[0]);
   }
@@ -318,6 +339,35 @@ final class ResourceCodec {
       refs.put(f, id);
     }
     return refs;
+  }
+
+  /**
+   * The environment ids of an instance's {@code spec.environmentRefs} (each once, in order; empty
+   * when absent), or null for kinds without the field. Each must be an Environment id; that it
+   * names an environment of the same org is the backend's check.
+   */
+  static List<String> environmentRefs(Kind kind, ObjectNode spec) {
+    if (kind != Kind.AGENT_INSTANCE && kind != Kind.WORKFLOW_INSTANCE) {
+      return null;
+    }
+    JsonNode list = spec.get("environmentRefs");
+    if (list == null || list.isNull()) {
+      return List.of();
+    }
+    if (!list.isArray()) {
+      throw new InvalidArgumentException("spec.environmentRefs", "must be a list of Environment"
+          + " ids");
+    }
+    java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+    int i = 0;
+    for (JsonNode el : list) {
+      String field = "spec.environmentRefs[" + i++ + "]";
+      if (!el.isTextual()) {
+        throw new InvalidArgumentException(field, "must be an Environment id");
+      }
+      ids.add(Ids.require(el.textValue(), Kind.ENVIRONMENT, field));
+    }
+    return List.copyOf(ids);
   }
 
   private static long bytes(String s) {

@@ -58,6 +58,32 @@ public final class SecretFields {
     }
   }
 
+  /**
+   * Tombstones, in place, the secret values of an ephemeral spec: an execution's
+   * {@code runtimeEnv} or an ExecutionContext's {@code data}. Each secret entry keeps its name,
+   * {@code secret: true} and any other field, and loses its {@code value}: secrets do not outlive
+   * the execution they were for. Returns how many values went; other kinds (environments, whose
+   * secrets are long-lived) are left alone.
+   */
+  public static int dropEphemeralSecrets(Kind kind, ObjectNode spec) {
+    if (!(kind.isExecution() || kind == Kind.EXECUTION_CONTEXT) || spec == null) {
+      return 0;
+    }
+    JsonNode map = spec.path(mapField(kind));
+    if (!map.isObject()) {
+      return 0;
+    }
+    int dropped = 0;
+    for (JsonNode entry : map) {
+      if (entry instanceof ObjectNode e && e.path("secret").asBoolean(false)
+          && e.has("value")) {
+        e.remove("value");
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
   /** Rejects a query path that would read a secret value. */
   public static void requireQueryable(Kind kind, JsonPath path) {
     String field = mapField(kind);

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /**
- * Ephemeral runtime values of one execution; deleted when the execution ends. JSON fields this record does not know are kept in {@code unknownFields} and written back
+ * Ephemeral runtime values of one execution; deleted when the execution ends. {@code executionId}
+ * is required and must name an unfinished execution of the same org (else
+ * {@code FailedPreconditionException}). JSON fields this record does not know are kept in {@code unknownFields} and written back
  * unchanged.
  *
  * <p>Usage:

@@ -3,7 +3,9 @@ package dev.agentstore.model;
 /**
  * One runtime value of an execution. When {@code secret} is true the value is sealed with the store's key before it
  * reaches any backend, and {@link #toString()} prints {@code ***} in its place; the plaintext is
- * read only through the explicit {@link #value()} accessor.
+ * read only through the explicit {@link #value()} accessor. A secret in an execution's
+ * {@code runtimeEnv} does not outlive the execution: once it reaches a terminal phase the entry
+ * reads back with {@code secret} true and a null value (row and history alike).
  *
  * <p>Usage: {@code ExecutionValue token = ExecutionValue.secret(System.getenv("TOKEN"));}
  *

@@ -102,6 +102,13 @@ public interface BackendTransaction {
   List<HistoryRecord> changesSince(long afterSequence, String org, int limit);
 
   /**
+   * Replaces the snapshot of the history row with this sequence number (its sequence, event,
+   * version and timestamps stay). The facade uses it only to take secrets out of history: an
+   * execution's runtimeEnv secrets when it finishes. Returns whether the row exists.
+   */
+  boolean replaceHistorySnapshot(long sequence, String snapshotJson);
+
+  /**
    * Deletes history rows created before {@code before}, keeping every resource's latest row (its
    * highest sequence, so a deleted resource keeps its DELETED row); returns how many.
    */

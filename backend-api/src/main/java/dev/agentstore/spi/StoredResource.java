@@ -5,6 +5,7 @@ import dev.agentstore.RefField;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +34,11 @@ import java.util.Map;
  * @param updatedAt last write time (microsecond precision)
  * @param createdBy the creating actor
  * @param updatedBy the last writing actor
+ * @param environmentRefs the environment ids an AgentInstance or WorkflowInstance references
+ *     ({@code spec.environmentRefs}, each once, in order); a backend keeps one checked reference
+ *     per id in step with every insert and update that carries the list. Null (rows read back
+ *     from a backend, and kinds without the field) means "unchanged": an update leaves the
+ *     stored references as they are
  */
 public record StoredResource(
     Kind kind,
@@ -50,12 +56,14 @@ public record StoredResource(
     Instant createdAt,
     Instant updatedAt,
     String createdBy,
-    String updatedBy) {
+    String updatedBy,
+    List<String> environmentRefs) {
 
-  /** Copies the reference map. */
+  /** Copies the reference map and list. */
   public StoredResource {
     refs = refs == null || refs.isEmpty() ? Map.of()
         : Collections.unmodifiableMap(new EnumMap<>(refs));
+    environmentRefs = environmentRefs == null ? null : List.copyOf(environmentRefs);
   }
 
   /** A builder for a row of {@code kind} with this {@code id}; unset columns are null (0 for the version). */
@@ -68,7 +76,7 @@ public record StoredResource(
     return new Builder().kind(kind).id(id).org(org).slug(slug).name(name).version(version)
         .labelsJson(labelsJson).metadataJson(metadataJson).specJson(specJson)
         .statusJson(statusJson).phase(phase).refs(refs).createdAt(createdAt).updatedAt(updatedAt)
-        .createdBy(createdBy).updatedBy(updatedBy);
+        .createdBy(createdBy).updatedBy(updatedBy).environmentRefs(environmentRefs);
   }
 
   /** A copy at a new version, written by {@code actor} at {@code at}. */
@@ -99,6 +107,7 @@ public record StoredResource(
     private String statusJson;
     private String phase;
     private Map<RefField, String> refs = Map.of();
+    private List<String> environmentRefs;
     private Instant createdAt;
     private Instant updatedAt;
     private String createdBy;
@@ -202,10 +211,20 @@ public record StoredResource(
       return this;
     }
 
+    /**
+     * The environment ids of an instance's {@code spec.environmentRefs}, or null for "unchanged"
+     * (see {@link StoredResource#environmentRefs()}).
+     */
+    public Builder environmentRefs(List<String> value) {
+      this.environmentRefs = value;
+      return this;
+    }
+
     /** The row. */
     public StoredResource build() {
       return new StoredResource(kind, id, org, slug, name, version, labelsJson, metadataJson,
-          specJson, statusJson, phase, refs, createdAt, updatedAt, createdBy, updatedBy);
+          specJson, statusJson, phase, refs, createdAt, updatedAt, createdBy, updatedBy,
+          environmentRefs);
     }
   }
 }

@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentstore.AgentStore;
+import dev.agentstore.AgentStoreException;
+import dev.agentstore.FailedPreconditionException;
+import dev.agentstore.Ids;
+import dev.agentstore.Kind;
 import dev.agentstore.UnavailableException;
 import dev.agentstore.local.internal.LocalBackendFactory;
 import dev.agentstore.sql.MigrationGate;
 import dev.agentstore.sql.SchemaDrift;
+import dev.agentstore.sql.SqlBackendWiring;
 import dev.agentstore.sql.internal.SqlSchema;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -47,7 +54,7 @@ class LocalSchemaTest {
     new SqlSchema(generated); // every table, column and Java type the shared code relies on
     try (Connection c = migrated("a")) {
       assertThat(SchemaDrift.compare(generated, live(c), IGNORED)).isEmpty();
-      assertThat(generated.getTables()).hasSize(19);
+      assertThat(generated.getTables()).hasSize(21);
     }
   }
 
@@ -91,5 +98,63 @@ class LocalSchemaTest {
         .isInstanceOf(UnavailableException.class)
         .hasMessageContaining("migrating")
         .hasMessageContaining("failed");
+  }
+
+  /**
+   * Migration 2 on a store written by V1: the environments V1 instances list get their checked
+   * join rows (so such an environment cannot be deleted afterwards), and a store whose V1 rows
+   * already break a reference is refused rather than half-migrated.
+   */
+  @Test
+  void migration2BackfillsListReferencesAndRefusesDanglingOnes() throws Exception {
+    Path v1 = dir.resolve("v1-scripts");
+    Files.createDirectories(v1);
+    try (InputStream in = LocalSchemaTest.class.getResourceAsStream(
+        "/db/migration/sqlite/V1__schema.sql")) {
+      Files.copy(in, v1.resolve("V1__schema.sql"));
+    }
+    String org = Ids.next(Kind.ORGANIZATION);
+    String env = Ids.next(Kind.ENVIRONMENT);
+    String agent = Ids.next(Kind.AGENT);
+    String ok = v1Store("ok", v1, org, env, agent, env);
+    try (AgentStore store = AgentStore.builder().uri("local:" + dir.resolve(ok)).open()) {
+      assertThatThrownBy(() -> store.environments().delete(env))
+          .isInstanceOf(FailedPreconditionException.class).hasMessageContaining(env);
+      assertThat(store.environments().get(env)).isPresent();
+    }
+    String dangling = v1Store("dangling", v1, org, env, agent, Ids.next(Kind.ENVIRONMENT));
+    assertThatThrownBy(() -> AgentStore.builder().uri("local:" + dir.resolve(dangling)).open())
+        .isInstanceOf(AgentStoreException.class);
+  }
+
+  /** A store at schema version 1 holding an org, an environment, an agent and an instance. */
+  private String v1Store(String name, Path v1, String org, String env, String agent,
+      String listed) throws SQLException, IOException {
+    Path store = dir.resolve(name);
+    Files.createDirectories(store);
+    SQLiteDataSource source = new SQLiteDataSource();
+    source.setUrl("jdbc:sqlite:" + store.resolve(LocalBackendFactory.DATABASE_FILE));
+    SqlBackendWiring.migrate(source, "a V1 store", new SqlBackendWiring.Migrations(
+        getClass().getClassLoader(), "filesystem:" + v1, "1"),
+        SqlBackendWiring.MigrationLock.ALREADY_HELD);
+    try (Connection c = source.getConnection(); Statement st = c.createStatement()) {
+      st.execute(v1Row("organizations", org, org, "{}", ""));
+      st.execute(v1Row("environments", env, org, "{\"data\":{}}", ""));
+      st.execute(v1Row("agents", agent, org, "{}", ""));
+      st.execute(v1Row("agent_instances", Ids.next(Kind.AGENT_INSTANCE), org,
+          "{\"agentId\":\"" + agent + "\",\"environmentRefs\":[\"" + listed + "\"]}",
+          agent));
+    }
+    return name;
+  }
+
+  private static String v1Row(String table, String id, String org, String spec, String agentId) {
+    String now = "" + System.currentTimeMillis() * 1000;
+    return "INSERT INTO " + table + " (id, org, slug, name, version, labels, metadata, spec,"
+        + " status, created_at, updated_at, created_by, updated_by"
+        + (agentId.isEmpty() ? "" : ", agent_id") + ") VALUES ('" + id + "', '" + org + "', '"
+        + id + "', 'n', 1, '{}', '{\"ownerScope\":\"ORGANIZATION\",\"annotations\":{},"
+        + "\"tags\":[]}', '" + spec + "', '{}', " + now + ", " + now + ", 'system', 'system'"
+        + (agentId.isEmpty() ? "" : ", '" + agentId + "'") + ")";
   }
 }

@@ -1,14 +1,23 @@
 package dev.agentstore.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentstore.AgentStore;
+import dev.agentstore.AgentStoreException;
+import dev.agentstore.FailedPreconditionException;
+import dev.agentstore.Ids;
+import dev.agentstore.Kind;
 import dev.agentstore.postgres.internal.PostgresBackendFactory;
 import dev.agentstore.sql.MigrationGate;
 import dev.agentstore.sql.SchemaDrift;
+import dev.agentstore.sql.SqlBackendWiring;
 import dev.agentstore.sql.internal.SqlSchema;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -74,7 +83,7 @@ class PostgresSchemaTest {
     try (Connection c = PostgresStores.connect(url)) {
       List<String> drift = SchemaDrift.compare(generated, live(DSL.using(c)), IGNORED);
       assertThat(drift).isEmpty();
-      assertThat(generated.getTables()).hasSize(19);
+      assertThat(generated.getTables()).hasSize(21);
     }
   }
 
@@ -107,11 +116,12 @@ class PostgresSchemaTest {
         rules.put(rs.getString(1), rs.getString(2));
       }
     }
-    assertThat(rules).hasSize(23);
+    assertThat(rules).hasSize(29);
     rules.forEach((name, rule) -> {
       boolean owned = name.startsWith("execution_contexts_agent_execution")
           || name.startsWith("execution_contexts_workflow_execution")
-          || name.endsWith("_items_execution_fkey");
+          || name.endsWith("_items_execution_fkey")
+          || name.endsWith("_instance_environments_instance_fkey"); // an instance's join rows
       assertThat(rule).as(name).isEqualTo(owned ? "c" : "r");
     });
   }
@@ -145,5 +155,59 @@ class PostgresSchemaTest {
       assertThat(checks.get("api_resource_versions")).contains("'STATUS_UPDATED'");
       assertThat(checks.get("agent_execution_items")).contains("'toolCalls'");
     }
+  }
+
+  /**
+   * Migration 2 on a store written by V1: the environments V1 instances list get their checked
+   * join rows (so such an environment cannot be deleted afterwards), and a store whose V1 rows
+   * already break a reference is refused rather than half-migrated.
+   */
+  @Test
+  void migration2BackfillsListReferencesAndRefusesDanglingOnes() throws Exception {
+    Path v1 = Files.createTempDirectory(Path.of("target"), "v1-scripts");
+    try (InputStream in = PostgresSchemaTest.class.getResourceAsStream(
+        "/db/migration/postgresql/V1__schema.sql")) {
+      Files.copy(in, v1.resolve("V1__schema.sql"), StandardCopyOption.REPLACE_EXISTING);
+    }
+    String org = Ids.next(Kind.ORGANIZATION);
+    String env = Ids.next(Kind.ENVIRONMENT);
+    String agent = Ids.next(Kind.AGENT);
+    String ok = v1Store(v1, org, env, agent, env);
+    try (AgentStore store = PostgresStores.builderFor(ok).open()) {
+      assertThatThrownBy(() -> store.environments().delete(env))
+          .isInstanceOf(FailedPreconditionException.class).hasMessageContaining(env);
+      assertThat(store.environments().get(env)).isPresent();
+    }
+    String dangling = v1Store(v1, org, env, agent, Ids.next(Kind.ENVIRONMENT));
+    assertThatThrownBy(() -> PostgresStores.builderFor(dangling).open())
+        .isInstanceOf(AgentStoreException.class);
+  }
+
+  /** A new database at schema version 1 holding an org, an environment, an agent, an instance. */
+  private static String v1Store(Path v1, String org, String env, String agent, String listed)
+      throws SQLException {
+    String db = PostgresStores.newDatabase();
+    SqlBackendWiring.migrate(PostgresStores.dataSource(db), "a V1 store",
+        new SqlBackendWiring.Migrations(PostgresSchemaTest.class.getClassLoader(),
+            "filesystem:" + v1.toAbsolutePath(), "1"),
+        SqlBackendWiring.MigrationLock.ALREADY_HELD);
+    try (Connection c = PostgresStores.connect(db); Statement st = c.createStatement()) {
+      st.execute(v1Row("organizations", org, org, "{}", ""));
+      st.execute(v1Row("environments", env, org, "{\"data\":{}}", ""));
+      st.execute(v1Row("agents", agent, org, "{}", ""));
+      st.execute(v1Row("agent_instances", Ids.next(Kind.AGENT_INSTANCE), org,
+          "{\"agentId\":\"" + agent + "\",\"environmentRefs\":[\"" + listed + "\"]}",
+          agent));
+    }
+    return db;
+  }
+
+  private static String v1Row(String table, String id, String org, String spec, String agentId) {
+    return "INSERT INTO " + table + " (id, org, slug, name, version, labels, metadata, spec,"
+        + " status, created_at, updated_at, created_by, updated_by"
+        + (agentId.isEmpty() ? "" : ", agent_id") + ") VALUES ('" + id + "', '" + org + "', '"
+        + id + "', 'n', 1, '{}', '{\"ownerScope\":\"ORGANIZATION\",\"annotations\":{},"
+        + "\"tags\":[]}', '" + spec + "', '{}', now(), now(), 'system', 'system'"
+        + (agentId.isEmpty() ? "" : ", '" + agentId + "'") + ")";
   }
 }

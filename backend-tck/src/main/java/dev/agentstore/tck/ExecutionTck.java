@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.Kind;
 import dev.agentstore.Metadata;
 import dev.agentstore.Page;
 import dev.agentstore.Query;
@@ -195,6 +196,55 @@ public abstract class ExecutionTck extends TckSupport {
     assertThat(store.executionContexts().get(ctx.id())).isEmpty();
     assertThat(store.history().list(ctx.id())).extracting(ResourceVersion::event)
         .contains(ChangeEvent.DELETED);
+    assertThat(store.history().list(ctx.id())).as("recorded as the context's kind")
+        .extracting(ResourceVersion::kind).containsOnly(Kind.EXECUTION_CONTEXT);
+  }
+
+  /**
+   * An ExecutionContext for a finished execution is refused (it would never be deleted, so its
+   * secrets would stay), agent or workflow execution alike, and one without an execution is bad
+   * input; nothing is written.
+   */
+  @ParameterizedTest
+  @EnumSource(value = ExecutionPhase.class, names = {"COMPLETED", "FAILED", "CANCELLED"})
+  void aContextForAFinishedExecutionIsRefused(ExecutionPhase terminal) {
+    String org = newOrg().id();
+    AgentExecution run = newAgentExecution(store, org);
+    store.agentExecutions().transition(run.id(), terminal);
+    WorkflowExecution flow = newWorkflowExecution(store, org);
+    store.workflowExecutions().transition(flow.id(), terminal);
+    for (String execution : List.of(run.id(), flow.id())) {
+      ExecutionContext late = new ExecutionContext(Metadata.of(org, unique("late")),
+          ExecutionContextSpec.builder().executionId(execution)
+              .data(Map.of("TOKEN", ExecutionValue.secret("s3cr3t"))).build(), null);
+      assertThatThrownBy(() -> store.executionContexts().create(late))
+          .isInstanceOf(FailedPreconditionException.class).hasMessageContaining(execution)
+          .hasMessageContaining(terminal.name()).hasMessageNotContaining("s3cr3t");
+      assertThatThrownBy(() -> store.forOrg(org).executionContexts().apply(late))
+          .isInstanceOf(FailedPreconditionException.class);
+    }
+    assertThat(store.executionContexts().count(Query.builder().org(org).build())).isZero();
+    assertThatThrownBy(() -> store.executionContexts().create(new ExecutionContext(
+        Metadata.of(org, unique("orphan")), ExecutionContextSpec.builder()
+            .data(Map.of("K", ExecutionValue.plain("v"))).build(), null)))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("spec.executionId");
+    assertThat(store.executionContexts().count(Query.builder().org(org).build())).isZero();
+  }
+
+  /** Moving a context to a finished execution is refused too, and the context is unchanged. */
+  @Test
+  void aContextCannotMoveToAFinishedExecution() {
+    String org = newOrg().id();
+    AgentExecution live = newAgentExecution(store, org);
+    AgentExecution done = newAgentExecution(store, org);
+    store.agentExecutions().transition(done.id(), ExecutionPhase.COMPLETED);
+    ExecutionContext ctx = store.executionContexts().create(new ExecutionContext(
+        Metadata.of(org, unique("ctx")), ExecutionContextSpec.builder().executionId(live.id())
+            .data(Map.of("K", ExecutionValue.plain("v"))).build(), null));
+    assertThatThrownBy(() -> store.executionContexts().update(ctx.withSpec(ctx.spec()
+        .withExecutionId(done.id())))).isInstanceOf(FailedPreconditionException.class)
+        .hasMessageContaining(done.id());
+    assertThat(store.executionContexts().get(ctx.id())).contains(ctx);
   }
 
   @Test

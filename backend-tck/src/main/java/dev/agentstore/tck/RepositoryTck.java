@@ -22,8 +22,26 @@ import dev.agentstore.history.ChangeEvent;
 import dev.agentstore.history.ResourceVersion;
 import dev.agentstore.model.Agent;
 import dev.agentstore.model.AgentExecution;
+import dev.agentstore.model.AgentInstance;
+import dev.agentstore.model.AgentInstanceSpec;
 import dev.agentstore.model.AgentStatus;
+import dev.agentstore.model.Environment;
+import dev.agentstore.model.EnvironmentSpec;
+import dev.agentstore.model.EnvironmentValue;
+import dev.agentstore.model.ExecutionContext;
+import dev.agentstore.model.ExecutionContextSpec;
+import dev.agentstore.model.ExecutionValue;
+import dev.agentstore.model.Session;
+import dev.agentstore.model.SessionSpec;
+import dev.agentstore.model.Workflow;
+import dev.agentstore.model.WorkflowDocument;
+import dev.agentstore.model.WorkflowExecution;
+import dev.agentstore.model.WorkflowInstance;
+import dev.agentstore.model.WorkflowInstanceSpec;
+import dev.agentstore.model.WorkflowSpec;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -186,6 +204,217 @@ public abstract class RepositoryTck extends TckSupport {
         .hasMessageNotContaining("DELETE").hasMessageNotContaining("delete from");
     assertThat(store.history().list(id)).extracting(ResourceVersion::event)
         .doesNotContain(ChangeEvent.DELETED);
+  }
+
+  // ---------------------------------------------------------------- references
+
+  /** One reference field: the kind it lives on and how to build a resource naming {@code ref}. */
+  record RefCase(String field, Kind kind, Kind target, RefBuilder build) {
+    @Override
+    public String toString() {
+      return kind.kindName() + ".spec." + field;
+    }
+  }
+
+  /** Builds an unsaved resource of the case's kind in {@code org} referencing {@code ref}. */
+  @FunctionalInterface
+  interface RefBuilder {
+    Resource<?, ?> build(RepositoryTck t, String org, String ref);
+  }
+
+  /**
+   * Every reference field of the model: the scalar ones and the list one, each built so that
+   * every other reference of the resource is valid (only the field under test dangles).
+   */
+  static Stream<RefCase> referenceFields() {
+    return Stream.of(
+        new RefCase("agentId", Kind.AGENT_INSTANCE, Kind.AGENT, (t, org, ref) ->
+            new AgentInstance(Metadata.of(org, unique("ref")), AgentInstanceSpec.builder()
+                .agentId(ref).environmentRefs(List.of()).build(), null)),
+        new RefCase("environmentRefs", Kind.AGENT_INSTANCE, Kind.ENVIRONMENT, (t, org, ref) ->
+            new AgentInstance(Metadata.of(org, unique("ref")), AgentInstanceSpec.builder()
+                .agentId(t.newAgent(t.store, org, unique("a")).id())
+                .environmentRefs(List.of(t.newEnvironment(org).id(), ref)).build(), null)),
+        new RefCase("workflowId", Kind.WORKFLOW_INSTANCE, Kind.WORKFLOW, (t, org, ref) ->
+            new WorkflowInstance(Metadata.of(org, unique("ref")), WorkflowInstanceSpec.builder()
+                .workflowId(ref).environmentRefs(List.of()).build(), null)),
+        new RefCase("environmentRefs", Kind.WORKFLOW_INSTANCE, Kind.ENVIRONMENT, (t, org, ref) ->
+            new WorkflowInstance(Metadata.of(org, unique("ref")), WorkflowInstanceSpec.builder()
+                .workflowId(t.newWorkflowExecution(t.store, org).spec().workflowId())
+                .environmentRefs(List.of(ref)).build(), null)),
+        new RefCase("agentInstanceId", Kind.SESSION, Kind.AGENT_INSTANCE, (t, org, ref) ->
+            new Session(Metadata.of(org, unique("ref")), SessionSpec.builder()
+                .agentInstanceId(ref).subject("u").threadId("t").build(), null)),
+        new RefCase("sessionId", Kind.AGENT_EXECUTION, Kind.SESSION, (t, org, ref) -> {
+          AgentExecution ok = t.newAgentExecution(t.store, org);
+          return new AgentExecution(Metadata.of(org, unique("ref")),
+              ok.spec().withSessionId(ref), null);
+        }),
+        new RefCase("agentId", Kind.AGENT_EXECUTION, Kind.AGENT, (t, org, ref) -> {
+          AgentExecution ok = t.newAgentExecution(t.store, org);
+          return new AgentExecution(Metadata.of(org, unique("ref")), ok.spec().withAgentId(ref),
+              null);
+        }),
+        new RefCase("workflowInstanceId", Kind.WORKFLOW_EXECUTION, Kind.WORKFLOW_INSTANCE,
+            (t, org, ref) -> {
+              WorkflowExecution ok = t.newWorkflowExecution(t.store, org);
+              return new WorkflowExecution(Metadata.of(org, unique("ref")),
+                  ok.spec().withWorkflowInstanceId(ref), null);
+            }),
+        new RefCase("workflowId", Kind.WORKFLOW_EXECUTION, Kind.WORKFLOW, (t, org, ref) -> {
+          WorkflowExecution ok = t.newWorkflowExecution(t.store, org);
+          return new WorkflowExecution(Metadata.of(org, unique("ref")),
+              ok.spec().withWorkflowId(ref), null);
+        }),
+        new RefCase("executionId", Kind.EXECUTION_CONTEXT, Kind.AGENT_EXECUTION, (t, org, ref) ->
+            new ExecutionContext(Metadata.of(org, unique("ref")), ExecutionContextSpec.builder()
+                .executionId(ref).data(Map.of("K", ExecutionValue.plain("v"))).build(), null)),
+        new RefCase("executionId", Kind.EXECUTION_CONTEXT, Kind.WORKFLOW_EXECUTION,
+            (t, org, ref) -> new ExecutionContext(Metadata.of(org, unique("ref")),
+                ExecutionContextSpec.builder().executionId(ref)
+                    .data(Map.of("K", ExecutionValue.plain("v"))).build(), null)));
+  }
+
+  /** An existing resource of {@code kind} in {@code org} (what a reference may name). */
+  String existing(Kind kind, String org) {
+    return switch (kind) {
+      case AGENT -> newAgent(store, org, unique("target")).id();
+      case ENVIRONMENT -> newEnvironment(org).id();
+      case AGENT_INSTANCE -> store.sessions().get(newSession(store, org).id()).orElseThrow()
+          .spec().agentInstanceId();
+      case SESSION -> newSession(store, org).id();
+      case AGENT_EXECUTION -> newAgentExecution(store, org).id();
+      case WORKFLOW_EXECUTION -> newWorkflowExecution(store, org).id();
+      case WORKFLOW -> newWorkflowExecution(store, org).spec().workflowId();
+      case WORKFLOW_INSTANCE -> newWorkflowExecution(store, org).spec().workflowInstanceId();
+      default -> throw new IllegalArgumentException(kind + " is not a reference target");
+    };
+  }
+
+  /** Creates a workflow in {@code org} that nothing references. */
+  Workflow newWorkflow(String org) {
+    return store.workflows().create(new Workflow(Metadata.of(org, unique("workflow")),
+        WorkflowSpec.builder().description("tck").document(WorkflowDocument.builder()
+            .dsl("1.0.0").namespace("tck").name("flow").version("1").build()).tasks(List.of())
+            .build(), null));
+  }
+
+  /** Creates an environment in {@code org}. */
+  Environment newEnvironment(String org) {
+    return store.environments().create(new Environment(Metadata.of(org, unique("env")),
+        EnvironmentSpec.builder().description("tck")
+            .data(Map.of("REGION", EnvironmentValue.plain("eu"))).build(), null));
+  }
+
+  /**
+   * A reference to a resource that does not exist, or exists only in another org, is refused
+   * with the same FailedPreconditionException (naming the field's value, never the other org),
+   * through the unscoped store and an org view alike, and nothing is written.
+   */
+  @ParameterizedTest
+  @MethodSource("referenceFields")
+  void aDanglingOrForeignReferenceIsRefusedAndChangesNothing(RefCase c) {
+    String org = newOrg().id();
+    String other = newOrg().id();
+    String foreign = existing(c.target(), other);
+    String missing = Ids.next(c.target());
+    ResourceRepository<Resource<?, ?>> repo = creatable(store, c.kind());
+    for (String ref : List.of(missing, foreign)) {
+      for (AgentStore s : List.of(store, store.forOrg(org))) {
+        Resource<?, ?> r = c.build().build(this, org, ref);
+        long count = repo.count(Query.builder().org(org).build());
+        long changes = store.changes().since(0, 10_000).size();
+        assertThatThrownBy(() -> creatable(s, c.kind()).create(r))
+            .as("%s = %s", c, ref)
+            .isInstanceOf(FailedPreconditionException.class)
+            .hasMessageContaining(ref).hasMessageContaining("does not exist")
+            .hasMessageNotContaining(other);
+        assertThat(repo.count(Query.builder().org(org).build())).as("nothing created")
+            .isEqualTo(count);
+        assertThat(store.changes().since(0, 10_000)).as("no history").hasSize((int) changes);
+        assertThat(repo.getBySlug(org, Slugs.derive(r.metadata().name(), "name"))).isEmpty();
+      }
+    }
+  }
+
+  /** An update that makes a reference dangle is refused the same way and changes nothing. */
+  @ParameterizedTest
+  @MethodSource("referenceFields")
+  void anUpdateToADanglingReferenceIsRefusedAndChangesNothing(RefCase c) {
+    String org = newOrg().id();
+    ResourceRepository<Resource<?, ?>> repo = creatable(store, c.kind());
+    Resource<?, ?> stored = repo.create(c.build().build(this, org, existing(c.target(), org)));
+    Resource<?, ?> changed = c.build().build(this, org, Ids.next(c.target()));
+    Resource<?, ?> update = (Resource<?, ?>) ((ResourceType) ResourceType.of(c.kind()))
+        .create(stored.metadata(), changed.spec(), stored.status());
+    assertThatThrownBy(() -> repo.update(update)).as("%s", c)
+        .isInstanceOf(FailedPreconditionException.class).hasMessageContaining("does not exist");
+    assertThat(repo.get(stored.id())).contains(stored);
+  }
+
+  /**
+   * The delete rule of every reference: a referenced agent, workflow, instance, session or
+   * environment cannot be deleted (FailedPrecondition, nothing changes) while anything names it;
+   * once the referrer is gone (or no longer lists it), it can.
+   */
+  @Test
+  void aReferencedResourceCannotBeDeletedUntilItsReferrersAreGone() {
+    String org = newOrg().id();
+    // An execution whose agent differs from its instance's agent: only the execution names it.
+    AgentExecution base = newAgentExecution(store, org);
+    Agent onlyRun = newAgent(store, org, unique("run-agent"));
+    AgentExecution run = newAgentExecution(store, org, base.spec().sessionId(), onlyRun.id());
+    assertDeleteBlocked(() -> store.agents().delete(onlyRun.id()), onlyRun.id());
+    // Likewise a workflow named only by an execution (its instance is of another workflow).
+    WorkflowExecution wbase = newWorkflowExecution(store, org);
+    String onlyFlow = newWorkflow(org).id();
+    WorkflowExecution flowRun = store.workflowExecutions().create(new WorkflowExecution(
+        Metadata.of(org, unique("wrun")), wbase.spec().withWorkflowId(onlyFlow), null));
+    assertDeleteBlocked(() -> store.workflows().delete(onlyFlow), onlyFlow);
+    String wInstance = wbase.spec().workflowInstanceId();
+    assertDeleteBlocked(() -> store.workflowInstances().delete(wInstance), wInstance);
+    String session = base.spec().sessionId();
+    String instance = store.sessions().get(session).orElseThrow().spec().agentInstanceId();
+    assertDeleteBlocked(() -> store.agentInstances().delete(instance), instance);
+    // Environments listed by an agent instance and by a workflow instance.
+    Environment env = newEnvironment(org);
+    AgentInstance ai = store.agentInstances().create(new AgentInstance(
+        Metadata.of(org, unique("ai")), AgentInstanceSpec.builder().agentId(onlyRun.id())
+            .environmentRefs(List.of(env.id(), env.id())).build(), null));
+    WorkflowInstance wi = store.workflowInstances().create(new WorkflowInstance(
+        Metadata.of(org, unique("wi")), WorkflowInstanceSpec.builder().workflowId(onlyFlow)
+            .environmentRefs(List.of(env.id())).build(), null));
+    assertThat(ai.spec().environmentRefs()).as("the spec is kept as written")
+        .containsExactly(env.id(), env.id());
+    assertDeleteBlocked(() -> store.environments().delete(env.id()), env.id());
+
+    // The rules once the referrers go: RESTRICT lifts, nothing was cascaded.
+    store.agentInstances().update(ai.withSpec(ai.spec().withEnvironmentRefs(List.of())));
+    assertDeleteBlocked(() -> store.environments().delete(env.id()), env.id());
+    assertThat(store.workflowInstances().delete(wi.id())).isTrue();
+    assertThat(store.environments().delete(env.id())).as("no instance lists it").isTrue();
+    assertThat(store.agentExecutions().delete(run.id())).isTrue();
+    assertThat(store.agentInstances().delete(ai.id())).isTrue();
+    assertThat(store.agents().delete(onlyRun.id())).isTrue();
+    assertThat(store.workflowExecutions().delete(flowRun.id())).isTrue();
+    assertThat(store.workflows().delete(onlyFlow)).isTrue();
+    assertThat(store.agentExecutions().get(base.id())).isPresent();
+    assertThat(store.workflowExecutions().get(wbase.id())).isPresent();
+  }
+
+  /** A list reference must hold Environment ids: anything else is bad input, not a lookup. */
+  @Test
+  void environmentRefsMustBeEnvironmentIds() {
+    String org = newOrg().id();
+    String agent = newAgent(store, org, unique("a")).id();
+    for (String bad : List.of("prod", Ids.next(Kind.AGENT), "")) {
+      assertThatThrownBy(() -> store.agentInstances().create(new AgentInstance(
+          Metadata.of(org, unique("ai")), AgentInstanceSpec.builder().agentId(agent)
+              .environmentRefs(List.of(bad)).build(), null)))
+          .isInstanceOf(InvalidArgumentException.class)
+          .hasMessageContaining("spec.environmentRefs[0]");
+    }
+    assertThat(store.agentInstances().count(Query.builder().org(org).build())).isZero();
   }
 
   @ParameterizedTest

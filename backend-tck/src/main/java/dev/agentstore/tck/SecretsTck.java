@@ -598,6 +598,121 @@ public abstract class SecretsTck extends SecretsSupport {
     }
   }
 
+  /**
+   * The secrets of an execution's runtimeEnv do not outlive its terminal phase: the transition
+   * tombstones them (the entry keeps its name and {@code secret: true}, loses its value) in the
+   * row and in every history snapshot, in the same transaction; plain values stay, and a later
+   * update cannot bring a secret back.
+   */
+  @ParameterizedTest
+  @EnumSource(value = ExecutionPhase.class, names = {"COMPLETED", "FAILED", "CANCELLED"})
+  void aFinishedExecutionKeepsNoRuntimeSecretsInItsRowOrHistory(ExecutionPhase terminal) {
+    AgentStore s = open(keyed(newKeyset()));
+    String org = newOrg(s).id();
+    AgentExecution run = agentRun(s, org, Map.of("TOKEN", ExecutionValue.secret(marker()),
+        "REGION", ExecutionValue.plain("eu")));
+    WorkflowExecution wf = workflowRun(s, org, Map.of("WF", ExecutionValue.secret(marker())));
+    s.agentExecutions().transition(run.id(), ExecutionPhase.IN_PROGRESS);
+    AgentExecution running = s.agentExecutions().get(run.id()).orElseThrow();
+    s.agentExecutions().update(running.withMetadata(running.metadata().withLabel("seen", "y")));
+    assertThat(rawSpec(s, Kind.AGENT_EXECUTION, run.id())).as("sealed while running")
+        .contains(SEALED_PREFIX);
+
+    s.agentExecutions().transition(run.id(), terminal);
+    s.workflowExecutions().transition(wf.id(), terminal);
+
+    ExecutionValue token = s.agentExecutions().get(run.id()).orElseThrow().spec().runtimeEnv()
+        .get("TOKEN");
+    assertThat(token.secret()).isTrue();
+    assertThat(token.value()).isNull();
+    assertThat(s.agentExecutions().get(run.id()).orElseThrow().spec().runtimeEnv().get("REGION")
+        .value()).isEqualTo("eu");
+    assertThat(s.workflowExecutions().get(wf.id()).orElseThrow().spec().runtimeEnv().get("WF")
+        .value()).isNull();
+    assertNoSealedValue(s, Kind.AGENT_EXECUTION, run.id());
+    assertNoSealedValue(s, Kind.WORKFLOW_EXECUTION, wf.id());
+    assertThat(s.history().list(run.id())).extracting(v -> v.event())
+        .contains(ChangeEvent.CREATED, ChangeEvent.UPDATED, ChangeEvent.STATUS_UPDATED);
+
+    AgentExecution done = s.agentExecutions().get(run.id()).orElseThrow();
+    s.agentExecutions().update(done.withSpec(done.spec().withRuntimeEnv(Map.of("TOKEN",
+        ExecutionValue.secret(marker())))));
+    assertThat(s.agentExecutions().get(run.id()).orElseThrow().spec().runtimeEnv().get("TOKEN")
+        .value()).as("no secret after the end").isNull();
+    assertNoSealedValue(s, Kind.AGENT_EXECUTION, run.id());
+  }
+
+  /** An execution created already finished, or deleted unfinished, keeps no secret either. */
+  @Test
+  void aDeletedOrBornFinishedExecutionKeepsNoRuntimeSecrets() {
+    AgentStore s = open(keyed(newKeyset()));
+    String org = newOrg(s).id();
+    AgentExecution run = agentRun(s, org, Map.of("TOKEN", ExecutionValue.secret(marker())));
+    assertThat(s.agentExecutions().delete(run.id())).isTrue();
+    backendOf(s).read(tx -> {
+      for (HistoryRecord h : tx.history(run.id(), 0, 1000)) {
+        assertThat(h.snapshotJson()).as("history of a deleted execution")
+            .doesNotContain(SEALED_PREFIX);
+      }
+      return null;
+    });
+    WorkflowExecution base = workflowRun(s, org, Map.of());
+    WorkflowExecution born = s.workflowExecutions().create(new WorkflowExecution(
+        Metadata.of(org, unique("born")), base.spec().withRuntimeEnv(Map.of("WF",
+            ExecutionValue.secret(marker()))), WorkflowExecutionStatus.pending()
+            .withPhase(ExecutionPhase.COMPLETED)));
+    assertThat(born.spec().runtimeEnv().get("WF").value()).isNull();
+    assertNoSealedValue(s, Kind.WORKFLOW_EXECUTION, born.id());
+  }
+
+  /**
+   * An ExecutionContext's secrets go with it: deleted when its execution finishes, or deleted
+   * directly, none of its history snapshots keeps a sealed value.
+   */
+  @Test
+  void aDeletedExecutionContextLeavesNoSecretInItsHistory() {
+    AgentStore s = open(keyed(newKeyset()));
+    String org = newOrg(s).id();
+    AgentExecution run = agentRun(s, org, Map.of());
+    ExecutionContext ended = context(s, org, run.id(), marker());
+    ExecutionContext dropped = context(s, org, run.id(), marker());
+    s.executionContexts().update(ended.withMetadata(ended.metadata().withLabel("v", "2")));
+    assertThat(rawSpec(s, Kind.EXECUTION_CONTEXT, ended.id())).contains(SEALED_PREFIX);
+    assertThat(s.executionContexts().delete(dropped.id())).isTrue();
+    s.agentExecutions().transition(run.id(), ExecutionPhase.COMPLETED);
+    assertThat(s.executionContexts().get(ended.id())).isEmpty();
+    for (String id : List.of(ended.id(), dropped.id())) {
+      backendOf(s).read(tx -> {
+        List<HistoryRecord> history = tx.history(id, 0, 1000);
+        assertThat(history).extracting(HistoryRecord::event).contains(ChangeEvent.DELETED);
+        for (HistoryRecord h : history) {
+          assertThat(h.snapshotJson()).as("history %s of %s", h.event(), id)
+              .doesNotContain(SEALED_PREFIX).contains("REGION");
+        }
+        return null;
+      });
+    }
+  }
+
+  private static String rawSpec(AgentStore s, Kind kind, String id) {
+    return backendOf(s).read(tx -> tx.find(kind, id).orElseThrow().specJson());
+  }
+
+  /** Neither the row nor any history row of {@code id} holds a sealed value. */
+  private static void assertNoSealedValue(AgentStore s, Kind kind, String id) {
+    backendOf(s).read(tx -> {
+      assertThat(tx.find(kind, id).orElseThrow().specJson()).as("row of %s", id)
+          .doesNotContain(SEALED_PREFIX);
+      List<HistoryRecord> history = tx.history(id, 0, 1000);
+      assertThat(history).isNotEmpty();
+      for (HistoryRecord h : history) {
+        assertThat(h.snapshotJson()).as("history %s of %s", h.event(), id)
+            .doesNotContain(SEALED_PREFIX);
+      }
+      return null;
+    });
+  }
+
   private static Environment env(String org, Map<String, EnvironmentValue> data) {
     return new Environment(Metadata.of(org, unique("env")), EnvironmentSpec.builder()
         .description("tck").data(data).build(),

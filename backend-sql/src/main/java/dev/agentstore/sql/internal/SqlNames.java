@@ -35,6 +35,18 @@ public final class SqlNames {
     };
   }
 
+  /**
+   * The join table holding one row per environment an instance of {@code kind} lists in
+   * {@code spec.environmentRefs} (instance_id, environment_id, org), or null for other kinds.
+   */
+  public static String environmentRefTable(Kind kind) {
+    return switch (kind) {
+      case AGENT_INSTANCE -> "agent_instance_environments";
+      case WORKFLOW_INSTANCE -> "workflow_instance_environments";
+      default -> null;
+    };
+  }
+
   /** The column that holds {@code field} in the tables of the kinds that index it. */
   public static String column(RefField field) {
     return switch (field) {

@@ -13,6 +13,7 @@ import org.jooq.Schema;
 public final class SqlSchema {
   private final Map<Kind, ResourceTable> resources = new EnumMap<>(Kind.class);
   private final Map<Kind, ItemTable> items = new EnumMap<>(Kind.class);
+  private final Map<Kind, EnvironmentRefTable> environmentRefs = new EnumMap<>(Kind.class);
   private final HistoryTable history;
 
   /** Resolves and checks every table and column. */
@@ -21,6 +22,10 @@ public final class SqlSchema {
       resources.put(k, ResourceTable.of(schema, k));
       if (k.isExecution()) {
         items.put(k, ItemTable.of(schema, k));
+      }
+      EnvironmentRefTable refs = EnvironmentRefTable.of(schema, k);
+      if (refs != null) {
+        environmentRefs.put(k, refs);
       }
     }
     this.history = HistoryTable.of(schema);
@@ -40,6 +45,11 @@ public final class SqlSchema {
       throw new IllegalArgumentException(kind + " has no items");
     }
     return t;
+  }
+
+  /** The join table of an instance kind's environmentRefs, or null for other kinds. */
+  EnvironmentRefTable environmentRefs(Kind kind) {
+    return environmentRefs.get(kind);
   }
 
   HistoryTable history() {

@@ -126,7 +126,9 @@ public final class SqlTransaction implements BackendTransaction {
     run("insert " + what, () -> {
       String sql = statements.sql(Shape.INSERT, row.kind(),
           () -> ctx.insertInto(t.table).set(values));
-      return ctx.query(sql, StatementCache.binds(values).toArray()).execute();
+      int n = ctx.query(sql, StatementCache.binds(values).toArray()).execute();
+      writeEnvironmentRefs(row, false);
+      return n;
     }, rowWrite("insert", row));
   }
 
@@ -174,8 +176,34 @@ public final class SqlTransaction implements BackendTransaction {
       List<Param<?>> binds = StatementCache.binds(values);
       binds.add(StatementCache.bind(t.id, row.id()));
       binds.add(StatementCache.bind(t.version, expectedVersion));
-      return ctx.query(sql, binds.toArray()).execute() == 1;
+      boolean updated = ctx.query(sql, binds.toArray()).execute() == 1;
+      if (updated) {
+        writeEnvironmentRefs(row, true);
+      }
+      return updated;
     }, rowWrite("update", row));
+  }
+
+  /**
+   * Keeps the join rows of an instance's environmentRefs in step with the row just written (the
+   * database checks each against the environments of the org); a null list leaves them as they
+   * are.
+   */
+  private void writeEnvironmentRefs(StoredResource row, boolean replace) {
+    EnvironmentRefTable j = schema.environmentRefs(row.kind());
+    if (j == null || row.environmentRefs() == null) {
+      return;
+    }
+    if (replace) {
+      ctx.deleteFrom(j.table).where(j.instanceId.eq(row.id())).execute();
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    for (String env : row.environmentRefs()) {
+      rows.add(List.of(row.org(), row.id(), env));
+    }
+    if (!rows.isEmpty()) {
+      insertRows(j.table, List.of(j.org, j.instanceId, j.environmentId), rows);
+    }
   }
 
   /**
@@ -407,6 +435,14 @@ public final class SqlTransaction implements BackendTransaction {
   }
 
   @Override
+  public boolean replaceHistorySnapshot(long sequence, String snapshotJson) {
+    flushHistory();
+    HistoryTable h = schema.history();
+    return run("rewrite history", () -> ctx.update(h.table).set(h.snapshot, snapshotJson)
+        .where(h.seq.eq(sequence)).execute() == 1);
+  }
+
+  @Override
   public long pruneHistory(Instant before) {
     flushHistory();
     HistoryTable h = schema.history();
@@ -520,6 +556,9 @@ public final class SqlTransaction implements BackendTransaction {
         b.append(", spec.").append(f.specField()).append(' ').append(v);
       }
     });
+    if (row.environmentRefs() != null && !row.environmentRefs().isEmpty()) {
+      b.append(", spec.environmentRefs ").append(row.environmentRefs());
+    }
     return "a referenced resource does not exist in " + row.org() + " (checked: " + b + ")";
   }
 }
