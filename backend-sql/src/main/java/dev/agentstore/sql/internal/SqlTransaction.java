@@ -188,8 +188,7 @@ public final class SqlTransaction implements BackendTransaction {
       if (mapped instanceof AlreadyExistsException) {
         return new AlreadyExistsException(row.kind().kindName() + " with slug '" + row.slug()
             + "' already exists" + (row.kind().scope() == Kind.Scope.PLATFORM ? ""
-            : " in " + row.org()) + (verb.equals("insert") ? " (or id " + row.id()
-            + " is taken)" : ""), cause);
+            : " in " + row.org()), cause); // ids are store-made: a clash is the slug's
       }
       if (mapped instanceof FailedPreconditionException) {
         return new FailedPreconditionException(verb + " " + what + ": " + references(row), cause);
