@@ -28,7 +28,10 @@ public interface Backend extends AutoCloseable {
 
   /**
    * Runs work in a write transaction; commits when it returns, rolls back when it throws.
-   * Concurrent writers wait for each other instead of failing.
+   * Write transactions are serializable: concurrent writers either wait for each other, or (a
+   * database running them SERIALIZABLE) the one that loses a conflict is rolled back and this
+   * raises {@link dev.agentstore.TransactionConflictException}, whatever {@code work} made of the
+   * failed statement; the store then runs {@code work} again, so it must be repeatable.
    */
   <T> T write(Work<T> work);
 

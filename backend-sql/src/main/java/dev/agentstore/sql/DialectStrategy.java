@@ -75,7 +75,12 @@ public interface DialectStrategy {
   /** Classifies a database error. */
   ErrorKind classify(SQLException e);
 
-  /** Begins a transaction on {@code c}; write transactions must queue behind each other. */
+  /**
+   * Begins a transaction on {@code c}. Write transactions must be serializable: either they
+   * queue behind each other (SQLite's {@code BEGIN IMMEDIATE}), or they run at the database's
+   * SERIALIZABLE level and {@link #classify} reports the conflicts it detects as
+   * {@link ErrorKind#SERIALIZATION}, which the store answers by running the transaction again.
+   */
   default void begin(Connection c, boolean write) throws SQLException {
     c.setAutoCommit(false);
   }

@@ -1,6 +1,7 @@
 package dev.agentstore.sql;
 
 import dev.agentstore.AgentStoreException;
+import dev.agentstore.TransactionConflictException;
 import dev.agentstore.spi.Backend;
 import dev.agentstore.spi.Capabilities;
 import dev.agentstore.sql.internal.SqlErrors;
@@ -113,6 +114,13 @@ public class SqlBackend implements Backend {
         tx.flushHistory(); // last, so its ordering lock is held only until the commit below
       } catch (RuntimeException | Error e) {
         rollbackQuietly(c, e);
+        TransactionConflictException conflict = tx.conflict();
+        if (conflict != null && conflict != e) {
+          // Whatever the work made of it, the transaction lost to a concurrent one: report that,
+          // so the store runs it again.
+          conflict.addSuppressed(e);
+          throw conflict;
+        }
         throw e;
       }
       try {
