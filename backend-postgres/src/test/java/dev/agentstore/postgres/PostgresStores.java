@@ -48,7 +48,11 @@ public final class PostgresStores {
 
   /** A builder for a store on a new, empty database, with a key and a file artifact store. */
   static AgentStore.Builder newBuilder() {
-    String url = newDatabase();
+    return builderFor(newDatabase());
+  }
+
+  /** A builder for a store on the database {@code url} names, with a key and artifact store. */
+  static AgentStore.Builder builderFor(String url) {
     Path artifacts = FILES.resolve("artifacts-" + ARTIFACT_DIRS.incrementAndGet());
     return AgentStore.builder().uri(url).keyProvider(KEYS).artifacts("file:" + artifacts);
   }
