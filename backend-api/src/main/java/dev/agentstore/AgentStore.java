@@ -148,7 +148,9 @@ public interface AgentStore extends AutoCloseable {
    * {@code work} again, up to {@link Builder#transactionRetries(int)} times, then raises
    * {@link TransactionConflictException}. So {@code work} may run more than once: it must have
    * no effects outside the store (no messages sent, no counters bumped), or only ones safe to
-   * repeat. Single repository calls outside a transaction get the same treatment.
+   * repeat. Single repository calls outside a transaction lock the rows they read and run
+   * READ COMMITTED on PostgreSQL (writers of one hot row queue instead of failing); a deadlock or
+   * serialization failure among them is re-run the same way.
    *
    * <p>Usage: {@code Agent a = store.inTransaction(tx -> tx.agents().create(agent));}
    */
@@ -244,10 +246,10 @@ public interface AgentStore extends AutoCloseable {
     /**
      * How many times a write transaction is re-run after it conflicted with a concurrent one
      * before {@link TransactionConflictException} is raised (default 10, 0 to 100; 0 never
-     * re-runs). A conflict is a PostgreSQL serialization failure or deadlock of its SERIALIZABLE
-     * write transactions; SQLite runs writers one at a time and never has one. The whole
-     * transaction is re-run, {@code inTransaction} callbacks included, so those must have no
-     * effects outside the store (or ones safe to repeat).
+     * re-runs). A conflict is a PostgreSQL serialization failure (of a SERIALIZABLE
+     * {@code inTransaction}) or deadlock; SQLite runs writers one at a time and never has one.
+     * The whole transaction is re-run, {@code inTransaction} callbacks included, so those must
+     * have no effects outside the store (or ones safe to repeat).
      */
     public Builder transactionRetries(int retries) {
       if (retries < 0 || retries > 100) {

@@ -6,6 +6,7 @@ import dev.agentstore.spi.Capabilities;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The backend as the store uses it: a write transaction that conflicted with a concurrent one
@@ -39,9 +40,18 @@ final class RetryingBackend implements Backend {
 
   @Override
   public <T> T write(Work<T> work) {
+    return retrying(() -> backend.write(work));
+  }
+
+  @Override
+  public <T> T transaction(Work<T> work) {
+    return retrying(() -> backend.transaction(work));
+  }
+
+  private <T> T retrying(Supplier<T> run) {
     for (int attempt = 0; ; attempt++) {
       try {
-        return backend.write(work);
+        return run.get();
       } catch (TransactionConflictException e) {
         if (attempt >= retries) {
           int runs = attempt + 1;

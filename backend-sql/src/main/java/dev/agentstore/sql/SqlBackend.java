@@ -87,22 +87,33 @@ public class SqlBackend implements Backend {
 
   @Override
   public <T> T read(Work<T> work) {
-    return inTransaction(readSource, false, work);
+    return inTransaction(readSource, false, false, work);
   }
 
   @Override
   public <T> T write(Work<T> work) {
-    return inTransaction(writeSource, true, work);
+    return inTransaction(writeSource, true, false, work);
   }
 
-  private <T> T inTransaction(DataSource source, boolean write, Work<T> work) {
+  /** A caller's transaction: begun by {@link DialectStrategy#beginSerializable}. */
+  @Override
+  public <T> T transaction(Work<T> work) {
+    return inTransaction(writeSource, true, true, work);
+  }
+
+  private <T> T inTransaction(DataSource source, boolean write, boolean serializable,
+      Work<T> work) {
     if (closed) {
       throw new AgentStoreException("the store is closed");
     }
     SqlTransaction tx;
     T result;
     try (Connection c = source.getConnection()) {
-      dialect.begin(c, write);
+      if (serializable) {
+        dialect.beginSerializable(c);
+      } else {
+        dialect.begin(c, write);
+      }
       DSLContext ctx = DSL.using(c, dialect.dialect(), settings);
       tx = new SqlTransaction(ctx, schema, dialect, errors, statements);
       try {

@@ -49,7 +49,7 @@ public final class SqlErrors {
       case UNAVAILABLE -> new UnavailableException(operation
           + ": the database is unavailable or busy; retry", e);
       case SERIALIZATION -> new TransactionConflictException(operation
-          + ": the transaction conflicted with a concurrent one and was rolled back", e);
+          + ": the transaction conflicted with a concurrent one and was rolled back; retry it", e);
       default -> new AgentStoreException(operation + " failed (SQLState " + sql.getSQLState()
           + ")", e);
     };
