@@ -143,6 +143,17 @@ public interface AgentStore extends AutoCloseable {
    * could not see the transaction's writes (and on SQLite would wait for its writer lock).
    * Called on a transaction's store, it joins that transaction.
    *
+   * <p>Transactions are serializable on every backend: concurrent ones behave as if run one
+   * after another, so a read-check-write ("deactivate the active ones, activate mine") cannot
+   * interleave with another. SQLite runs write transactions one at a time; PostgreSQL runs them
+   * SERIALIZABLE, and when one conflicts with a concurrent one the store rolls it back and runs
+   * {@code work} again, up to {@link Builder#transactionRetries(int)} times, then raises
+   * {@link TransactionConflictException}. So {@code work} may run more than once: it must have
+   * no effects outside the store (no messages sent, no counters bumped), or only ones safe to
+   * repeat. Single repository calls outside a transaction lock the rows they read and run
+   * READ COMMITTED on PostgreSQL (writers of one hot row queue instead of failing); a deadlock or
+   * serialization failure among them is re-run the same way.
+   *
    * <p>Usage: {@code Agent a = store.inTransaction(tx -> tx.agents().create(agent));}
    */
   <T, X extends Exception> T inTransaction(TransactionCallback<T, X> work) throws X;
@@ -213,6 +224,7 @@ public interface AgentStore extends AutoCloseable {
     private String artifactsUri;
     private dev.agentstore.secret.KeyProvider keyProvider;
     private int editRetries = 10;
+    private int transactionRetries = 10;
 
     private Builder() {}
 
@@ -226,6 +238,22 @@ public interface AgentStore extends AutoCloseable {
         throw new InvalidArgumentException("editRetries", "must be 0-100, got " + retries);
       }
       this.editRetries = retries;
+      return this;
+    }
+
+    /**
+     * How many times a write transaction is re-run after it conflicted with a concurrent one
+     * before {@link TransactionConflictException} is raised (default 10, 0 to 100; 0 never
+     * re-runs). A conflict is a PostgreSQL serialization failure (of a SERIALIZABLE
+     * {@code inTransaction}) or deadlock; SQLite runs writers one at a time and never has one.
+     * The whole transaction is re-run, {@code inTransaction} callbacks included, so those must
+     * have no effects outside the store (or ones safe to repeat).
+     */
+    public Builder transactionRetries(int retries) {
+      if (retries < 0 || retries > 100) {
+        throw new InvalidArgumentException("transactionRetries", "must be 0-100, got " + retries);
+      }
+      this.transactionRetries = retries;
       return this;
     }
 
@@ -296,7 +324,7 @@ public interface AgentStore extends AutoCloseable {
     public AgentStore open() {
       // The opener reads a snapshot, not the builder: the builder shows users setters only.
       return StoreOpener.open(new StoreSettings(uri, options, maxDocumentBytes, pageTokenTtl,
-          clock, actor, artifactsUri, keyProvider, editRetries));
+          clock, actor, artifactsUri, keyProvider, editRetries, transactionRetries));
     }
   }
 }

@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * <p>The canonical constructor is for the codec; use {@link #builder()}, {@link #of} or the
  * {@code withX} methods.
  *
- * @param id the resource id ({@code <prefix>-<ulid>}), assigned on create
+ * @param id the resource id ({@code <prefix>-<ulid>}), assigned on create (a value set by the
+ *     caller is ignored there)
  * @param name the human name
  * @param slug unique per (org, kind); derived from the name when absent
  * @param org the owning organization's id (for an Organization, its own id)
@@ -182,7 +183,7 @@ public record Metadata(
       updatedBy = m.updatedBy;
     }
 
-    /** Sets the id (the store assigns it on create). */
+    /** Sets the id (for update and delete; create ignores it and assigns a new one). */
     public Builder id(String value) {
       id = value;
       return this;

@@ -13,6 +13,10 @@ public interface ResourceRepository<R extends Resource<?, ?>> extends UpdatableR
   /**
    * Stores a new resource: assigns id, slug (derived from the name when absent), version 1,
    * timestamps and actor. A duplicate slug in the org raises {@link AlreadyExistsException}.
+   * The id is always a new one: a {@code metadata.id} the caller set is ignored, like the
+   * version, timestamps and actors (so creating a copy of a resource read earlier stores a new
+   * resource), and whether that id exists, in this org or another, never changes the outcome.
+   * Read the assigned id from the returned resource.
    */
   R create(R resource);
 

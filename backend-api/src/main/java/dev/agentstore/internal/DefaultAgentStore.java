@@ -225,7 +225,7 @@ public final class DefaultAgentStore implements AgentStore {
       }
     };
     try {
-      return readOnly ? view.runner().read(bound) : view.runner().write(bound);
+      return readOnly ? view.runner().read(bound) : view.runner().transaction(bound);
     } catch (CheckedFailure f) {
       throw f.<X>checked();
     }

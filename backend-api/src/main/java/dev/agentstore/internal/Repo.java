@@ -75,10 +75,15 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     });
   }
 
-  /** Inserts a new resource with its items and history; returns the stored row. */
+  /**
+   * Inserts a new resource with its items and history; returns the stored row. The id is always
+   * new: like the version, timestamps and actors, a caller's {@code metadata.id} is ignored on
+   * create (so a copy of a read resource creates a new one), and the outcome of a create never
+   * depends on whether that id exists, in this org or another.
+   */
   StoredResource insert(BackendTransaction tx, R resource) {
     Metadata m = resource.metadata();
-    String id = m.id() == null ? Ids.next(kind) : Ids.require(m.id(), kind, "metadata.id");
+    String id = Ids.next(kind);
     String org = orgForCreate(m, id);
     String slug = m.slug() == null ? Slugs.derive(m.name(), "metadata.name")
         : Slugs.require(m.slug(), "metadata.slug");
@@ -99,13 +104,14 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
 
   private String orgForCreate(Metadata m, String id) {
     if (kind.scope() == Kind.Scope.PLATFORM) {
-      if (m.org() != null && !m.org().equals(id)) {
+      // A read Organization carries its own id as its org: a copy of it may keep both.
+      if (m.org() != null && !m.org().equals(id) && !m.org().equals(m.id())) {
         throw new InvalidArgumentException("metadata.org", "an Organization belongs to no org;"
             + " leave it empty");
       }
-      if (view.org() != null && !view.org().equals(id)) {
+      if (view.org() != null) {
         throw new NotFoundException(Kind.ORGANIZATION, id, "organizations outside "
-            + view.org() + " are not visible from this view");
+            + view.org() + " are not visible from this view, so it cannot create one");
       }
       return id;
     }

@@ -38,7 +38,8 @@ public final class StoreOpener {
           + " postgresql://user@host:5432/db)");
     }
     BackendProvider provider = provider(uri);
-    Backend backend = provider.open(new BackendConfig(uri, settings.options()));
+    Backend backend = new RetryingBackend(provider.open(new BackendConfig(uri,
+        settings.options())), settings.transactionRetries());
     try {
       String key = pageTokenKey(backend);
       KeyProvider keys = settings.keyProvider() != null ? settings.keyProvider()

@@ -23,10 +23,12 @@ import java.util.Map;
  *     backend's default
  * @param keyProvider the key provider, or null for the backend's default
  * @param editRetries how many times an edit is retried after a conflict
+ * @param transactionRetries how many times a write transaction that lost a serialization
+ *     conflict is re-run
  */
 public record StoreSettings(String uri, Map<String, String> options, int maxDocumentBytes,
     Duration pageTokenTtl, Clock clock, String actor, String artifactsUri,
-    KeyProvider keyProvider, int editRetries) {
+    KeyProvider keyProvider, int editRetries, int transactionRetries) {
 
   /** Copies the options: later builder calls must not change a store already opened. */
   public StoreSettings {

@@ -18,6 +18,9 @@ interface TxRunner {
   /** Runs work that writes. */
   <T> T write(Backend.Work<T> work);
 
+  /** Runs a caller's {@code inTransaction} work (serializable; see {@link Backend#transaction}). */
+  <T> T transaction(Backend.Work<T> work);
+
   /** Whether each call gets its own transaction (so a lost race may be retried). */
   boolean ownsTransactions();
 
@@ -39,6 +42,12 @@ interface TxRunner {
       public <T> T write(Backend.Work<T> work) {
         refuseInsideTransaction(open);
         return backend.write(work);
+      }
+
+      @Override
+      public <T> T transaction(Backend.Work<T> work) {
+        refuseInsideTransaction(open);
+        return backend.transaction(work);
       }
 
       @Override
@@ -100,6 +109,11 @@ interface TxRunner {
             + " write in store.inTransaction(tx -> ...) instead");
       }
       return work.run(open);
+    }
+
+    @Override
+    public <T> T transaction(Backend.Work<T> work) {
+      return write(work);
     }
 
     @Override

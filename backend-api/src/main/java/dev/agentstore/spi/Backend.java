@@ -28,9 +28,25 @@ public interface Backend extends AutoCloseable {
 
   /**
    * Runs work in a write transaction; commits when it returns, rolls back when it throws.
-   * Concurrent writers wait for each other instead of failing.
+   * The store's single writes lock the rows they read, so this may run at READ COMMITTED where
+   * writers run concurrently. A transaction that loses a deadlock or serialization conflict is
+   * rolled back and this raises {@link dev.agentstore.TransactionConflictException}, whatever
+   * {@code work} made of the failed statement; the store then runs {@code work} again, so it
+   * must be repeatable.
    */
   <T> T write(Work<T> work);
+
+  /**
+   * Runs a caller's transaction ({@code store.inTransaction}), whose work may read, decide and
+   * write anything: like {@link #write}, but serializable against every concurrent write even
+   * where single writes are not run that way (PostgreSQL runs it SERIALIZABLE, single writes
+   * READ COMMITTED with row locks). It too may raise
+   * {@link dev.agentstore.TransactionConflictException}. The default is {@link #write}, right for
+   * a backend whose writers queue.
+   */
+  default <T> T transaction(Work<T> work) {
+    return write(work);
+  }
 
   /** The directory holding this backend's files, if it has one (the local default data dir). */
   default Optional<Path> dataDirectory() {

@@ -117,7 +117,10 @@ public final class PostgresDialect implements DialectStrategy {
   /**
    * Reads run as one REPEATABLE READ, READ ONLY transaction: Backend.read promises a consistent
    * snapshot, which READ COMMITTED (a new snapshot per statement) would not give a multi-statement
-   * read such as store.readTransaction.
+   * read such as store.readTransaction. The store's single writes stay READ COMMITTED: each
+   * locks the rows it reads (SELECT ... FOR UPDATE), so writers of one hot row queue on its lock
+   * and each sees the latest version, where SERIALIZABLE would fail every waiter with 40001 once
+   * the holder commits (eight appenders of one execution then exhausted ten retries).
    */
   @Override
   public void begin(Connection c, boolean write) throws SQLException {
@@ -126,6 +129,23 @@ public final class PostgresDialect implements DialectStrategy {
       try (java.sql.Statement st = c.createStatement()) {
         st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
       }
+    }
+  }
+
+  /**
+   * Callers' transactions run SERIALIZABLE, so a read-check-write such as "deactivate the active
+   * ones, activate mine" cannot interleave with a concurrent one (under READ COMMITTED both see
+   * none active and both activate); the loser fails with SQLState 40001, which {@link #classify}
+   * reports as {@link ErrorKind#SERIALIZATION} and the store answers by running the whole
+   * transaction again. Serializable transactions never wait beyond the row locks they take
+   * anyway, so the history advisory lock (taken last, see {@link #beforeHistoryInsert}) adds no
+   * deadlock; a conflict is found at the latest at commit.
+   */
+  @Override
+  public void beginSerializable(Connection c) throws SQLException {
+    c.setAutoCommit(false);
+    try (java.sql.Statement st = c.createStatement()) {
+      st.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
     }
   }
 

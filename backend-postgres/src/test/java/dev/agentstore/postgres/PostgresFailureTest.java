@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.agentstore.AgentStore;
 import dev.agentstore.AgentStoreException;
 import dev.agentstore.AlreadyExistsException;
+import dev.agentstore.TransactionConflictException;
 import dev.agentstore.UnavailableException;
 import dev.agentstore.history.ResourceVersion;
 import dev.agentstore.model.Agent;
@@ -166,7 +167,9 @@ class PostgresFailureTest extends TckSupport {
       assertThat((Throwable) failure).isNotNull();
       assertThat(failure.getSQLState()).isEqualTo("40001");
       AgentStoreException mapped = errors.translate(failure, "commit");
-      assertThat(mapped).isInstanceOf(UnavailableException.class).hasMessageContaining("retry");
+      assertThat(mapped).isInstanceOf(TransactionConflictException.class)
+          .isInstanceOf(UnavailableException.class).hasMessageContaining("retry");
+      assertThat(mapped.isRetryable()).isTrue();
     }
   }
 

@@ -89,9 +89,26 @@ public interface DialectStrategy {
   /** Classifies a database error. */
   ErrorKind classify(SQLException e);
 
-  /** Begins a transaction on {@code c}; write transactions must queue behind each other. */
+  /**
+   * Begins a transaction on {@code c}: a read, or one of the store's single writes, which lock
+   * the rows they read ({@link #needsRowLocks}) and so may run at READ COMMITTED. Write
+   * transactions must queue behind each other or lock rows; a database that reports a
+   * serialization failure or deadlock must classify it as {@link ErrorKind#SERIALIZATION},
+   * which the store answers by running the transaction again. See also
+   * {@link #beginSerializable} for callers' transactions.
+   */
   default void begin(Connection c, boolean write) throws SQLException {
     c.setAutoCommit(false);
+  }
+
+  /**
+   * Begins a caller's write transaction ({@code store.inTransaction}), whose work may read,
+   * decide and write anything, so it must be serializable against every concurrent write. The
+   * default, {@link #begin} of a write, is right where writers queue; PostgreSQL begins it
+   * SERIALIZABLE.
+   */
+  default void beginSerializable(Connection c) throws SQLException {
+    begin(c, true);
   }
 
   /** Commits what {@link #begin} started. */

@@ -1,6 +1,7 @@
 package dev.agentstore.sql;
 
 import dev.agentstore.AgentStoreException;
+import dev.agentstore.TransactionConflictException;
 import dev.agentstore.spi.Backend;
 import dev.agentstore.spi.Capabilities;
 import dev.agentstore.sql.internal.SqlErrors;
@@ -81,22 +82,33 @@ public class SqlBackend implements Backend {
 
   @Override
   public <T> T read(Work<T> work) {
-    return inTransaction(readSource, false, work);
+    return inTransaction(readSource, false, false, work);
   }
 
   @Override
   public <T> T write(Work<T> work) {
-    return inTransaction(writeSource, true, work);
+    return inTransaction(writeSource, true, false, work);
   }
 
-  private <T> T inTransaction(DataSource source, boolean write, Work<T> work) {
+  /** A caller's transaction: begun by {@link DialectStrategy#beginSerializable}. */
+  @Override
+  public <T> T transaction(Work<T> work) {
+    return inTransaction(writeSource, true, true, work);
+  }
+
+  private <T> T inTransaction(DataSource source, boolean write, boolean serializable,
+      Work<T> work) {
     if (closed) {
       throw new AgentStoreException("the store is closed");
     }
     SqlTransaction tx;
     T result;
     try (Connection c = source.getConnection()) {
-      dialect.begin(c, write);
+      if (serializable) {
+        dialect.beginSerializable(c);
+      } else {
+        dialect.begin(c, write);
+      }
       DSLContext ctx = DSL.using(c, dialect.dialect(), settings);
       tx = new SqlTransaction(ctx, schema, dialect, errors, statements);
       try {
@@ -108,6 +120,13 @@ public class SqlBackend implements Backend {
         tx.flushHistory(); // last, so its ordering lock is held only until the commit below
       } catch (RuntimeException | Error e) {
         rollbackQuietly(c, e);
+        TransactionConflictException conflict = tx.conflict();
+        if (conflict != null && conflict != e) {
+          // Whatever the work made of it, the transaction lost to a concurrent one: report that,
+          // so the store runs it again.
+          conflict.addSuppressed(e);
+          throw conflict;
+        }
         throw e;
       }
       try {

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.agentstore.AgentStore;
 import dev.agentstore.AgentStoreException;
 import dev.agentstore.FailedPreconditionException;
+import dev.agentstore.Ids;
 import dev.agentstore.Kind;
 import dev.agentstore.Metadata;
 import dev.agentstore.NotFoundException;
 import dev.agentstore.Query;
 import dev.agentstore.Resource;
+import dev.agentstore.ResourceRepository;
 import dev.agentstore.UpdatableRepository;
 import dev.agentstore.model.AgentExecution;
 import dev.agentstore.model.AgentInstance;
@@ -18,6 +20,7 @@ import dev.agentstore.model.AgentInstanceSpec;
 import dev.agentstore.model.AgentMessage;
 import dev.agentstore.model.ExecutionPhase;
 import dev.agentstore.model.MessageType;
+import dev.agentstore.model.Organization;
 import dev.agentstore.model.ToolCall;
 import dev.agentstore.model.WorkflowExecution;
 import dev.agentstore.model.WorkflowTask;
@@ -125,5 +128,69 @@ public abstract class IsolationTck extends TckSupport {
     assertThat(store.forOrg(a).forOrg(a).org()).isEqualTo(a);
     assertThat(store.forOrg(a).organizations().get(b)).isEmpty();
     assertThat(store.forOrg(a).organizations().get(a)).isPresent();
+  }
+
+  static Stream<Kind> orgScopedCreatableKinds() {
+    return RepositoryTck.creatableKinds().filter(k -> k != Kind.ORGANIZATION);
+  }
+
+  private static Resource<?, ?> withId(Resource<?, ?> r, String id) {
+    return r.withMetadata(r.metadata().toBuilder().id(id).build());
+  }
+
+  /**
+   * Create assigns a new id and ignores the caller's {@code metadata.id} (like the version and
+   * timestamps), so an id of another org's resource neither fails the create nor is taken over:
+   * the outcome is the same as for an id nobody has.
+   */
+  @ParameterizedTest
+  @MethodSource("orgScopedCreatableKinds")
+  void createIgnoresACallersIdSoAnotherOrgsIdsRevealNothing(Kind kind) {
+    String a = newOrg().id();
+    String b = newOrg().id();
+    UpdatableRepository<Resource<?, ?>> unscoped = RepositoryTck.repo(store, kind);
+    Resource<?, ?> theirs = Samples.created(this, store, kind, b, unique("theirs"));
+    Resource<?, ?> before = unscoped.get(theirs.id()).orElseThrow();
+    AgentStore view = store.forOrg(a);
+    ResourceRepository<Resource<?, ?>> repo = RepositoryTck.creatable(view, kind);
+
+    String unknown = Ids.next(kind);
+    Resource<?, ?> withTheirId = repo.create(withId(Samples.unsaved(this, view, kind, a,
+        unique("mine")), theirs.id()));
+    Resource<?, ?> withUnknownId = repo.create(withId(Samples.unsaved(this, view, kind, a,
+        unique("mine")), unknown));
+
+    for (Resource<?, ?> mine : List.of(withTheirId, withUnknownId)) {
+      assertThat(mine.id()).isNotIn(theirs.id(), unknown);
+      assertThat(Ids.require(mine.id(), kind, "id")).isEqualTo(mine.id());
+      assertThat(mine.metadata().org()).isEqualTo(a);
+      assertThat(mine.metadata().version()).isEqualTo(1);
+      assertThat(repo.get(mine.id())).contains(mine);
+    }
+    assertThat(repo.get(theirs.id())).isEmpty();
+    assertThat(repo.get(unknown)).isEmpty();
+    assertThat(unscoped.get(theirs.id())).contains(before);
+    assertThat(store.history().list(theirs.id())).hasSize(1);
+
+    // Within one org too: an id that is taken is not a reason to fail, it is simply not used.
+    Resource<?, ?> again = RepositoryTck.creatable(store, kind).create(withId(
+        Samples.unsaved(this, store, kind, b, unique("again")), theirs.id()));
+    assertThat(again.id()).isNotEqualTo(theirs.id());
+    assertThat(unscoped.get(theirs.id())).contains(before);
+  }
+
+  @Test
+  void creatingAnOrganizationIgnoresACallersIdAndAnOrgViewCannotCreateOne() {
+    Organization existing = newOrg();
+    Organization copy = store.organizations().create(new Organization(existing.metadata()
+        .toBuilder().name(unique("copy")).slug(null).build(), existing.spec(), null));
+    assertThat(copy.id()).isNotEqualTo(existing.id());
+    assertThat(store.organizations().get(existing.id())).contains(existing);
+    AgentStore view = store.forOrg(existing.id());
+    for (String id : List.of(existing.id(), Ids.next(Kind.ORGANIZATION))) {
+      assertThatThrownBy(() -> view.organizations().create(new Organization(Metadata.builder()
+          .id(id).name(unique("org")).build(), existing.spec(), null)))
+          .isInstanceOf(NotFoundException.class);
+    }
   }
 }

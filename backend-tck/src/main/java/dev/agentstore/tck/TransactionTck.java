@@ -14,13 +14,17 @@ import dev.agentstore.history.ChangeEvent;
 import dev.agentstore.model.Agent;
 import dev.agentstore.model.AgentSpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -314,5 +318,86 @@ public abstract class TransactionTck extends TckSupport {
     }))).isInstanceOf(ConflictException.class);
     assertThat(calls).as("a conflict inside a transaction is final").hasValue(1);
     assertThat(store.agents().get(a.id())).contains(a);
+  }
+
+  // ------------------------------------------------------------ serializable
+
+  /**
+   * Transactions are serializable on every backend: writers that each run "list the active
+   * profiles, deactivate them, activate mine" at the same time leave exactly one active, every
+   * round, and each writer's call succeeds (a conflicted run is re-run by the store, not handed to
+   * the caller). All writers read before any of them writes where the backend lets them
+   * (PostgreSQL), which is the interleaving READ COMMITTED got wrong (two active); SQLite queues
+   * them. Rounds start with no profile active (write skew: no row is written by two writers) and
+   * with one active (every writer deactivates the same row).
+   */
+  @Test
+  void concurrentReadCheckWriteTransactionsLeaveExactlyOneActive() throws Exception {
+    String org = newOrg().id();
+    int writers = 4;
+    List<String> profiles = new ArrayList<>();
+    for (int i = 0; i < writers; i++) {
+      profiles.add(newAgent(store, org, "profile-" + i).id());
+    }
+    for (int round = 0; round < 3; round++) {
+      int runs = activateConcurrently(store, org, profiles);
+      assertThat(runs).as("every writer ran at least once").isGreaterThanOrEqualTo(writers);
+      assertThat(active(store, org)).as("round " + round).hasSize(1);
+    }
+    for (String id : profiles) {
+      Agent now = store.agents().get(id).orElseThrow();
+      List<Long> versions = store.history().list(id).stream().map(v -> v.resourceVersion()).toList();
+      assertThat(versions).as("history of " + id + ": one row per committed write, in order")
+          .isEqualTo(LongStream.rangeClosed(1, now.metadata().version()).boxed()
+              .toList());
+    }
+  }
+
+  /** The agents of {@code org} labelled active=true. */
+  protected static List<Agent> active(AgentStore s, String org) {
+    return s.agents().list(Query.builder().org(org).labelSelector("active=true").pageSize(100)
+        .build()).items();
+  }
+
+  /**
+   * Runs one writer per profile at once, each in one transaction deactivating every active
+   * profile and activating its own; returns how many times the callbacks ran in all (more than
+   * the writers when the store re-ran conflicted transactions). Each callback waits (up to
+   * 200 ms) until every writer has read, so on a database with concurrent writers all reads come
+   * before all writes.
+   */
+  protected static int activateConcurrently(AgentStore s, String org, List<String> profiles)
+      throws Exception {
+    int writers = profiles.size();
+    CountDownLatch allRead = new CountDownLatch(writers);
+    AtomicInteger runs = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (String mine : profiles) {
+        done.add(pool.submit(() -> {
+          s.runInTransaction(tx -> {
+            runs.incrementAndGet();
+            List<Agent> active = active(tx, org);
+            allRead.countDown();
+            allRead.await(200, TimeUnit.MILLISECONDS);
+            for (Agent a : active) {
+              if (!a.id().equals(mine)) {
+                tx.agents().update(a.withMetadata(a.metadata().withLabel("active", "false")));
+              }
+            }
+            Agent me = tx.agents().get(mine).orElseThrow();
+            tx.agents().update(me.withMetadata(me.metadata().withLabel("active", "true")));
+          });
+          return null;
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return runs.get();
   }
 }

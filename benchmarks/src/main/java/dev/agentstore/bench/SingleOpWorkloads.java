@@ -5,6 +5,8 @@ import dev.agentstore.Kind;
 import dev.agentstore.model.Agent;
 import dev.agentstore.model.AgentSpec;
 import dev.agentstore.model.AgentStatus;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -36,6 +38,9 @@ final class SingleOpWorkloads {
     update();
     updateStatus();
     apply();
+    if (ctx.raw().dialect() == RawStore.Dialect.POSTGRES) {
+      serializableCost();
+    }
   }
 
   /** A raw create's input: the row and its history snapshot. */
@@ -137,6 +142,38 @@ final class SingleOpWorkloads {
         i -> ctx.raw().apply(ctx.conn(), RawTable.AGENTS, "AGENT", d.org(), "apply-raw",
             specJson[i % 2], snapshot, Dataset.ACTOR)), ctx.cfg().singleOps());
     record("apply (existing)", "single.apply", s);
+  }
+
+  /**
+   * What running a write transaction SERIALIZABLE (as the library runs inTransaction on
+   * PostgreSQL) costs over READ COMMITTED (its single writes, and inTransaction before): the raw
+   * update transaction both ways, each on its own agent, the first side preceded by the SET
+   * TRANSACTION the library sends. No target; the ratio is the cost.
+   */
+  private void serializableCost() {
+    Dataset d = ctx.data();
+    Agent serAgent = ctx.store().agents().create(Dataset.agent(d.org(), "iso-serializable", 0));
+    Agent rcAgent = ctx.store().agents().create(Dataset.agent(d.org(), "iso-read-committed", 0));
+    long[] serVersion = {serAgent.metadata().version()};
+    long[] rcVersion = {rcAgent.metadata().version()};
+    String[] specJson = {d.agentSpecJson(1), d.agentSpecJson(2)};
+    String serSnapshot = d.agentSnapshot(serAgent.id(), "iso-serializable");
+    String rcSnapshot = d.agentSnapshot(rcAgent.id(), "iso-read-committed");
+    Connection c = ctx.conn();
+    Sample s = ctx.harness().measure(Harness.trial(i -> {
+      c.setAutoCommit(false);
+      try (Statement st = c.createStatement()) {
+        st.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+      }
+      serVersion[0] = ctx.raw().update(c, RawTable.AGENTS, "AGENT", serAgent.id(),
+          serVersion[0], specJson[(int) (serVersion[0] % 2)], null, serSnapshot, "UPDATED",
+          Dataset.ACTOR).version();
+    }, i -> rcVersion[0] = ctx.raw().update(c, RawTable.AGENTS, "AGENT", rcAgent.id(),
+        rcVersion[0], specJson[(int) (rcVersion[0] % 2)], null, rcSnapshot, "UPDATED",
+        Dataset.ACTOR).version()), ctx.cfg().singleOps());
+    ctx.results().add(new Result(ctx.backend(), "single", "raw update SERIALIZABLE", "",
+        "µs/op", s, "raw update READ COMMITTED", "the cost of serializable write transactions;"
+        + " no target"));
   }
 
   private void record(String workload, String causeKey, Sample s) {

@@ -4,6 +4,7 @@ import dev.agentstore.AgentStoreException;
 import dev.agentstore.AlreadyExistsException;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.TransactionConflictException;
 import dev.agentstore.UnavailableException;
 import dev.agentstore.sql.DialectStrategy;
 import java.sql.SQLException;
@@ -47,8 +48,8 @@ public final class SqlErrors {
           + " the schema", e);
       case UNAVAILABLE -> new UnavailableException(operation
           + ": the database is unavailable or busy; retry", e);
-      case SERIALIZATION -> new UnavailableException(operation
-          + ": the transaction conflicted with a concurrent one; retry", e);
+      case SERIALIZATION -> new TransactionConflictException(operation
+          + ": the transaction conflicted with a concurrent one and was rolled back; retry it", e);
       default -> new AgentStoreException(operation + " failed (SQLState " + sql.getSQLState()
           + ")", e);
     };

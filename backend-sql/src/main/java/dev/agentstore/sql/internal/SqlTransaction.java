@@ -5,6 +5,7 @@ import dev.agentstore.AlreadyExistsException;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Kind;
 import dev.agentstore.RefField;
+import dev.agentstore.TransactionConflictException;
 import dev.agentstore.history.ChangeEvent;
 import dev.agentstore.spi.BackendTransaction;
 import dev.agentstore.spi.HistoryRecord;
@@ -48,6 +49,7 @@ public final class SqlTransaction implements BackendTransaction {
   private final List<HistoryRecord> pendingHistory = new ArrayList<>();
   private boolean wroteHistory;
   private boolean failed;
+  private TransactionConflictException conflict;
 
   /**
    * A transaction over {@code ctx}, whose connection is already inside a transaction;
@@ -91,8 +93,22 @@ public final class SqlTransaction implements BackendTransaction {
       throw e;
     } catch (RuntimeException e) {
       failed = true;
-      throw explain.explain(errors.translate(e, operation), e);
+      AgentStoreException mapped = errors.translate(e, operation);
+      if (mapped instanceof TransactionConflictException c) {
+        conflict = c;
+      }
+      throw explain.explain(mapped, e);
     }
+  }
+
+  /**
+   * The serialization failure or deadlock a statement of this transaction hit, or null. Once
+   * set, the transaction's outcome is that conflict, whatever the caller made of the error: the
+   * backend raises it (so the store re-runs the transaction) even if the caller's work caught it
+   * and threw something else or returned.
+   */
+  public TransactionConflictException conflict() {
+    return conflict;
   }
 
   /** Restates a translated database error for the row a statement wrote. */
@@ -216,8 +232,7 @@ public final class SqlTransaction implements BackendTransaction {
       if (mapped instanceof AlreadyExistsException) {
         return new AlreadyExistsException(row.kind().kindName() + " with slug '" + row.slug()
             + "' already exists" + (row.kind().scope() == Kind.Scope.PLATFORM ? ""
-            : " in " + row.org()) + (verb.equals("insert") ? " (or id " + row.id()
-            + " is taken)" : ""), cause);
+            : " in " + row.org()), cause); // ids are store-made: a clash is the slug's
       }
       if (mapped instanceof FailedPreconditionException) {
         return new FailedPreconditionException(verb + " " + what + ": " + references(row), cause);

@@ -12,6 +12,7 @@ import dev.agentstore.PermissionDeniedException;
 import dev.agentstore.Query;
 import dev.agentstore.ReadableRepository;
 import dev.agentstore.SecretsException;
+import dev.agentstore.TransactionConflictException;
 import dev.agentstore.UnavailableException;
 import dev.agentstore.model.Agent;
 import dev.agentstore.model.AgentMessage;
@@ -115,5 +116,8 @@ abstract class StoreSnippets {
     catch (PermissionDeniedException e) { respond(403, e.getMessage()); }
     catch (SecretsException e) { respond(500, e.getMessage()); }
     catch (UnavailableException e) { respond(503, e.getMessage()); }
+    try {
+      store.agents().update(agent);
+    } catch (TransactionConflictException e) { int runs = e.attempts(); }
   }
 }
