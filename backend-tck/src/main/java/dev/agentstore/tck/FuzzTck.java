@@ -213,9 +213,16 @@ public abstract class FuzzTck extends TckSupport {
     return f.path().canonical() + " " + f.operator() + " " + f.value();
   }
 
+  /**
+   * The org id in parsed documents: a constant, not the store's random one, because a mutation
+   * may land inside it and the outcome then depends on its characters (a backslash before "n"
+   * is an escape, before "w" it is not), which made the transcript differ from run to run.
+   */
+  private static final String PARSED_ORG = "org-01m8s30r88wgwc3wp8smntnqv9";
+
   private String jsonCase() {
     StringBuilder doc = new StringBuilder("{\"apiVersion\":\"agentstore.dev/v1\",\"kind\":\"Agent\","
-        + "\"metadata\":{\"name\":" + quote(nameText()) + ",\"org\":\"" + org + "\"},"
+        + "\"metadata\":{\"name\":" + quote(nameText()) + ",\"org\":\"" + PARSED_ORG + "\"},"
         + "\"spec\":{\"instructions\":\"i\",\"envSpec\":");
     doc.append(documentText()).append("}}");
     String text = doc.toString();
