@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentstore.AgentStore;
 import dev.agentstore.ConflictException;
+import dev.agentstore.Ids;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Kind;
 import dev.agentstore.Metadata;
@@ -222,6 +223,92 @@ public abstract class HistoryTck extends TckSupport {
     ResourceVersion task = store.history().get(w.id(), t).orElseThrow();
     assertThat(task.event()).isEqualTo(ChangeEvent.APPENDED);
     assertThat(task.snapshot().get("tasks")).hasSize(1);
+  }
+
+  /** One expected feed entry: which resource, what happened, at which version. */
+  private record Expected(String resourceId, ChangeEvent event, long version) {
+    static Expected of(ResourceVersion v) {
+      return new Expected(v.resourceId(), v.event(), v.resourceVersion());
+    }
+  }
+
+  /**
+   * Every write path, run one after another, appears in the change feed exactly once, in commit
+   * order, with its event and version; the paths that change nothing (an unchanged apply, a
+   * rolled-back transaction, a refused write) appear not at all. The same entries are in each
+   * resource's history.
+   */
+  @Test
+  void everyWritePathAppearsInTheFeedOnceInCommitOrderAndNoOpsNotAtAll() {
+    String org = newOrg().id();
+    AgentExecution e = newAgentExecution(store, org);
+    WorkflowExecution w = newWorkflowExecution(store, org);
+    long mark = head(store);
+    List<Expected> expected = new ArrayList<>();
+    Set<String> tracked = new HashSet<>(Set.of(e.id(), w.id()));
+
+    Agent applied = store.agents().apply(new Agent(Metadata.of(org, unique("paths")),
+        dev.agentstore.model.AgentSpec.builder().description("paths").build(), null));
+    tracked.add(applied.id());
+    expected.add(new Expected(applied.id(), ChangeEvent.CREATED, 1));
+    Agent edited = store.agents().edit(applied.id(),
+        a -> a.withMetadata(a.metadata().withLabel("step", "edit")));
+    expected.add(new Expected(applied.id(), ChangeEvent.UPDATED, 2));
+    assertThat(store.agents().apply(edited).metadata().version()).as("unchanged apply")
+        .isEqualTo(2);
+    Agent statused = store.agents().editStatus(applied.id(), a -> a.withStatus(
+        dev.agentstore.model.AgentStatus.builder().defaultInstanceId(Ids.next(
+            Kind.AGENT_INSTANCE)).build()));
+    expected.add(new Expected(applied.id(), ChangeEvent.STATUS_UPDATED, 3));
+    assertThatThrownBy(() -> store.agents().update(edited)).as("stale version")
+        .isInstanceOf(ConflictException.class);
+
+    long m = store.agentExecutions().appendMessages(e.id(), message("one"), message("two"));
+    expected.add(new Expected(e.id(), ChangeEvent.APPENDED, m));
+    long call = store.agentExecutions().upsertToolCall(e.id(), ToolCall.pending("c1", "ls", null));
+    expected.add(new Expected(e.id(), ChangeEvent.APPENDED, call));
+    long replaced = store.agentExecutions().upsertToolCall(e.id(),
+        ToolCall.pending("c1", "ls -l", null));
+    expected.add(new Expected(e.id(), ChangeEvent.APPENDED, replaced));
+    long moved = store.agentExecutions().transition(e.id(), ExecutionPhase.IN_PROGRESS)
+        .metadata().version();
+    expected.add(new Expected(e.id(), ChangeEvent.STATUS_UPDATED, moved));
+    long task = store.workflowExecutions().upsertTask(w.id(),
+        WorkflowTask.pending("t1", "a", "RUN"));
+    expected.add(new Expected(w.id(), ChangeEvent.APPENDED, task));
+
+    Agent inTx = store.inTransaction(tx -> {
+      Agent a = tx.agents().create(new Agent(Metadata.of(org, unique("tx")),
+          dev.agentstore.model.AgentSpec.builder().description("tx").build(), null));
+      tx.agentExecutions().appendMessages(e.id(), message("three"));
+      return tx.agents().update(a.withMetadata(a.metadata().withLabel("step", "tx")));
+    });
+    tracked.add(inTx.id());
+    expected.add(new Expected(inTx.id(), ChangeEvent.CREATED, 1));
+    expected.add(new Expected(e.id(), ChangeEvent.APPENDED, moved + 1));
+    expected.add(new Expected(inTx.id(), ChangeEvent.UPDATED, 2));
+    assertThatThrownBy(() -> store.runInTransaction(tx -> {
+      tx.agentExecutions().appendMessages(e.id(), message("rolled back"));
+      throw new IllegalStateException("roll back");
+    })).isInstanceOf(IllegalStateException.class);
+
+    assertThat(store.agents().delete(applied.id(), statused.metadata().version())).isTrue();
+    expected.add(new Expected(applied.id(), ChangeEvent.DELETED, 4)); // a delete is a version too
+    assertThat(store.workflowExecutions().delete(w.id())).isTrue();
+    expected.add(new Expected(w.id(), ChangeEvent.DELETED, task + 1));
+
+    List<ResourceVersion> feed = changesAfter(store, mark).stream()
+        .filter(v -> tracked.contains(v.resourceId())).toList();
+    assertThat(feed).extracting(Expected::of).containsExactlyElementsOf(expected);
+    assertStrictlyIncreasingAndUnique(feed);
+    for (String id : tracked) {
+      assertThat(store.history().list(id).stream().filter(v -> v.sequence() > mark))
+          .as("history of %s", id)
+          .containsExactlyElementsOf(feed.stream().filter(v -> v.resourceId().equals(id))
+              .toList());
+    }
+    assertThat(feed.get(5).snapshot().get("toolCalls").get(0).get("name").asText())
+        .as("the replacing upsert's entry holds the new tool call").isEqualTo("ls -l");
   }
 
   @Test
