@@ -13,6 +13,7 @@ import dev.agentstore.local.internal.LocalBackendFactory;
 import dev.agentstore.sql.MigrationGate;
 import dev.agentstore.sql.SchemaDrift;
 import dev.agentstore.sql.SqlBackendWiring;
+import dev.agentstore.sql.internal.V1Rows;
 import dev.agentstore.sql.internal.SqlSchema;
 import java.io.IOException;
 import java.io.InputStream;
@@ -138,23 +139,8 @@ class LocalSchemaTest {
         getClass().getClassLoader(), "filesystem:" + v1, "1"),
         SqlBackendWiring.MigrationLock.ALREADY_HELD);
     try (Connection c = source.getConnection(); Statement st = c.createStatement()) {
-      st.execute(v1Row("organizations", org, org, "{}", ""));
-      st.execute(v1Row("environments", env, org, "{\"data\":{}}", ""));
-      st.execute(v1Row("agents", agent, org, "{}", ""));
-      st.execute(v1Row("agent_instances", Ids.next(Kind.AGENT_INSTANCE), org,
-          "{\"agentId\":\"" + agent + "\",\"environmentRefs\":[\"" + listed + "\"]}",
-          agent));
+      V1Rows.seedReferences(st, org, env, agent, listed, "" + System.currentTimeMillis() * 1000);
     }
     return name;
-  }
-
-  private static String v1Row(String table, String id, String org, String spec, String agentId) {
-    String now = "" + System.currentTimeMillis() * 1000;
-    return "INSERT INTO " + table + " (id, org, slug, name, version, labels, metadata, spec,"
-        + " status, created_at, updated_at, created_by, updated_by"
-        + (agentId.isEmpty() ? "" : ", agent_id") + ") VALUES ('" + id + "', '" + org + "', '"
-        + id + "', 'n', 1, '{}', '{\"ownerScope\":\"ORGANIZATION\",\"annotations\":{},"
-        + "\"tags\":[]}', '" + spec + "', '{}', " + now + ", " + now + ", 'system', 'system'"
-        + (agentId.isEmpty() ? "" : ", '" + agentId + "'") + ")";
   }
 }

@@ -12,11 +12,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,41 +105,25 @@ public abstract class ModelBasedTck extends TckSupport {
     int threads = 6;
     int perThread = 15;
     List<Call> calls = Collections.synchronizedList(new ArrayList<>());
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int thread = t;
-        done.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < perThread; i++) {
-            long invoked = System.nanoTime();
-            Agent seen = store.agents().get(agent.id()).orElseThrow();
-            long read = System.nanoTime();
-            calls.add(new Call(false, invoked, read, seen.metadata().version(), true));
-            long expected = seen.metadata().version();
-            long before = System.nanoTime();
-            try {
-              Agent written = store.agents().update(seen.withSpec(seen.spec()
-                  .withDescription("t" + thread + "-" + i)));
-              calls.add(new Call(true, before, System.nanoTime(), written.metadata().version(),
-                  true));
-              assertThat(written.metadata().version()).isEqualTo(expected + 1);
-            } catch (dev.agentstore.ConflictException lost) {
-              calls.add(new Call(true, before, System.nanoTime(), expected, false));
-            }
-          }
-          return null;
-        }));
+    Concurrently.run(threads, thread -> {
+      for (int i = 0; i < perThread; i++) {
+        long invoked = System.nanoTime();
+        Agent seen = store.agents().get(agent.id()).orElseThrow();
+        long read = System.nanoTime();
+        calls.add(new Call(false, invoked, read, seen.metadata().version(), true));
+        long expected = seen.metadata().version();
+        long before = System.nanoTime();
+        try {
+          Agent written = store.agents().update(seen.withSpec(seen.spec()
+              .withDescription("t" + thread + "-" + i)));
+          calls.add(new Call(true, before, System.nanoTime(), written.metadata().version(),
+              true));
+          assertThat(written.metadata().version()).isEqualTo(expected + 1);
+        } catch (dev.agentstore.ConflictException lost) {
+          calls.add(new Call(true, before, System.nanoTime(), expected, false));
+        }
       }
-      start.countDown();
-      for (Future<?> f : done) {
-        f.get(Eventually.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    });
     List<Call> writes = calls.stream().filter(c -> c.write && c.ok).toList();
     long last = store.agents().get(agent.id()).orElseThrow().metadata().version();
     // Every successful write made exactly one version: 2, 3, ... with none twice or missing.
