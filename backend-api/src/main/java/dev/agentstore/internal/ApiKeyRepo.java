@@ -83,7 +83,7 @@ final class ApiKeyRepo extends Repo<ApiKey, ApiKeySpec, ApiKeyStatus>
         .fingerprint(plaintext.substring(0, PREFIX.length() + FINGERPRINT_CHARS))
         .identityAccountId(identityAccountId).expiresAt(expiresAt).build();
     ApiKey key = retryingRaces(() -> view.runner().write(tx -> {
-      StoredResource row = insert(tx, new ApiKey(Metadata.of(org, name), spec, null));
+      StoredResource row = insert(tx, new ApiKey(Metadata.of(org, name), spec, null)).row();
       core.secrets.markPresent(tx, row.createdAt());
       return load(tx, row);
     }));

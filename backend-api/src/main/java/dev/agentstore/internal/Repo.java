@@ -70,8 +70,9 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
   public R create(R resource) {
     requireResource(resource);
     return view.runner().write(tx -> {
-      StoredResource row = insert(tx, resource);
-      return load(tx, row);
+      ResourceCodec.Encoded enc = insert(tx, resource);
+      // The items were just written: decode what was written instead of reading it back.
+      return core.codec.decode(type, enc.row(), enc.items());
     });
   }
 
@@ -79,9 +80,9 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
    * Inserts a new resource with its items and history; returns the stored row. The id is always
    * new: like the version, timestamps and actors, a caller's {@code metadata.id} is ignored on
    * create (so a copy of a read resource creates a new one), and the outcome of a create never
-   * depends on whether that id exists, in this org or another.
+   * depends on whether that id exists, in this org or another. Returns what was written.
    */
-  StoredResource insert(BackendTransaction tx, R resource) {
+  ResourceCodec.Encoded insert(BackendTransaction tx, R resource) {
     Metadata m = resource.metadata();
     String id = Ids.next(kind);
     String org = orgForCreate(m, id);
@@ -97,9 +98,13 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
       // Backends know the constraint, the core knows the kind and id: name them for callers.
       throw e.kind().isPresent() ? e : new AlreadyExistsException(kind, id, e.getMessage(), e);
     }
-    enc.items().forEach((collection, items) -> tx.replaceItems(kind, id, collection, items));
+    enc.items().forEach((collection, items) -> {
+      if (!items.isEmpty()) { // a new resource has no items to clear: nothing to write
+        tx.insertFirstItems(kind, id, collection, items);
+      }
+    });
     record(tx, enc.row(), ChangeEvent.CREATED, core.codec.snapshot(enc.row(), enc.items()));
-    return enc.row();
+    return enc;
   }
 
   private String orgForCreate(Metadata m, String id) {
@@ -162,13 +167,25 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     return core.codec.decode(type, row, itemsOf(tx, row.id()));
   }
 
-  /** The child items of every collection of one resource. */
+  /** The child items of every collection of one resource, read in one call. */
   Map<String, List<StoredItem>> itemsOf(BackendTransaction tx, String id) {
-    Map<String, List<StoredItem>> items = new HashMap<>();
-    for (String c : ExecutionCollections.of(kind)) {
-      items.put(c, tx.items(kind, List.of(id), c).getOrDefault(id, List.of()));
+    return itemsOf(tx, List.of(id)).getOrDefault(id, Map.of());
+  }
+
+  /**
+   * The child items of every collection of these resources, by resource id then collection;
+   * one backend call (none for kinds without collections).
+   */
+  Map<String, Map<String, List<StoredItem>>> itemsOf(BackendTransaction tx, List<String> ids) {
+    List<String> collections = ExecutionCollections.of(kind);
+    if (collections.isEmpty() || ids.isEmpty()) {
+      return Map.of();
     }
-    return items;
+    Map<String, Map<String, List<StoredItem>>> byId = new HashMap<>();
+    tx.itemsOfCollections(kind, ids, collections).forEach((c, byResource) ->
+        byResource.forEach((id, items) -> byId.computeIfAbsent(id, k -> new HashMap<>())
+            .put(c, items)));
+    return byId;
   }
 
   // ---------------------------------------------------------------- update
@@ -291,7 +308,8 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
       deleteExecutionContexts(tx, cur.id());
       dropSecretsFromHistory(tx, kind, cur.id());
     }
-    return load(tx, row);
+    // Every collection was just replaced by these items: no need to read them back.
+    return core.codec.decode(type, row, replaced);
   }
 
   /** Writes {@code row} over {@code cur} at the next version and records it. */
@@ -322,8 +340,9 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     return retryingRaces(() -> view.runner().write(tx -> {
       Optional<StoredResource> existing = tx.findBySlug(kind, org, slug).filter(view::sees);
       if (existing.isEmpty()) {
-        return load(tx, insert(tx, type.create(m.withSlug(slug), resource.spec(),
-            resource.status())));
+        ResourceCodec.Encoded enc = insert(tx, type.create(m.withSlug(slug), resource.spec(),
+            resource.status()));
+        return core.codec.decode(type, enc.row(), enc.items());
       }
       StoredResource cur = existing.get();
       long expected = m.version() > 0 ? m.version() : cur.version();
@@ -491,16 +510,11 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
       List<StoredResource> rows = tx.list(kind, plan.stored());
       boolean more = rows.size() > query.pageSize();
       List<StoredResource> page = more ? rows.subList(0, query.pageSize()) : rows;
-      Map<String, Map<String, List<StoredItem>>> items = new HashMap<>();
-      List<String> ids = page.stream().map(StoredResource::id).toList();
-      for (String c : ExecutionCollections.of(kind)) {
-        items.put(c, ids.isEmpty() ? Map.of() : tx.items(kind, ids, c));
-      }
+      Map<String, Map<String, List<StoredItem>>> items =
+          itemsOf(tx, page.stream().map(StoredResource::id).toList());
       List<R> out = new ArrayList<>(page.size());
       for (StoredResource row : page) {
-        Map<String, List<StoredItem>> own = new HashMap<>();
-        items.forEach((c, byId) -> own.put(c, byId.getOrDefault(row.id(), List.of())));
-        out.add(core.codec.decode(type, row, own));
+        out.add(core.codec.decode(type, row, items.getOrDefault(row.id(), Map.of())));
       }
       String next = more ? plan.nextToken(page.get(page.size() - 1)) : null;
       return new Page<>(out, next);

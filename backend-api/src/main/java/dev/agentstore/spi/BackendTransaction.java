@@ -81,6 +81,30 @@ public interface BackendTransaction {
   Map<String, List<StoredItem>> items(Kind kind, Collection<String> ids, String collection);
 
   /**
+   * The items of several collections for each of these resources: collection, then resource id,
+   * then items in sequence order (a collection or resource without items may be absent). A
+   * backend should answer in one round trip; this default asks once per collection.
+   */
+  default Map<String, Map<String, List<StoredItem>>> itemsOfCollections(Kind kind,
+      Collection<String> ids, List<String> collections) {
+    Map<String, Map<String, List<StoredItem>>> out = new java.util.HashMap<>();
+    for (String c : collections) {
+      out.put(c, items(kind, ids, c));
+    }
+    return out;
+  }
+
+  /**
+   * Stores the first items of a collection of a resource inserted earlier in this transaction,
+   * which has none yet, at sequences 1..n. A backend can skip what {@link #replaceItems} does to
+   * clear the collection; this default calls it.
+   */
+  default void insertFirstItems(Kind kind, String id, String collection,
+      List<StoredItem> items) {
+    replaceItems(kind, id, collection, items);
+  }
+
+  /**
    * Adds a history row to this transaction. It commits or rolls back with the transaction, this
    * transaction's own history reads see it, and it receives its store-wide sequence number no
    * later than commit, such that {@link #changesSince} never skips it (a backend where

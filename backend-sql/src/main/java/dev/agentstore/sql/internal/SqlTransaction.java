@@ -319,6 +319,32 @@ public final class SqlTransaction implements BackendTransaction {
   }
 
   @Override
+  public void insertFirstItems(Kind kind, String id, String collection,
+      List<StoredItem> items) {
+    ItemTable t = schema.items(kind);
+    run("append to " + id, () -> {
+      insertItems(t, id, collection, 1, items);
+      return null;
+    });
+  }
+
+  @Override
+  public Map<String, Map<String, List<StoredItem>>> itemsOfCollections(Kind kind,
+      Collection<String> ids, List<String> collections) {
+    ItemTable t = schema.items(kind);
+    return run("read items", () -> {
+      Map<String, Map<String, List<StoredItem>>> out = new LinkedHashMap<>();
+      ctx.select(t.collection, t.executionId, t.seq, t.itemKey, t.body).from(t.table)
+          .where(t.executionId.in(ids).and(t.collection.in(collections)))
+          .orderBy(t.executionId, t.collection, t.seq)
+          .forEach(r -> out.computeIfAbsent(r.value1(), k -> new LinkedHashMap<>())
+              .computeIfAbsent(r.value2(), k -> new ArrayList<>())
+              .add(StoredItem.stored(r.value3(), r.value4(), r.value5())));
+      return out;
+    });
+  }
+
+  @Override
   public Map<String, List<StoredItem>> items(Kind kind, Collection<String> ids,
       String collection) {
     ItemTable t = schema.items(kind);
