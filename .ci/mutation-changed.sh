@@ -24,9 +24,17 @@ echo "mutation: $classes"
 # Surefire runs one small test only: PIT runs the TCK suites itself.
 log=backend-local/target/mutation.log
 mkdir -p backend-local/target
-if ! mvn -B -Pmutation -pl backend-local -am verify -Dmaven.javadoc.skip=true \
-    -Dmaven.source.skip=true -Dtest=LocalOpenTest -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dmutation.classes="$classes" >"$log" 2>&1; then
+# A merge commit can change many target classes at once, and one class takes minutes: the run is
+# cut off after MUTATION_TIMEOUT seconds (default 600) so that it never eats CI's budget. It only
+# reports, so a cut-off run says so and passes.
+status=0
+timeout "${MUTATION_TIMEOUT:-600}" mvn -B -Pmutation -pl backend-local -am verify \
+    -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -Dtest=LocalOpenTest \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dmutation.classes="$classes" >"$log" 2>&1 || status=$?
+if [ "$status" -eq 124 ]; then
+  echo "mutation: cut off after ${MUTATION_TIMEOUT:-600} s (report only; run it by hand: docs/tck.md)"
+  exit 0
+elif [ "$status" -ne 0 ]; then
   tail -n 80 "$log"
   echo "mutation: the PIT run failed (whole log: $log)"
   exit 1
