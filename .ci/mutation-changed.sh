@@ -25,14 +25,14 @@ echo "mutation: $classes"
 log=backend-local/target/mutation.log
 mkdir -p backend-local/target
 # A merge commit can change many target classes at once, and one class takes minutes: the run is
-# cut off after MUTATION_TIMEOUT seconds (default 600) so that it never eats CI's budget. It only
+# cut off after MUTATION_TIMEOUT seconds (default 300) so that it never eats CI's budget. It only
 # reports, so a cut-off run says so and passes.
 status=0
-timeout "${MUTATION_TIMEOUT:-600}" mvn -B -Pmutation -pl backend-local -am verify \
+timeout "${MUTATION_TIMEOUT:-300}" mvn -B -Pmutation -pl backend-local -am verify \
     -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -Dtest=LocalOpenTest \
     -Dsurefire.failIfNoSpecifiedTests=false -Dmutation.classes="$classes" >"$log" 2>&1 || status=$?
 if [ "$status" -eq 124 ]; then
-  echo "mutation: cut off after ${MUTATION_TIMEOUT:-600} s (report only; run it by hand: docs/tck.md)"
+  echo "mutation: cut off after ${MUTATION_TIMEOUT:-300} s (report only; run it by hand: docs/tck.md)"
   exit 0
 elif [ "$status" -ne 0 ]; then
   tail -n 80 "$log"
