@@ -48,4 +48,25 @@ public interface UpdatableRepository<R extends Resource<?, ?>> extends ReadableR
 
   /** Deletes the resource only at {@code expectedVersion} (else {@link ConflictException}). */
   boolean delete(String id, long expectedVersion);
+
+  /**
+   * Deletes every resource {@code query} matches (its filters; its order, page size and token
+   * are ignored) with {@link DeleteOptions#defaults()}. Usage:
+   * {@code store.agentExecutions().deleteWhere(Query.builder().createdBefore(cutoff).build())}.
+   */
+  default DeleteResult deleteWhere(Query query) {
+    return deleteWhere(query, DeleteOptions.defaults());
+  }
+
+  /**
+   * Deletes every resource {@code query} matches, for retention: in batches of
+   * {@code options.batchSize()}, each its own transaction (never one huge one, never OFFSET), each
+   * deletion exactly like {@link #delete(String)} (delete rules honoured, a DELETED history entry
+   * unless {@code options.pruneHistory()}). A resource something still references (RESTRICT) is
+   * left in place and counted as blocked; a resource is deleted when it matched as its batch was
+   * read in that batch's transaction. Inside {@code inTransaction} every batch runs in the
+   * caller's transaction. Usage:
+   * {@code repo.deleteWhere(q, DeleteOptions.builder().pruneHistory(true).build())}.
+   */
+  DeleteResult deleteWhere(Query query, DeleteOptions options);
 }

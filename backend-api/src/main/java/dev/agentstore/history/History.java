@@ -1,5 +1,7 @@
 package dev.agentstore.history;
 
+import dev.agentstore.Kind;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +34,14 @@ public interface History {
   /**
    * Deletes entries created before {@code olderThan}, never a resource's latest entry (so a
    * deleted resource keeps its DELETED entry); returns how many were deleted. Whole-store only.
+   * Runs in bounded batches, each its own transaction (inside {@code inTransaction}, the
+   * caller's), so a large prune never holds locks for long.
    */
   long prune(Instant olderThan);
+
+  /**
+   * {@link #prune(Instant)} for the entries of one kind only, for per-kind retention. Usage:
+   * {@code store.history().prune(Instant.now().minus(Duration.ofDays(90)), Kind.AGENT_EXECUTION)}.
+   */
+  long prune(Instant olderThan, Kind kind);
 }

@@ -2,6 +2,7 @@ package dev.agentstore.internal;
 
 import dev.agentstore.Ids;
 import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.Kind;
 import dev.agentstore.Query;
 import dev.agentstore.history.ChangeFeed;
 import dev.agentstore.history.ChangeListener;
@@ -59,18 +60,43 @@ final class HistoryService implements History, ChangeFeed {
         .map(HistoryService::toVersion);
   }
 
+  /** History rows one prune transaction deletes at most. */
+  static final int PRUNE_BATCH = 1000;
+
   @Override
   public long prune(Instant olderThan) {
+    return prune(olderThan, null, "prune");
+  }
+
+  @Override
+  public long prune(Instant olderThan, Kind kind) {
+    if (kind == null) {
+      throw new InvalidArgumentException("kind: required (prune(olderThan) prunes every kind)");
+    }
+    if (kind == Kind.API_RESOURCE_VERSION) {
+      throw new InvalidArgumentException("kind: history entries have no history of their own;"
+          + " name the kind of the resources whose entries to prune");
+    }
+    return prune(olderThan, kind, "prune");
+  }
+
+  private long prune(Instant olderThan, Kind kind, String operation) {
     if (olderThan == null) {
       throw new InvalidArgumentException("olderThan: required");
     }
     Query.requireInRange(olderThan, "olderThan");
     if (view.org() != null) {
-      throw new InvalidArgumentException("prune: history retention applies to the whole store;"
+      throw new InvalidArgumentException(operation + ": history retention applies to the whole store;"
           + " call it on the unscoped store");
     }
     Instant before = Micros.ceil(olderThan);
-    return view.runner().write(tx -> tx.pruneHistory(before));
+    long total = 0;
+    long batch;
+    do {
+      batch = view.runner().write(tx -> tx.pruneHistory(before, kind, PRUNE_BATCH));
+      total += batch;
+    } while (batch == PRUNE_BATCH);
+    return total;
   }
 
   @Override

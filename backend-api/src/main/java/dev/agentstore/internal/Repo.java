@@ -3,6 +3,8 @@ package dev.agentstore.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstore.AlreadyExistsException;
 import dev.agentstore.ConflictException;
+import dev.agentstore.DeleteOptions;
+import dev.agentstore.DeleteResult;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Ids;
 import dev.agentstore.InvalidArgumentException;
@@ -400,8 +402,21 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     return view.runner().write(tx -> deleteRow(tx, id, expected));
   }
 
+  @Override
+  public DeleteResult deleteWhere(Query query, DeleteOptions options) {
+    return new BulkDelete(this).run(query, options);
+  }
+
   /** Deletes one row (and, for executions, its contexts) with history; false when absent. */
   boolean deleteRow(BackendTransaction tx, String id, Long expected) {
+    return deleteRow(tx, id, expected, true);
+  }
+
+  /**
+   * Deletes one row (and, for executions, its contexts); with {@code record} a DELETED history
+   * entry for each, without it every history entry of each goes. False when absent.
+   */
+  boolean deleteRow(BackendTransaction tx, String id, Long expected, boolean record) {
     Optional<StoredResource> found = tx.findForUpdate(kind, id).filter(view::sees);
     if (found.isEmpty()) {
       return false;
@@ -411,11 +426,15 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
       checkVersion(cur, expected);
     }
     if (kind.isExecution()) {
-      deleteExecutionContexts(tx, id);
+      deleteExecutionContexts(tx, id, record);
     }
     if (!tx.delete(kind, id, cur.version())) {
       StoredResource now = require(tx, id);
       throw new RaceLost(id, cur.version(), now.version());
+    }
+    if (!record) {
+      tx.deleteHistoryOf(id);
+      return true;
     }
     StoredResource gone = cur.touched(cur.version() + 1, core.now(), view.actor());
     record(tx, gone, ChangeEvent.DELETED, core.codec.snapshot(cur, null));
@@ -481,6 +500,12 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
 
   /** Deletes the ExecutionContexts of an execution, each with its history row. */
   void deleteExecutionContexts(BackendTransaction tx, String executionId) {
+    deleteExecutionContexts(tx, executionId, true);
+  }
+
+  /** Deletes an execution's contexts, recording each deletion or removing each one's history. */
+  private void deleteExecutionContexts(BackendTransaction tx, String executionId,
+      boolean record) {
     StoredQuery q = StoredQuery.builder(Query.MAX_PAGE_SIZE)
         .refs(Map.of(RefField.EXECUTION_ID, executionId)).build();
     List<StoredResource> contexts;
@@ -488,6 +513,10 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
       contexts = tx.list(Kind.EXECUTION_CONTEXT, q);
       for (StoredResource c : contexts) {
         tx.delete(Kind.EXECUTION_CONTEXT, c.id(), null);
+        if (!record) {
+          tx.deleteHistoryOf(c.id());
+          continue;
+        }
         StoredResource gone = c.touched(c.version() + 1, core.now(), view.actor());
         record(tx, gone, ChangeEvent.DELETED, core.codec.snapshot(c, null));
         dropSecretsFromHistory(tx, Kind.EXECUTION_CONTEXT, c.id());

@@ -133,10 +133,15 @@ public interface BackendTransaction {
   boolean replaceHistorySnapshot(long sequence, String snapshotJson);
 
   /**
-   * Deletes history rows created before {@code before}, keeping every resource's latest row (its
-   * highest sequence, so a deleted resource keeps its DELETED row); returns how many.
+   * Deletes up to {@code limit} history rows created before {@code before} (of {@code kind}
+   * only, unless null), lowest sequences first, keeping every resource's latest row (its highest
+   * sequence, so a deleted resource keeps its DELETED row); returns how many. The facade calls it
+   * in separate transactions until fewer than {@code limit} go, so no transaction grows unbounded.
    */
-  long pruneHistory(Instant before);
+  long pruneHistory(Instant before, Kind kind, int limit);
+
+  /** Deletes every history row of one resource (deleted in this transaction); returns how many. */
+  long deleteHistoryOf(String resourceId);
 
   /** A store-wide setting, if set. */
   Optional<String> setting(String name);

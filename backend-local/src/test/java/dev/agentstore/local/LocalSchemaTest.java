@@ -9,6 +9,7 @@ import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Ids;
 import dev.agentstore.Kind;
 import dev.agentstore.UnavailableException;
+import dev.agentstore.history.ResourceVersion;
 import dev.agentstore.local.internal.LocalBackendFactory;
 import dev.agentstore.sql.MigrationGate;
 import dev.agentstore.sql.SchemaDrift;
@@ -19,8 +20,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -102,42 +105,87 @@ class LocalSchemaTest {
   }
 
   /**
+   * Migration 4 on a store whose history holds times as text (what the multi-row history insert
+   * wrote before it bound through the column's converter): each becomes the microseconds it
+   * names, so reads, ordering and prune treat them like every other row.
+   */
+  @Test
+  void migration4RepairsHistoryTimesStoredAsText() throws Exception {
+    Path location = dir.resolve("text-times");
+    SQLiteDataSource source = storeMigratedBy(location, "V1__schema.sql", "V2__references.sql");
+    String org = Ids.next(Kind.ORGANIZATION);
+    List<String> texts = List.of("2026-03-01 00:00:00.123456+00:00", "2026-03-01 00:00:01+00:00",
+        "2026-03-01 00:00:02.5+00:00");
+    try (Connection c = source.getConnection(); Statement st = c.createStatement()) {
+      for (int v = 1; v <= texts.size(); v++) {
+        st.execute("INSERT INTO api_resource_versions (id, kind, resource_id, org,"
+            + " resource_version, event, snapshot, actor, created_at) VALUES ('"
+            + Ids.next(Kind.API_RESOURCE_VERSION) + "', 'ORGANIZATION', '" + org + "', '" + org
+            + "', " + v + ", '" + (v == 1 ? "CREATED" : "UPDATED") + "', '{}', 'system', '"
+            + texts.get(v - 1) + "')");
+      }
+    }
+    try (AgentStore store = AgentStore.builder().uri("local:" + location).open()) {
+      assertThat(store.history().list(org)).extracting(ResourceVersion::createdAt)
+          .containsExactly(Instant.parse("2026-03-01T00:00:00.123456Z"),
+              Instant.parse("2026-03-01T00:00:01Z"), Instant.parse("2026-03-01T00:00:02.5Z"));
+      assertThat(store.history().prune(Instant.parse("2026-03-01T00:00:01.5Z")))
+          .as("the two older entries, now comparable with the cutoff").isEqualTo(2);
+    }
+    try (Connection c = source.getConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT typeof(created_at), created_at"
+            + " FROM api_resource_versions")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("integer");
+      assertThat(rs.getLong(2)).isEqualTo(1_772_323_202_500_000L);
+    }
+  }
+
+  /**
    * Migration 2 on a store written by V1: the environments V1 instances list get their checked
    * join rows (so such an environment cannot be deleted afterwards), and a store whose V1 rows
    * already break a reference is refused rather than half-migrated.
    */
   @Test
   void migration2BackfillsListReferencesAndRefusesDanglingOnes() throws Exception {
-    Path v1 = dir.resolve("v1-scripts");
-    Files.createDirectories(v1);
-    try (InputStream in = LocalSchemaTest.class.getResourceAsStream(
-        "/db/migration/sqlite/V1__schema.sql")) {
-      Files.copy(in, v1.resolve("V1__schema.sql"));
-    }
     String org = Ids.next(Kind.ORGANIZATION);
     String env = Ids.next(Kind.ENVIRONMENT);
     String agent = Ids.next(Kind.AGENT);
-    String ok = v1Store("ok", v1, org, env, agent, env);
+    String ok = v1Store("ok", org, env, agent, env);
     try (AgentStore store = AgentStore.builder().uri("local:" + dir.resolve(ok)).open()) {
       assertThatThrownBy(() -> store.environments().delete(env))
           .isInstanceOf(FailedPreconditionException.class).hasMessageContaining(env);
       assertThat(store.environments().get(env)).isPresent();
     }
-    String dangling = v1Store("dangling", v1, org, env, agent, Ids.next(Kind.ENVIRONMENT));
+    String dangling = v1Store("dangling", org, env, agent, Ids.next(Kind.ENVIRONMENT));
     assertThatThrownBy(() -> AgentStore.builder().uri("local:" + dir.resolve(dangling)).open())
         .isInstanceOf(AgentStoreException.class);
   }
 
-  /** A store at schema version 1 holding an org, an environment, an agent and an instance. */
-  private String v1Store(String name, Path v1, String org, String env, String agent,
-      String listed) throws SQLException, IOException {
-    Path store = dir.resolve(name);
-    Files.createDirectories(store);
+  /** A new store at {@code location} migrated by exactly these of the module's scripts. */
+  private SQLiteDataSource storeMigratedBy(Path location, String... scripts)
+      throws SQLException, IOException {
+    Path folder = Files.createTempDirectory(dir, "scripts-");
+    for (String script : scripts) {
+      try (InputStream in = LocalSchemaTest.class.getResourceAsStream(
+          "/db/migration/sqlite/" + script)) {
+        Files.copy(in, folder.resolve(script));
+      }
+    }
+    Files.createDirectories(location);
     SQLiteDataSource source = new SQLiteDataSource();
-    source.setUrl("jdbc:sqlite:" + store.resolve(LocalBackendFactory.DATABASE_FILE));
-    SqlBackendWiring.migrate(source, "a V1 store", new SqlBackendWiring.Migrations(
-        getClass().getClassLoader(), "filesystem:" + v1, "1"),
+    source.setUrl("jdbc:sqlite:" + location.resolve(LocalBackendFactory.DATABASE_FILE));
+    String version = scripts[scripts.length - 1].replaceAll("^V(\\d+)__.*", "$1");
+    SqlBackendWiring.migrate(source, "a V" + version + " store", new SqlBackendWiring.Migrations(
+        getClass().getClassLoader(), "filesystem:" + folder, version),
         SqlBackendWiring.MigrationLock.ALREADY_HELD);
+    return source;
+  }
+
+  /** A store at schema version 1 holding an org, an environment, an agent and an instance. */
+  private String v1Store(String name, String org, String env, String agent,
+      String listed) throws SQLException, IOException {
+    SQLiteDataSource source = storeMigratedBy(dir.resolve(name), "V1__schema.sql");
     try (Connection c = source.getConnection(); Statement st = c.createStatement()) {
       V1Rows.seedReferences(st, org, env, agent, listed, "" + System.currentTimeMillis() * 1000);
     }

@@ -381,15 +381,18 @@ public final class SqlTransaction implements BackendTransaction {
     int inserted = 0;
     for (int from = 0; from < rows.size(); from += perStatement) {
       var insert = ctx.insertInto(table, columns);
+      List<Param<?>> binds = new ArrayList<>();
       for (List<?> row : rows.subList(from, Math.min(rows.size(), from + perStatement))) {
         List<Param<?>> values = new ArrayList<>(row.size());
         for (int c = 0; c < row.size(); c++) {
           values.add(StatementCache.bind(columns.get(c), row.get(c)));
         }
         insert = insert.values(values);
+        binds.addAll(values);
       }
-      inserted += ctx.query(insert.getSQL(ParamType.INDEXED), insert.getBindValues().toArray())
-          .execute();
+      // The typed params, not getBindValues(): those are the values before the columns'
+      // converters, so SQLite stored an Instant as text where the column holds microseconds.
+      inserted += ctx.query(insert.getSQL(ParamType.INDEXED), binds.toArray()).execute();
     }
     return inserted;
   }
@@ -484,17 +487,33 @@ public final class SqlTransaction implements BackendTransaction {
   }
 
   @Override
-  public long pruneHistory(Instant before) {
+  public long pruneHistory(Instant before, Kind kind, int limit) {
     flushHistory();
     HistoryTable h = schema.history();
     var newer = h.table.as("newer");
     Field<String> newerResource = newer.field(h.resourceId);
     Field<Long> newerSeq = newer.field(h.seq);
-    return run("prune history", () -> (long) ctx.deleteFrom(h.table)
-        .where(h.createdAt.lt(before))
-        .and(DSL.exists(DSL.selectOne().from(newer).where(newerResource.eq(h.resourceId)
-            .and(newerSeq.gt(h.seq)))))
-        .execute());
+    var old = h.table.as("old");
+    Field<Long> oldSeq = old.field(h.seq);
+    Condition prunable = old.field(h.createdAt).lt(before)
+        .and(DSL.exists(DSL.selectOne().from(newer).where(newerResource.eq(old.field(h.resourceId))
+            .and(newerSeq.gt(oldSeq)))));
+    if (kind != null) {
+      prunable = prunable.and(old.field(h.kind).eq(kind.name()));
+    }
+    // The lowest sequences first, at most `limit`: the batch is chosen by a subquery (both
+    // dialects take LIMIT there; neither has DELETE ... LIMIT by default).
+    Condition chosen = h.seq.in(DSL.select(oldSeq).from(old).where(prunable).orderBy(oldSeq)
+        .limit(limit));
+    return run("prune history", () -> (long) ctx.deleteFrom(h.table).where(chosen).execute());
+  }
+
+  @Override
+  public long deleteHistoryOf(String resourceId) {
+    flushHistory();
+    HistoryTable h = schema.history();
+    return run("delete history of " + resourceId, () -> (long) ctx.deleteFrom(h.table)
+        .where(h.resourceId.eq(resourceId)).execute());
   }
 
   // ------------------------------------------------------------------ settings

@@ -1,10 +1,17 @@
 package dev.agentstore.examples.snippets;
 
 import dev.agentstore.AgentStore;
+import dev.agentstore.DeleteOptions;
+import dev.agentstore.Kind;
+import dev.agentstore.Query;
+import dev.agentstore.UpdatableRepository;
 import dev.agentstore.history.ChangeEvent;
 import dev.agentstore.history.ChangeListener;
 import dev.agentstore.history.ResourceVersion;
 import dev.agentstore.history.Subscription;
+import dev.agentstore.model.AgentExecution;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,6 +57,17 @@ final class HistorySnippets {
     Optional<ResourceVersion> v1 = store.history().get(agentId, 1);
     for (ResourceVersion v : store.history().list(agentId)) print(v.event());
     return v1;
+  }
+
+  static long retention(AgentStore store, Instant cutoff, Query q) {
+    store.history().prune(Instant.now().minus(Duration.ofDays(90)), Kind.AGENT_EXECUTION);
+    store.agentExecutions().deleteWhere(Query.builder().createdBefore(cutoff).build());
+    UpdatableRepository<AgentExecution> repo = store.agentExecutions();
+    repo.deleteWhere(q, DeleteOptions.builder().pruneHistory(true).build());
+    DeleteOptions o = DeleteOptions.builder().batchSize(200).pruneHistory(true).build();
+    DeleteOptions.builder().deleteArtifacts(true).build();
+    long n = store.agentExecutions().deleteWhere(q).deleted();
+    return n + o.batchSize();
   }
 
   private static void index(ResourceVersion v) {}

@@ -1,6 +1,9 @@
 package dev.agentstore.examples.snippets;
 
 import dev.agentstore.AgentStore;
+import dev.agentstore.Kind;
+import dev.agentstore.DeleteResult;
+import dev.agentstore.DeleteOptions;
 import dev.agentstore.Page;
 import dev.agentstore.Query;
 import dev.agentstore.artifact.ArtifactPutOptions;
@@ -89,6 +92,13 @@ abstract class ReadmeSnippets {
 
     List<ResourceVersion> next = store.changes().since(lastSeen, 100); // gapless, in sequence order
     try (Subscription s = store.changes().subscribe(lastSeen, change -> index(change))) { Thread.sleep(10); }
+  }
+
+  void retention() {
+    DeleteResult r = store.agentExecutions().deleteWhere(Query.builder()
+        .createdBefore(Instant.now().minus(Duration.ofDays(90))).build(),
+        DeleteOptions.builder().pruneHistory(true).deleteArtifacts(true).build());
+    store.history().prune(Instant.now().minus(Duration.ofDays(30)), Kind.AGENT_EXECUTION);
   }
 
   void artifacts() throws IOException {

@@ -16,6 +16,7 @@ import dev.agentstore.tck.IsolationTck;
 import dev.agentstore.tck.MutableClock;
 import dev.agentstore.tck.QueryTck;
 import dev.agentstore.tck.RepositoryTck;
+import dev.agentstore.tck.RetentionTck;
 import dev.agentstore.tck.SecretsSupport;
 import dev.agentstore.tck.SecretsTck;
 import dev.agentstore.tck.TransactionTck;
@@ -65,6 +66,15 @@ final class TckSnippets {
   }
 
   abstract static class LocalExecutionTest extends ExecutionTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalRetentionTest extends RetentionTck {
     @TempDir Path dir;
 
     @Override

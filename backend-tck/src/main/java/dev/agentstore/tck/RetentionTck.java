@@ -1,0 +1,240 @@
+package dev.agentstore.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentstore.AgentStore;
+import dev.agentstore.DeleteOptions;
+import dev.agentstore.DeleteResult;
+import dev.agentstore.FailedPreconditionException;
+import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.Kind;
+import dev.agentstore.Metadata;
+import dev.agentstore.Query;
+import dev.agentstore.history.ChangeEvent;
+import dev.agentstore.history.ResourceVersion;
+import dev.agentstore.model.Agent;
+import dev.agentstore.model.AgentExecution;
+import dev.agentstore.model.AgentInstance;
+import dev.agentstore.model.AgentInstanceSpec;
+import dev.agentstore.model.AgentMessage;
+import dev.agentstore.model.ExecutionPhase;
+import dev.agentstore.model.MessageType;
+import dev.agentstore.model.Skill;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Retention: {@code deleteWhere} deletes a query's matches in bounded batches, honouring delete
+ * rules and recording (or pruning) history, optionally with the executions' artifacts; and
+ * {@code history().prune} per kind, in bounded batches too.
+ *
+ * <p>Usage: {@code class LocalRetentionTest extends RetentionTck { ... newStoreBuilder() ... }}
+ */
+public abstract class RetentionTck extends TckSupport {
+
+  private List<Agent> labelledAgents(String org, String batch, int n) {
+    List<Agent> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Agent a = newAgent(store, org, unique("ret"));
+      out.add(store.agents().update(a.withMetadata(a.metadata().withLabel("batch", batch))));
+    }
+    return out;
+  }
+
+  private static Query batch(String batch) {
+    return Query.builder().labelSelector("batch=" + batch).build();
+  }
+
+  @Test
+  void deleteWhereDeletesEveryMatchInBatchesAndRecordsEachDeletion() {
+    String org = newOrg().id();
+    List<Agent> doomed = labelledAgents(org, "old", 11);
+    List<Agent> kept = labelledAgents(org, "new", 3);
+    long mark = HistoryTck.head(store);
+
+    DeleteResult r = store.agents().deleteWhere(batch("old"),
+        DeleteOptions.builder().batchSize(4).build());
+
+    assertThat(r.deleted()).isEqualTo(11);
+    assertThat(r.blocked()).isZero();
+    assertThat(r.batches()).as("4 + 4 + 3, one transaction each").isEqualTo(3);
+    assertThat(r.artifactsDeleted()).isZero();
+    assertThat(store.agents().count(batch("old"))).isZero();
+    assertThat(store.agents().count(batch("new"))).isEqualTo(3);
+    for (Agent a : kept) {
+      assertThat(store.agents().get(a.id())).contains(a);
+    }
+    List<ResourceVersion> feed = HistoryTck.changesAfter(store, mark);
+    assertThat(feed).extracting(ResourceVersion::event).containsOnly(ChangeEvent.DELETED);
+    assertThat(feed).extracting(ResourceVersion::resourceId)
+        .containsExactlyInAnyOrderElementsOf(doomed.stream().map(Agent::id).toList());
+    for (Agent a : doomed) {
+      List<ResourceVersion> h = store.history().list(a.id());
+      assertThat(h.get(h.size() - 1).event()).isEqualTo(ChangeEvent.DELETED);
+      assertThat(h.get(h.size() - 1).resourceVersion()).isEqualTo(a.metadata().version() + 1);
+    }
+    assertThat(store.agents().deleteWhere(batch("old")))
+        .as("nothing left to delete").isEqualTo(new DeleteResult(0, 0, 0, 0));
+  }
+
+  @Test
+  void deleteWhereCanPruneTheDeletedResourcesHistoryInstead() {
+    String org = newOrg().id();
+    List<Agent> doomed = labelledAgents(org, "pruned", 5);
+    Agent other = labelledAgents(org, "kept", 1).get(0);
+    long mark = HistoryTck.head(store);
+
+    DeleteResult r = store.agents().deleteWhere(batch("pruned"),
+        DeleteOptions.builder().batchSize(2).pruneHistory(true).build());
+
+    assertThat(r.deleted()).isEqualTo(5);
+    for (Agent a : doomed) {
+      assertThat(store.history().list(a.id())).as("history of %s", a.id()).isEmpty();
+      assertThat(store.agents().get(a.id())).isEmpty();
+    }
+    assertThat(HistoryTck.changesAfter(store, mark)).as("no DELETED entries either").isEmpty();
+    assertThat(store.history().list(other.id())).hasSize(2);
+  }
+
+  @Test
+  void referencedResourcesAreLeftInPlaceAndCountedAsBlocked() {
+    String org = newOrg().id();
+    List<Agent> agents = labelledAgents(org, "refd", 7);
+    Set<String> referenced = new HashSet<>();
+    for (int i : new int[] {1, 4}) {
+      Agent a = agents.get(i);
+      store.agentInstances().create(new AgentInstance(Metadata.of(org, unique("inst")),
+          AgentInstanceSpec.builder().agentId(a.id()).build(), null));
+      referenced.add(a.id());
+    }
+
+    DeleteResult r = store.agents().deleteWhere(batch("refd"),
+        DeleteOptions.builder().batchSize(3).build());
+
+    assertThat(r.deleted()).isEqualTo(5);
+    assertThat(r.blocked()).isEqualTo(2);
+    assertThat(store.agents().list(batch("refd")).items()).extracting(Agent::id)
+        .containsExactlyInAnyOrderElementsOf(referenced);
+    for (String id : referenced) {
+      assertThat(store.history().list(id)).extracting(ResourceVersion::event)
+          .doesNotContain(ChangeEvent.DELETED);
+    }
+  }
+
+  @Test
+  void executionsGoWithTheirItemsContextsAndOptionallyTheirArtifacts() throws Exception {
+    String org = newOrg().id();
+    AgentExecution done = newAgentExecution(store, org);
+    store.agentExecutions().appendMessages(done.id(), AgentMessage.of(MessageType.AI, "hi",
+        Instant.EPOCH));
+    store.agentExecutions().transition(done.id(), ExecutionPhase.IN_PROGRESS);
+    store.agentExecutions().transition(done.id(), ExecutionPhase.COMPLETED);
+    AgentExecution running = newAgentExecution(store, org);
+    store.agentExecutions().transition(running.id(), ExecutionPhase.IN_PROGRESS);
+    put(done.id() + "/report.txt");
+    put(done.id() + "/logs/1.txt");
+    put(running.id() + "/report.txt");
+
+    DeleteResult r = store.agentExecutions().deleteWhere(Query.builder().org(org)
+        .phase(ExecutionPhase.COMPLETED).build(),
+        DeleteOptions.builder().deleteArtifacts(true).build());
+
+    assertThat(r.deleted()).isEqualTo(1);
+    assertThat(r.artifactsDeleted()).isEqualTo(2);
+    assertThat(store.agentExecutions().get(done.id())).isEmpty();
+    assertThat(store.agentExecutions().get(running.id())).isPresent();
+    assertThat(store.artifacts().head(done.id() + "/report.txt")).isEmpty();
+    assertThat(store.artifacts().head(running.id() + "/report.txt")).isPresent();
+  }
+
+  private void put(String key) {
+    store.artifacts().put(key, new ByteArrayInputStream(key.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void badArgumentsAreRejectedAndNothingIsDeleted() {
+    String org = newOrg().id();
+    labelledAgents(org, "safe", 2);
+    assertThatThrownBy(() -> store.agents().deleteWhere(null))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("query");
+    assertThatThrownBy(() -> store.agents().deleteWhere(batch("safe"), null))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("options");
+    for (int bad : new int[] {0, -1, DeleteOptions.MAX_BATCH_SIZE + 1}) {
+      assertThatThrownBy(() -> DeleteOptions.builder().batchSize(bad).build())
+          .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("batchSize");
+    }
+    assertThatThrownBy(() -> store.agents().deleteWhere(Query.builder()
+        .where("spec.description", Double.NaN).build()))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> store.inTransaction(tx -> tx.agents().deleteWhere(batch("safe"),
+        DeleteOptions.builder().deleteArtifacts(true).build())))
+        .isInstanceOf(FailedPreconditionException.class).hasMessageContaining("deleteArtifacts");
+    assertThat(store.agents().count(batch("safe"))).isEqualTo(2);
+  }
+
+  @Test
+  void insideATransactionEveryBatchIsTheCallersAndRollsBackWithIt() {
+    String org = newOrg().id();
+    labelledAgents(org, "tx", 5);
+    assertThatThrownBy(() -> store.runInTransaction(tx -> {
+      DeleteResult r = tx.agents().deleteWhere(batch("tx"),
+          DeleteOptions.builder().batchSize(2).build());
+      assertThat(r.deleted()).isEqualTo(5);
+      assertThat(tx.agents().count(batch("tx"))).isZero();
+      throw new IllegalStateException("roll back");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(store.agents().count(batch("tx"))).isEqualTo(5);
+  }
+
+  @Test
+  void concurrentDeletersDeleteEachResourceExactlyOnce() throws Exception {
+    String org = newOrg().id();
+    labelledAgents(org, "race", 24);
+    AtomicLong deleted = new AtomicLong();
+    Concurrently.run(3, thread -> deleted.addAndGet(store.agents().deleteWhere(batch("race"),
+        DeleteOptions.builder().batchSize(5).build()).deleted()));
+    assertThat(deleted.get()).isEqualTo(24);
+    assertThat(store.agents().count(batch("race"))).isZero();
+  }
+
+  @Test
+  void pruneOfOneKindLeavesTheOthersAndRunsPastOneBatch() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+    AgentStore s = open(newStoreBuilder().clock(clock));
+    String org = newOrg(s).id();
+    Agent agent = newAgent(s, org, unique("pruned"));
+    int updates = 1_050; // more than one prune batch (1000)
+    Agent last = s.inTransaction(tx -> {
+      Agent a = agent;
+      for (int i = 0; i < updates; i++) {
+        a = tx.agents().update(a.withMetadata(a.metadata().withLabel("n", "" + i)));
+      }
+      return a;
+    });
+    Skill skill = (Skill) Samples.created(this, s, Kind.SKILL, org, unique("skill"));
+    s.skills().update(skill.withMetadata(skill.metadata().withLabel("n", "1")));
+    clock.advance(Duration.ofSeconds(1));
+    Instant cutoff = clock.instant();
+
+    assertThat(HistoryTck.changesAfter(s, 0).stream().filter(v -> v.resourceId().equals(agent.id())))
+        .hasSize(updates + 1);
+    assertThat(s.history().prune(cutoff, Kind.AGENT)).isEqualTo(updates);
+    assertThat(s.history().list(agent.id())).extracting(ResourceVersion::resourceVersion)
+        .containsExactly(last.metadata().version());
+    assertThat(s.history().list(skill.id())).as("another kind's entries stay").hasSize(2);
+    assertThat(s.history().prune(cutoff)).as("every kind: the skill's first entry").isEqualTo(1);
+    assertThatThrownBy(() -> s.history().prune(cutoff, null))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("kind");
+    assertThatThrownBy(() -> s.history().prune(cutoff, Kind.API_RESOURCE_VERSION))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("kind");
+  }
+}
