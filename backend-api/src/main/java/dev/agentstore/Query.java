@@ -193,6 +193,7 @@ public record Query(
             Json.validate(v, where);
           }
         }
+        value = value.deepCopy(); // the set is part of an immutable query
       } else if (operator == JsonOperator.CONTAINS) {
         if (value == null || !value.isTextual()) {
           throw new InvalidArgumentException(where + ": CONTAINS looks for a string in a list"

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * A spec/status field of a built-in kind that has its own indexed column: the column holds the
  * field's {@link SortKeys sort key}, written by the backend in the same statement as the JSON
- * ({@link #key(String)} of the row's status), and an (org, key, id) index serves filters and
+ * ({@link #keys(Kind, String)} of the row's status), and an (org, key, id) index serves filters and
  * ordering on it. Filters and sorts on any other path still work, on the JSON, without an index
  * ({@code repo.explain(query)} says which is which).
  *
