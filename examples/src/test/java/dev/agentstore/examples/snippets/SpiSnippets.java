@@ -81,10 +81,13 @@ abstract class SpiSnippets {
     tx.appendItems(Kind.AGENT_EXECUTION, id, "messages", List.of(StoredItem.toAppend(null, json)));
     tx.list(Kind.AGENT, StoredQuery.builder(50).org(org).phase(p).build());
     StoredQuery byHash = StoredQuery.builder(1).refs(Map.of(RefField.KEY_HASH, h)).build();
-    String k = SortKeys.decimal(new BigDecimal("0.3"));
-    IndexedField.find(Kind.AGENT_EXECUTION, JsonPath.parse("status.startedAt"));
     tx.appendHistory(HistoryRecord.builder().id(verId).kind(kind).resourceId(id).event(e).build());
     HistoryRecord record = HistoryRecord.builder().id(id).kind(k).resourceId(r).event(e).build();
+  }
+
+  void indexedFields() {
+    String k = SortKeys.decimal(new BigDecimal("0.3"));
+    IndexedField.find(Kind.AGENT_EXECUTION, JsonPath.parse("status.startedAt"));
   }
 
   void artifacts() {
