@@ -80,6 +80,23 @@ public record JsonPath(String root, List<String> segments) {
     return new JsonPath(parts.get(0), parts.subList(1, parts.size()));
   }
 
+  /**
+   * The path as written: plain segments bare, others quoted ({@code spec.data."my.key"});
+   * {@link #parse} reads it back. Used in explanations and error messages.
+   */
+  public String text() {
+    StringBuilder b = new StringBuilder(root);
+    for (String s : segments) {
+      b.append('.');
+      if (PLAIN.matcher(s).matches()) {
+        b.append(s);
+      } else {
+        b.append('"').append(s).append('"');
+      }
+    }
+    return b.toString();
+  }
+
   /** The canonical text, every segment quoted (stable, used to bind page tokens). */
   public String canonical() {
     StringBuilder b = new StringBuilder(root);

@@ -41,4 +41,10 @@ public interface ReadableRepository<R extends Resource<?, ?>> {
 
   /** How many resources match the query's filters. */
   long count(Query query);
+
+  /**
+   * How the query would run: for each filter and the order, whether an index serves it (the
+   * same decision that builds the SQL). Checks the query as {@link #list} does; reads nothing.
+   */
+  QueryExplanation explain(Query query);
 }

@@ -27,6 +27,10 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class PageTokens {
   private static final byte FORMAT = 1;
+  /** A cursor in an order by a field: the id, then the field's value as JSON. */
+  private static final byte FORMAT_FIELD = 2;
+  /** The largest token read: a field cursor carries the value, as large as a document allows. */
+  private static final int MAX_FIELD_TOKEN = 6 * 1024 * 1024;
   private static final int MAC_BYTES = 16;
   private static final int FINGERPRINT_BYTES = 16;
 
@@ -50,6 +54,16 @@ final class PageTokens {
       b.append(e.getKey()).append('=').append(e.getValue()).append(';');
     }
     b.append('|').append(q.createdAfter()).append('|').append(q.createdBefore()).append('|');
+    if (!q.phases().isEmpty() || !q.timeBounds().isEmpty() || q.orderByPath() != null) {
+      // Only queries using the newer parts hash them, so tokens of older queries stay valid.
+      b.append(q.phases()).append('|');
+      for (Query.TimeBound t : q.timeBounds()) {
+        b.append(t.field()).append(' ').append(t.operator()).append(' ').append(t.value())
+            .append(';');
+      }
+      b.append('|').append(q.orderByPath() == null ? "" : q.orderByPath().canonical())
+          .append('|');
+    }
     for (Query.JsonFilter f : q.jsonFilters()) {
       b.append(f.path().canonical()).append(' ').append(f.operator()).append(' ')
           .append(Json.write(f.value())).append(';');
@@ -66,6 +80,9 @@ final class PageTokens {
 
   /** A token continuing after {@code cursor}. */
   String issue(byte[] fingerprint, Cursor cursor) {
+    if (cursor.fieldValue() != null) {
+      return issueField(fingerprint, cursor);
+    }
     byte[] id = cursor.id().getBytes(StandardCharsets.UTF_8);
     long expires = clock.instant().plus(ttl).getEpochSecond();
     ByteBuffer body = ByteBuffer.allocate(1 + FINGERPRINT_BYTES + 8 + 4 + 8 + id.length);
@@ -78,8 +95,26 @@ final class PageTokens {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
   }
 
+  private String issueField(byte[] fingerprint, Cursor cursor) {
+    byte[] id = cursor.id().getBytes(StandardCharsets.UTF_8);
+    byte[] value = Json.write(cursor.fieldValue()).getBytes(StandardCharsets.UTF_8);
+    long expires = clock.instant().plus(ttl).getEpochSecond();
+    ByteBuffer body = ByteBuffer.allocate(1 + FINGERPRINT_BYTES + 8 + 1 + id.length
+        + value.length);
+    body.put(FORMAT_FIELD).put(fingerprint).putLong(expires).put((byte) id.length).put(id)
+        .put(value);
+    byte[] payload = body.array();
+    byte[] mac = mac(payload);
+    byte[] token = Arrays.copyOf(payload, payload.length + MAC_BYTES);
+    System.arraycopy(mac, 0, token, payload.length, MAC_BYTES);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+  }
+
   /** The cursor of a token issued for this fingerprint; anything else is refused. */
   Cursor read(String token, byte[] fingerprint) {
+    if (token.length() > MAX_FIELD_TOKEN) {
+      throw bad("is not a page token");
+    }
     byte[] raw;
     try {
       raw = Base64.getUrlDecoder().decode(token);
@@ -87,7 +122,9 @@ final class PageTokens {
       throw bad("is not a page token");
     }
     int min = 1 + FINGERPRINT_BYTES + 8 + 4 + 8 + MAC_BYTES;
-    if (raw.length < min || raw.length > min + 64) {
+    boolean field = raw.length > 0 && raw[0] == FORMAT_FIELD;
+    if (raw.length < (field ? 1 + FINGERPRINT_BYTES + 8 + 1 + MAC_BYTES : min)
+        || !field && raw.length > min + 64) {
       throw bad("is not a page token");
     }
     // The decoder ignores the unused low bits of the last character (and accepts padding), so
@@ -101,13 +138,31 @@ final class PageTokens {
       throw bad("was not issued by this store or was altered");
     }
     ByteBuffer body = ByteBuffer.wrap(payload);
-    if (body.get() != FORMAT) {
+    byte format = body.get();
+    if (format != FORMAT && format != FORMAT_FIELD) {
       throw bad("has an unknown format");
     }
     byte[] fp = new byte[FINGERPRINT_BYTES];
     body.get(fp);
     if (!MessageDigest.isEqual(fp, fingerprint)) {
       throw bad("belongs to another query; pass the token only with the query that returned it");
+    }
+    if (format == FORMAT_FIELD) {
+      long expires = body.getLong();
+      if (clock.instant().getEpochSecond() > expires) {
+        throw bad("has expired; start again from the first page");
+      }
+      int idLength = body.get() & 0xff;
+      if (body.remaining() < idLength) {
+        throw bad("is not a page token");
+      }
+      byte[] id = new byte[idLength];
+      body.get(id);
+      byte[] value = new byte[body.remaining()];
+      body.get(value);
+      // Authenticated by the MAC above: the value is one this store wrote.
+      return new Cursor(null, new String(id, StandardCharsets.UTF_8),
+          Json.parseTrusted(new String(value, StandardCharsets.UTF_8)));
     }
     long seconds = body.getLong();
     int nanos = body.getInt();

@@ -13,6 +13,7 @@ import dev.agentstore.Metadata;
 import dev.agentstore.NotFoundException;
 import dev.agentstore.Page;
 import dev.agentstore.Query;
+import dev.agentstore.QueryExplanation;
 import dev.agentstore.RefField;
 import dev.agentstore.Resource;
 import dev.agentstore.ResourceRepository;
@@ -568,6 +569,14 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
       return 0;
     }
     return view.runner().read(tx -> tx.count(kind, plan.stored()));
+  }
+
+  @Override
+  public QueryExplanation explain(Query query) {
+    if (query == null) {
+      throw new InvalidArgumentException("query", "required");
+    }
+    return QueryPlan.of(kind, view.org(), query, core.tokens).explain();
   }
 
   // ---------------------------------------------------------------- helpers

@@ -1,13 +1,18 @@
 package dev.agentstore.spi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.JsonPath;
 import dev.agentstore.LabelSelector;
 import dev.agentstore.Query;
 import dev.agentstore.RefField;
 import dev.agentstore.model.ExecutionPhase;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A validated query as a backend runs it: filters, order, the keyset position to start after, and
@@ -21,11 +26,16 @@ import java.util.Map;
  * @param org only this org (for organizations: only that organization), or null for all
  * @param labelSelector label requirements, or null
  * @param phase only this phase, or null
+ * @param phases only one of these phases (empty: any)
  * @param refs equality on indexed reference columns
  * @param createdAfter exclusive lower bound on createdAt, or null
  * @param createdBefore exclusive upper bound on createdAt, or null
- * @param jsonFilters conditions on spec/status fields (equality, is null, is not null)
- * @param orderBy the sort column; id breaks ties
+ * @param timeBounds bounds on createdAt / updatedAt (instants already at the stored microsecond
+ *     precision, see {@code Micros})
+ * @param jsonFilters conditions on spec/status fields (every {@link Query.JsonOperator})
+ * @param orderBy the sort column when {@code orderByPath} is null; id breaks ties
+ * @param orderByPath the spec/status field to sort by, or null (see docs/queries.md for the
+ *     order of JSON types; a field with {@link IndexedField#find} sorts by its column)
  * @param descending whether to sort newest first
  * @param after the keyset position to continue after, or null for the first page
  * @param limit the most rows to return
@@ -34,11 +44,14 @@ public record StoredQuery(
     String org,
     LabelSelector labelSelector,
     ExecutionPhase phase,
+    Set<ExecutionPhase> phases,
     Map<RefField, String> refs,
     Instant createdAfter,
     Instant createdBefore,
+    List<Query.TimeBound> timeBounds,
     List<Query.JsonFilter> jsonFilters,
     Query.OrderBy orderBy,
+    JsonPath orderByPath,
     boolean descending,
     Cursor after,
     int limit) {
@@ -46,15 +59,24 @@ public record StoredQuery(
   /**
    * A keyset position: the sort value and id of the last row of the previous page.
    *
-   * @param sortValue the createdAt or updatedAt of that row
+   * @param sortValue the createdAt or updatedAt of that row (null when sorting by a field)
    * @param id its id
+   * @param fieldValue when sorting by a field: that row's value of it (JSON null when absent)
    */
-  public record Cursor(Instant sortValue, String id) {}
+  public record Cursor(Instant sortValue, String id, JsonNode fieldValue) {
+    /** A position in a createdAt / updatedAt order. */
+    public Cursor(Instant sortValue, String id) {
+      this(sortValue, id, null);
+    }
+  }
 
   /** Copies collections. */
   public StoredQuery {
     refs = refs == null ? Map.of() : Map.copyOf(refs);
     jsonFilters = jsonFilters == null ? List.of() : List.copyOf(jsonFilters);
+    timeBounds = timeBounds == null ? List.of() : List.copyOf(timeBounds);
+    phases = phases == null || phases.isEmpty() ? Set.of()
+        : Collections.unmodifiableSet(EnumSet.copyOf(phases));
   }
 
   /**
@@ -70,9 +92,10 @@ public record StoredQuery(
 
   /** A builder holding this query, to copy it with some parts changed (e.g. the cursor). */
   public Builder toBuilder() {
-    return new Builder(limit).org(org).labelSelector(labelSelector).phase(phase).refs(refs)
-        .createdAfter(createdAfter).createdBefore(createdBefore).jsonFilters(jsonFilters)
-        .orderBy(orderBy, descending).after(after);
+    return new Builder(limit).org(org).labelSelector(labelSelector).phase(phase).phases(phases)
+        .refs(refs).createdAfter(createdAfter).createdBefore(createdBefore)
+        .timeBounds(timeBounds).jsonFilters(jsonFilters).orderBy(orderBy, descending)
+        .orderByPath(orderByPath).after(after);
   }
 
   /**
@@ -84,11 +107,14 @@ public record StoredQuery(
     private String org;
     private LabelSelector labelSelector;
     private ExecutionPhase phase;
+    private Set<ExecutionPhase> phases = Set.of();
     private Map<RefField, String> refs = Map.of();
     private Instant createdAfter;
     private Instant createdBefore;
+    private List<Query.TimeBound> timeBounds = List.of();
     private List<Query.JsonFilter> jsonFilters = List.of();
     private Query.OrderBy orderBy = Query.OrderBy.CREATED_AT;
+    private JsonPath orderByPath;
     private boolean descending;
     private Cursor after;
     private final int limit;
@@ -112,6 +138,24 @@ public record StoredQuery(
     /** Only this phase, or null. */
     public Builder phase(ExecutionPhase value) {
       this.phase = value;
+      return this;
+    }
+
+    /** Only one of these phases (null or empty: any). */
+    public Builder phases(Set<ExecutionPhase> value) {
+      this.phases = value;
+      return this;
+    }
+
+    /** Bounds on createdAt / updatedAt (null means none). */
+    public Builder timeBounds(List<Query.TimeBound> value) {
+      this.timeBounds = value;
+      return this;
+    }
+
+    /** The spec/status field to sort by, or null for {@link #orderBy}'s column. */
+    public Builder orderByPath(JsonPath value) {
+      this.orderByPath = value;
       return this;
     }
 
@@ -154,8 +198,8 @@ public record StoredQuery(
 
     /** The query. */
     public StoredQuery build() {
-      return new StoredQuery(org, labelSelector, phase, refs, createdAfter, createdBefore,
-          jsonFilters, orderBy, descending, after, limit);
+      return new StoredQuery(org, labelSelector, phase, phases, refs, createdAfter,
+          createdBefore, timeBounds, jsonFilters, orderBy, orderByPath, descending, after, limit);
     }
   }
 }

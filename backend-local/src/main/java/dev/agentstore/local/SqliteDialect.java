@@ -1,7 +1,9 @@
 package dev.agentstore.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentstore.Query;
 import dev.agentstore.local.internal.SqliteFunctions;
+import dev.agentstore.spi.SortKeys;
 import dev.agentstore.local.internal.jooq.DefaultSchema;
 import dev.agentstore.sql.DialectStrategy;
 import java.math.BigDecimal;
@@ -93,6 +95,99 @@ public final class SqliteDialect implements DialectStrategy {
         .and(extracted.between(DSL.val(lo, SQLDataType.DOUBLE), DSL.val(hi, SQLDataType.DOUBLE)))
         .and(DSL.condition(SqliteFunctions.DECIMAL_EQUALS + "({0} -> {1}, {2})", doc, p,
             DSL.val(n.toString())));
+  }
+
+  /**
+   * Exact comparison, in the manner of {@link #numberEquals}: a native double pre-filter a
+   * relative 1e-9 wide on the side the comparison keeps (it never drops a true match), then
+   * {@link SqliteFunctions#DECIMAL_COMPARE} on the stored text decides.
+   */
+  @Override
+  public Condition jsonCompareNumber(Field<String> doc, List<String> path, Query.JsonOperator op,
+      BigDecimal value) {
+    Field<String> p = DSL.val(path(path));
+    Field<String> type = DSL.field("json_type({0}, {1})", String.class, doc, p);
+    double d = value.doubleValue();
+    Field<Double> extracted = DSL.field("json_extract({0}, {1})", Double.class, doc, p);
+    Condition pre;
+    boolean below = op == Query.JsonOperator.LESS_THAN || op == Query.JsonOperator.LESS_OR_EQUAL;
+    if (Double.isInfinite(d)) {
+      // Past the double range: on the far side every double passes; on the near side only the
+      // numbers SQLite also rounded to the end of the range.
+      if (d > 0) {
+        pre = below ? DSL.noCondition()
+            : extracted.ge(DSL.val(Double.MAX_VALUE, SQLDataType.DOUBLE));
+      } else {
+        pre = below ? extracted.le(DSL.val(-Double.MAX_VALUE, SQLDataType.DOUBLE))
+            : DSL.noCondition();
+      }
+    } else {
+      double margin = Math.max(Math.abs(d) * 1e-9, Double.MIN_NORMAL);
+      pre = below ? extracted.le(DSL.val(d + margin, SQLDataType.DOUBLE))
+          : extracted.ge(DSL.val(d - margin, SQLDataType.DOUBLE));
+    }
+    Field<Integer> cmp = DSL.field(SqliteFunctions.DECIMAL_COMPARE + "({0} -> {1}, {2})",
+        Integer.class, doc, p, DSL.val(value.toString()));
+    Condition exact = switch (op) {
+      case LESS_THAN -> cmp.lt(0);
+      case LESS_OR_EQUAL -> cmp.le(0);
+      case GREATER_THAN -> cmp.gt(0);
+      case GREATER_OR_EQUAL -> cmp.ge(0);
+      default -> throw new IllegalArgumentException("not a comparison: " + op);
+    };
+    return type.in(DSL.val("integer"), DSL.val("real")).and(pre).and(exact);
+  }
+
+  @Override
+  public Condition jsonCompareInstant(Field<String> doc, List<String> path, Query.JsonOperator op,
+      String key) {
+    Field<String> p = DSL.val(path(path));
+    Field<String> k = DSL.field(SqliteFunctions.INSTANT_KEY
+        + "(CASE WHEN json_type({0}, {1}) = 'text' THEN json_extract({0}, {1}) END)",
+        String.class, doc, p);
+    Field<String> bound = DSL.val(key);
+    return switch (op) {
+      case LESS_THAN -> k.lt(bound);
+      case LESS_OR_EQUAL -> k.le(bound);
+      case GREATER_THAN -> k.gt(bound);
+      case GREATER_OR_EQUAL -> k.ge(bound);
+      default -> throw new IllegalArgumentException("not a comparison: " + op);
+    };
+  }
+
+  @Override
+  public Condition jsonContains(Field<String> doc, List<String> path, String value) {
+    Field<String> p = DSL.val(path(path));
+    return DSL.condition("(json_type({0}, {1}) = 'array' AND EXISTS (SELECT 1 FROM"
+        + " json_each({0}, {1}) e WHERE e.type = 'text' AND e.value = {2}))", doc, p,
+        DSL.val(value));
+  }
+
+  @Override
+  public Field<Integer> jsonSortRank(Field<String> doc, List<String> path) {
+    return DSL.field("(CASE json_type({0}, {1}) WHEN 'integer' THEN 1 WHEN 'real' THEN 1"
+        + " WHEN 'text' THEN 2 WHEN 'true' THEN 3 WHEN 'false' THEN 3 WHEN 'object' THEN 4"
+        + " WHEN 'array' THEN 4 ELSE 5 END)", Integer.class, doc, DSL.val(path(path)));
+  }
+
+  /** The number's {@link SortKeys#decimal} key, computed by an application function. */
+  @Override
+  public Field<Object> jsonSortNumber(Field<String> doc, List<String> path) {
+    return DSL.field("(CASE WHEN json_type({0}, {1}) IN ('integer', 'real') THEN "
+        + SqliteFunctions.DECIMAL_KEY + "({0} -> {1}) END)", Object.class, doc,
+        DSL.val(path(path)));
+  }
+
+  @Override
+  public Field<Object> sortNumber(BigDecimal value) {
+    return DSL.val(SortKeys.decimal(value), Object.class);
+  }
+
+  @Override
+  public Field<String> jsonSortText(Field<String> doc, List<String> path) {
+    return DSL.field("(CASE json_type({0}, {1}) WHEN 'text' THEN json_extract({0}, {1})"
+        + " WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' END)", String.class, doc,
+        DSL.val(path(path)));
   }
 
   @Override

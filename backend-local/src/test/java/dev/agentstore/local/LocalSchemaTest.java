@@ -8,9 +8,12 @@ import dev.agentstore.AgentStoreException;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Ids;
 import dev.agentstore.Kind;
+import dev.agentstore.Query;
 import dev.agentstore.UnavailableException;
 import dev.agentstore.history.ResourceVersion;
 import dev.agentstore.local.internal.LocalBackendFactory;
+import dev.agentstore.model.AgentExecution;
+import dev.agentstore.model.ExecutionPhase;
 import dev.agentstore.sql.MigrationGate;
 import dev.agentstore.sql.SchemaDrift;
 import dev.agentstore.sql.SqlBackendWiring;
@@ -18,6 +21,7 @@ import dev.agentstore.sql.internal.V1Rows;
 import dev.agentstore.sql.internal.SqlSchema;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -160,6 +164,53 @@ class LocalSchemaTest {
     String dangling = v1Store("dangling", org, env, agent, Ids.next(Kind.ENVIRONMENT));
     assertThatThrownBy(() -> AgentStore.builder().uri("local:" + dir.resolve(dangling)).open())
         .isInstanceOf(AgentStoreException.class);
+  }
+
+  /**
+   * Migration 3 on a store written by V2: the phase column keeps its values and accepts WAITING,
+   * and the store computes the indexed-field keys of the old rows when it opens, so filters and
+   * orders on them see those rows.
+   */
+  @Test
+  void migration3KeepsPhasesAndComputesTheKeysOfOldRows() throws Exception {
+    Path store = dir.resolve("v2-store");
+    SQLiteDataSource source = storeMigratedBy(store, "V1__schema.sql", "V2__references.sql");
+    String org = Ids.next(Kind.ORGANIZATION);
+    String cheap = Ids.next(Kind.AGENT_EXECUTION);
+    String dear = Ids.next(Kind.AGENT_EXECUTION);
+    try (Connection c = source.getConnection(); Statement st = c.createStatement()) {
+      st.execute(V1Rows.insert("organizations", org, org, "{}", "",
+          "" + System.currentTimeMillis() * 1000));
+      st.execute(v2Execution(cheap, org, "0.1", "2024-01-01T00:00:00Z"));
+      st.execute(v2Execution(dear, org, "0.30000000000000004", "2024-01-01T00:00:00.5Z"));
+    }
+    try (AgentStore s = AgentStore.builder().uri("local:" + store).open()) {
+      assertThat(s.agentExecutions().phase(dear)).contains(ExecutionPhase.IN_PROGRESS);
+      assertThat(s.agentExecutions().list(Query.builder().org(org).where("status.usage.costUsd")
+          .greaterThan(new BigDecimal("0.3")).build()).items()).extracting(AgentExecution::id)
+          .containsExactly(dear);
+      assertThat(s.agentExecutions().list(Query.builder().org(org)
+          .orderBy("status.startedAt", true).build()).items()).extracting(AgentExecution::id)
+          .containsExactly(dear, cheap);
+      assertThat(s.agentExecutions().transition(dear, ExecutionPhase.WAITING).status().phase())
+          .isEqualTo(ExecutionPhase.WAITING);
+    }
+    try (Connection c = source.getConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*) FROM agent_executions"
+            + " WHERE keys_version = 0")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isZero();
+    }
+  }
+
+  private static String v2Execution(String id, String org, String cost, String started) {
+    String now = "" + System.currentTimeMillis() * 1000;
+    return "INSERT INTO agent_executions (id, org, slug, name, version, labels, metadata, spec,"
+        + " status, phase, created_at, updated_at, created_by, updated_by) VALUES ('" + id
+        + "', '" + org + "', '" + id + "', 'n', 2, '{}', '{\"ownerScope\":\"ORGANIZATION\","
+        + "\"annotations\":{},\"tags\":[]}', '{\"message\":\"hi\"}', '{\"phase\":"
+        + "\"IN_PROGRESS\",\"startedAt\":\"" + started + "\",\"usage\":{\"costUsd\":" + cost
+        + "}}', 'IN_PROGRESS', " + now + ", " + now + ", 'system', 'system')";
   }
 
   /** A new store at {@code location} migrated by exactly these of the module's scripts. */

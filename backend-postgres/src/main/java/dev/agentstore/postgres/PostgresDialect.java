@@ -3,8 +3,10 @@ package dev.agentstore.postgres;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentstore.Query;
 import dev.agentstore.postgres.internal.jooq.DefaultSchema;
 import dev.agentstore.sql.DialectStrategy;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -64,6 +66,94 @@ public final class PostgresDialect implements DialectStrategy {
   @Override
   public Condition jsonIsNull(Field<String> doc, List<String> path) {
     return DSL.condition("coalesce({0}, cast('null' as jsonb)) = cast('null' as jsonb)", at(doc, path));
+  }
+
+  /**
+   * The timestamp strings SortKeys.instant accepts: the codec's ISO-8601 form, years
+   * 0001-9999, 0 to 9 fraction digits. Bound, not inlined (its braces would read as jOOQ
+   * template placeholders).
+   */
+  private static final String INSTANT_PATTERN = "^(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}"
+      + "|[1-9][0-9]{3})-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$";
+
+  @Override
+  public Condition jsonCompareNumber(Field<String> doc, List<String> path, Query.JsonOperator op,
+      BigDecimal value) {
+    // jsonb orders numbers by numeric value (exact); the type test keeps other types out, as
+    // jsonb also orders across types.
+    Field<Object> x = at(doc, path);
+    String sql = "(jsonb_typeof({0}) = 'number' AND {0} " + sqlOperator(op)
+        + " cast({1} as jsonb))";
+    return DSL.condition(sql, x, DSL.val(value.toPlainString(), SQLDataType.CLOB));
+  }
+
+  @Override
+  public Condition jsonCompareInstant(Field<String> doc, List<String> path, Query.JsonOperator op,
+      String key) {
+    return DSL.condition("(" + instantKey(doc, path) + " " + sqlOperator(op) + " {3})", text(doc,
+        path), DSL.val(INSTANT_PATTERN, SQLDataType.CLOB), DSL.val("", SQLDataType.CLOB),
+        DSL.val(key, SQLDataType.CLOB));
+  }
+
+  /**
+   * SortKeys.instant in SQL over {0} (the text), {1} (the pattern), {2} (''): the 14 digits of
+   * the date and time, then the fraction padded to nine digits; NULL when the text is no
+   * timestamp. Compared bytewise.
+   */
+  private static String instantKey(Field<String> doc, List<String> path) {
+    return "(CASE WHEN {0} ~ {1} THEN translate(substr({0}, 1, 19), '-T:', {2})"
+        + " || rpad(CASE WHEN length({0}) > 20 THEN substr({0}, 21, length({0}) - 21)"
+        + " ELSE {2} END, 9, '0') END) COLLATE \"C\"";
+  }
+
+  @Override
+  public Condition jsonContains(Field<String> doc, List<String> path, String value) {
+    Field<Object> x = at(doc, path);
+    return DSL.condition("(jsonb_typeof({0}) = 'array' AND {0} @> jsonb_build_array(cast({1}"
+        + " as text)))", x, DSL.val(value, SQLDataType.CLOB));
+  }
+
+  @Override
+  public Field<Integer> jsonSortRank(Field<String> doc, List<String> path) {
+    return DSL.field("(CASE jsonb_typeof({0}) WHEN 'number' THEN 1 WHEN 'string' THEN 2"
+        + " WHEN 'boolean' THEN 3 WHEN 'object' THEN 4 WHEN 'array' THEN 4 ELSE 5 END)",
+        Integer.class, at(doc, path));
+  }
+
+  @Override
+  public Field<Object> jsonSortNumber(Field<String> doc, List<String> path) {
+    return DSL.field("(CASE WHEN jsonb_typeof({0}) = 'number' THEN cast({0} as numeric) END)",
+        Object.class, at(doc, path));
+  }
+
+  @Override
+  public Field<Object> sortNumber(BigDecimal value) {
+    return DSL.field("cast({0} as numeric)", Object.class,
+        DSL.val(value.toPlainString(), SQLDataType.CLOB));
+  }
+
+  @Override
+  public Field<String> jsonSortText(Field<String> doc, List<String> path) {
+    return DSL.field("((CASE WHEN jsonb_typeof({0}) IN ('string', 'boolean') THEN {1} END)"
+        + " COLLATE \"C\")", String.class, at(doc, path), text(doc, path));
+  }
+
+  /** {@code doc -> k1 ... ->> kn}: the text of a scalar (a string without its quotes). */
+  private static Field<String> text(Field<String> doc, List<String> path) {
+    Field<Object> parent = path.size() == 1 ? DSL.field("{0}", Object.class, doc)
+        : at(doc, path.subList(0, path.size() - 1));
+    return DSL.field("({0} ->> {1})", String.class, parent,
+        DSL.val(path.get(path.size() - 1), SQLDataType.CLOB));
+  }
+
+  private static String sqlOperator(Query.JsonOperator op) {
+    return switch (op) {
+      case LESS_THAN -> "<";
+      case LESS_OR_EQUAL -> "<=";
+      case GREATER_THAN -> ">";
+      case GREATER_OR_EQUAL -> ">=";
+      default -> throw new IllegalArgumentException("not a comparison: " + op);
+    };
   }
 
   /**

@@ -151,8 +151,9 @@ class PostgresSchemaTest {
       while (rs.next()) {
         checks.merge(rs.getString(1), rs.getString(2), (a, b) -> a + " " + b);
       }
-      assertThat(checks.get("agent_executions")).contains("'CANCELLED'");
-      assertThat(checks.get("workflow_executions")).contains("'IN_PROGRESS'");
+      assertThat(checks.get("agent_executions")).contains("'CANCELLED'").contains("'WAITING'");
+      assertThat(checks.get("workflow_executions")).contains("'IN_PROGRESS'")
+          .contains("'WAITING'");
       assertThat(checks.get("api_resource_versions")).contains("'STATUS_UPDATED'");
       assertThat(checks.get("agent_execution_items")).contains("'toolCalls'");
     }

@@ -1,6 +1,8 @@
 package dev.agentstore.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentstore.Query;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -68,6 +70,46 @@ public interface DialectStrategy {
    * alike. Never SQL NULL, so that its negation is the "is not null" filter.
    */
   Condition jsonIsNull(Field<String> doc, List<String> path);
+
+  /**
+   * True when {@code path} of {@code doc} holds a JSON number that compares with {@code value}
+   * as {@code op} says (one of the four comparisons), by exact decimal value ({@code 0.3} is
+   * below {@code 0.30000000000000004}; integers past 2^53 keep their order). False (never SQL NULL) for absent fields and other JSON types.
+   */
+  Condition jsonCompareNumber(Field<String> doc, List<String> path, Query.JsonOperator op,
+      BigDecimal value);
+
+  /**
+   * True when {@code path} of {@code doc} holds a timestamp string (see
+   * {@code SortKeys.instant(String)}) whose key compares with {@code key} as {@code op} says.
+   * The dialect computes the key in SQL exactly as {@code SortKeys.instant} does in Java.
+   */
+  Condition jsonCompareInstant(Field<String> doc, List<String> path, Query.JsonOperator op,
+      String key);
+
+  /** True when {@code path} of {@code doc} is a JSON array holding the string {@code value}. */
+  Condition jsonContains(Field<String> doc, List<String> path, String value);
+
+  /**
+   * The sort rank of the JSON value at {@code path}: 1 number, 2 string, 3 boolean, 4 object or
+   * array, 5 absent or null (so absent sorts after every value).
+   */
+  Field<Integer> jsonSortRank(Field<String> doc, List<String> path);
+
+  /**
+   * The value at {@code path} as something that sorts numbers by exact decimal value (SQL NULL
+   * for non-numbers); {@link #sortNumber} is a bound value of the same kind.
+   */
+  Field<Object> jsonSortNumber(Field<String> doc, List<String> path);
+
+  /** A bound number comparable with {@link #jsonSortNumber}. */
+  Field<Object> sortNumber(BigDecimal value);
+
+  /**
+   * A string's text, or {@code true}/{@code false} for a boolean, comparing bytewise (UTF-8 /
+   * code point order, whatever the database collation); SQL NULL for other types.
+   */
+  Field<String> jsonSortText(Field<String> doc, List<String> path);
 
   /**
    * Whether write transactions run concurrently and so need row locks (SELECT ... FOR UPDATE)

@@ -73,6 +73,24 @@ public class SqlBackend implements Backend {
     // Table names are generated in lower case; never quote-and-uppercase them.
     this.settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
         .withRenderSchema(false).withExecuteLogging(false);
+    computePendingKeys();
+  }
+
+  /**
+   * Computes the indexed-field keys of rows written before the schema had them (migration 3
+   * leaves them at keys_version 0), in batches, each its own write transaction; found through a
+   * partial index, so once every row is done an open costs one empty index probe per kind. Two
+   * processes opening at once both may do a batch; the result is the same.
+   */
+  private void computePendingKeys() {
+    for (dev.agentstore.Kind kind : dev.agentstore.Kind.values()) {
+      if (dev.agentstore.spi.IndexedField.of(kind).isEmpty()) {
+        continue;
+      }
+      while (write(tx -> ((SqlTransaction) tx).computePendingKeys(kind, 500)) > 0) {
+        // next batch
+      }
+    }
   }
 
   @Override

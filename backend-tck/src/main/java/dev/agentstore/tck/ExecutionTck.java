@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -47,10 +48,7 @@ public abstract class ExecutionTck extends TckSupport {
   void everyMoveIsLegalOrRejectedWithNothingChanged(ExecutionPhase from) {
     String org = newOrg().id();
     for (ExecutionPhase to : ExecutionPhase.values()) {
-      AgentExecution e = newAgentExecution(store, org);
-      if (from != ExecutionPhase.PENDING) {
-        e = store.agentExecutions().transition(e.id(), from);
-      }
+      AgentExecution e = reach(newAgentExecution(store, org), from);
       long version = e.metadata().version();
       if (from.canMoveTo(to)) {
         AgentExecution moved = store.agentExecutions().transition(e.id(), to);
@@ -65,6 +63,110 @@ public abstract class ExecutionTck extends TckSupport {
         assertThat(after.metadata().version()).isEqualTo(version);
       }
     }
+  }
+
+  /** Moves a new execution to {@code phase} by legal moves (WAITING through IN_PROGRESS). */
+  private AgentExecution reach(AgentExecution e, ExecutionPhase phase) {
+    if (phase == ExecutionPhase.PENDING) {
+      return e;
+    }
+    if (phase == ExecutionPhase.WAITING) {
+      e = store.agentExecutions().transition(e.id(), ExecutionPhase.IN_PROGRESS);
+    }
+    return store.agentExecutions().transition(e.id(), phase);
+  }
+
+  /**
+   * The phase machine as a table, written out rather than derived from canMoveTo: for every
+   * (from, to) pair, on agent and workflow executions, through transition and through
+   * updateStatus, a legal move succeeds and an illegal one is FailedPreconditionException with
+   * nothing changed. WAITING is reachable only from IN_PROGRESS and leaves only to IN_PROGRESS
+   * or a terminal phase.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+      "PENDING; IN_PROGRESS COMPLETED FAILED CANCELLED",
+      "IN_PROGRESS; WAITING COMPLETED FAILED CANCELLED",
+      "WAITING; IN_PROGRESS COMPLETED FAILED CANCELLED",
+      "COMPLETED; ''",
+      "FAILED; ''",
+      "CANCELLED; ''",
+  })
+  void phaseMovesFollowTheTable(ExecutionPhase from, String legalTargets) {
+    java.util.Set<ExecutionPhase> legal = java.util.EnumSet.noneOf(ExecutionPhase.class);
+    for (String t : legalTargets.trim().split(" +")) {
+      if (!t.isEmpty()) {
+        legal.add(ExecutionPhase.valueOf(t));
+      }
+    }
+    assertThat(ExecutionPhase.values()).hasSize(6);
+    String org = newOrg().id();
+    for (ExecutionPhase to : ExecutionPhase.values()) {
+      if (to == from) {
+        continue;
+      }
+      assertThat(from.canMoveTo(to)).as(from + " -> " + to).isEqualTo(legal.contains(to));
+      // agent execution, by transition
+      AgentExecution e = reach(newAgentExecution(store, org), from);
+      movesOrRefuses(e.id(), e.metadata().version(), from, to, legal.contains(to),
+          () -> store.agentExecutions().transition(e.id(), to).status().phase(),
+          () -> store.agentExecutions().get(e.id()).orElseThrow(),
+          () -> store.agentExecutions().phase(e.id()).orElseThrow());
+      // agent execution, through the status subresource
+      AgentExecution s = reach(newAgentExecution(store, org), from);
+      movesOrRefuses(s.id(), s.metadata().version(), from, to, legal.contains(to),
+          () -> store.agentExecutions().updateStatus(s.withStatus(s.status().withPhase(to)))
+              .status().phase(),
+          () -> store.agentExecutions().get(s.id()).orElseThrow(),
+          () -> store.agentExecutions().phase(s.id()).orElseThrow());
+      // workflow execution, by transition
+      WorkflowExecution w = newWorkflowExecution(store, org);
+      if (from == ExecutionPhase.WAITING) {
+        store.workflowExecutions().transition(w.id(), ExecutionPhase.IN_PROGRESS);
+      }
+      WorkflowExecution wf = from == ExecutionPhase.PENDING ? w
+          : store.workflowExecutions().transition(w.id(), from);
+      movesOrRefuses(wf.id(), wf.metadata().version(), from, to, legal.contains(to),
+          () -> store.workflowExecutions().transition(wf.id(), to).status().phase(),
+          () -> store.workflowExecutions().get(wf.id()).orElseThrow(),
+          () -> store.workflowExecutions().phase(wf.id()).orElseThrow());
+    }
+  }
+
+  private void movesOrRefuses(String id, long version, ExecutionPhase from, ExecutionPhase to,
+      boolean legal, java.util.function.Supplier<ExecutionPhase> move,
+      java.util.function.Supplier<? extends dev.agentstore.Resource<?, ?>> read,
+      java.util.function.Supplier<ExecutionPhase> phaseNow) {
+    if (legal) {
+      assertThat(move.get()).as(from + " -> " + to).isEqualTo(to);
+      assertThat(read.get().metadata().version()).isEqualTo(version + 1);
+    } else {
+      assertThatThrownBy(move::get).as(from + " -> " + to)
+          .isInstanceOf(FailedPreconditionException.class).hasMessageContaining(id)
+          .hasMessageContaining(from.name());
+      assertThat(read.get().metadata().version()).isEqualTo(version);
+      assertThat(phaseNow.get()).isEqualTo(from);
+    }
+  }
+
+  /** WAITING is not terminal: the context (and its secrets) stays; a terminal move deletes it. */
+  @Test
+  void waitingKeepsTheExecutionContextUntilATerminalPhase() {
+    String org = newOrg().id();
+    AgentExecution e = newAgentExecution(store, org);
+    ExecutionContext ctx = store.executionContexts().create(new ExecutionContext(
+        Metadata.of(org, unique("ctx")), ExecutionContextSpec.builder().executionId(e.id())
+            .data(Map.of("TOKEN", ExecutionValue.secret("s3cr3t"))).build(), null));
+    store.agentExecutions().transition(e.id(), ExecutionPhase.IN_PROGRESS);
+    store.agentExecutions().transition(e.id(), ExecutionPhase.WAITING);
+    assertThat(store.executionContexts().get(ctx.id())).isPresent();
+    store.agentExecutions().transition(e.id(), ExecutionPhase.IN_PROGRESS);
+    store.agentExecutions().transition(e.id(), ExecutionPhase.WAITING);
+    assertThat(store.agentExecutions().list(Query.builder().org(org)
+        .phase(ExecutionPhase.WAITING).build()).items()).extracting(AgentExecution::id)
+        .containsExactly(e.id());
+    store.agentExecutions().transition(e.id(), ExecutionPhase.FAILED);
+    assertThat(store.executionContexts().get(ctx.id())).isEmpty();
   }
 
   @Test

@@ -40,12 +40,41 @@ class PostgresKeysetPlanTest {
       DSLContext ctx = DSL.using(SQLDialect.POSTGRES);
       String sql = ctx.selectFrom(agents.table)
           .where(QueryConditions.all(QueryConditions.page(agents, q, dialect)))
-          .orderBy(QueryConditions.order(agents, q)).limit(q.limit())
+          .orderBy(QueryConditions.order(agents, q, dialect)).limit(q.limit())
           .getSQL(ParamType.INLINED);
       String plan = explain(url, sql);
       assertThat(plan).as(plan).contains("Index Cond").containsPattern(
           "Index Cond: \\(.*created_at [<>]= .*ROW\\(created_at");
     }
+  }
+
+  /**
+   * An order by an indexed execution field, with a range on it, is an index range scan of that
+   * field's (org, key, id) index starting at the cursor: what {@code explain} reports as indexed
+   * is what PostgreSQL runs.
+   */
+  @Test
+  void anIndexedFieldIsServedByItsIndex() throws SQLException {
+    String url = PostgresStores.newDatabase();
+    AgentStore.builder().uri(url).open().close(); // migrated
+    PostgresDialect dialect = new PostgresDialect();
+    ResourceTable runs = new SqlSchema(dialect.schema()).resource(Kind.AGENT_EXECUTION);
+    StoredQuery q = StoredQuery.builder(51).org("org-01jbt3x5k0000000000000000")
+        .jsonFilters(java.util.List.of(new Query.JsonFilter(
+            dev.agentstore.JsonPath.parse("status.usage.costUsd"),
+            Query.JsonOperator.GREATER_THAN, com.fasterxml.jackson.databind.node.JsonNodeFactory
+            .withExactBigDecimals(true).numberNode(new java.math.BigDecimal("0.10")))))
+        .orderByPath(dev.agentstore.JsonPath.parse("status.usage.costUsd"))
+        .after(new StoredQuery.Cursor(null, "aex-01jbt3x5k0000000000000000",
+            com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true)
+                .numberNode(new java.math.BigDecimal("0.5")))).build();
+    String sql = DSL.using(SQLDialect.POSTGRES).selectFrom(runs.table)
+        .where(QueryConditions.all(QueryConditions.page(runs, q, dialect)))
+        .orderBy(QueryConditions.order(runs, q, dialect)).limit(q.limit())
+        .getSQL(ParamType.INLINED);
+    String plan = explain(url, sql);
+    assertThat(plan).as(plan).contains("agent_executions_org_usage_cost_usd_idx")
+        .containsPattern("Index Cond: \\(.*ix_usage_cost_usd");
   }
 
   /** The plan with sequential scans and sorts priced out, as on a table too big to sort. */

@@ -2,8 +2,10 @@ package dev.agentstore.sql.internal;
 
 import dev.agentstore.Kind;
 import dev.agentstore.RefField;
+import dev.agentstore.spi.IndexedField;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jooq.Field;
 import org.jooq.Schema;
@@ -36,6 +38,10 @@ final class ResourceTable {
   final Field<String> createdBy;
   final Field<String> updatedBy;
   final Map<RefField, Field<String>> refs = new EnumMap<>(RefField.class);
+  /** The key columns of the kind's indexed fields ({@link IndexedField#of}). */
+  final Map<IndexedField, Field<String>> indexed = new LinkedHashMap<>();
+  /** Which key encoding the row's indexed columns hold (0: not computed yet); null: none. */
+  final Field<Integer> keysVersion;
   /** ExecutionContext only: the per-kind foreign key columns behind spec.executionId. */
   final Field<String> agentExecutionId;
   final Field<String> workflowExecutionId;
@@ -61,6 +67,10 @@ final class ResourceTable {
     for (RefField f : kind.refFields()) {
       refs.put(f, column(table, SqlNames.column(f), String.class));
     }
+    for (IndexedField f : IndexedField.of(kind)) {
+      indexed.put(f, column(table, f.column(), String.class));
+    }
+    this.keysVersion = indexed.isEmpty() ? null : column(table, "keys_version", Integer.class);
     boolean context = kind == Kind.EXECUTION_CONTEXT;
     this.agentExecutionId = context ? column(table, "agent_execution_id", String.class) : null;
     this.workflowExecutionId = context ? column(table, "workflow_execution_id", String.class) : null;

@@ -9,6 +9,7 @@ import dev.agentstore.TransactionConflictException;
 import dev.agentstore.history.ChangeEvent;
 import dev.agentstore.spi.BackendTransaction;
 import dev.agentstore.spi.HistoryRecord;
+import dev.agentstore.spi.IndexedField;
 import dev.agentstore.spi.StoredItem;
 import dev.agentstore.spi.StoredQuery;
 import dev.agentstore.spi.StoredResource;
@@ -148,6 +149,30 @@ public final class SqlTransaction implements BackendTransaction {
     }, rowWrite("insert", row));
   }
 
+  /**
+   * Computes the indexed-field keys of up to {@code batch} rows of {@code kind} that lack them
+   * (keys_version 0: written before migration 3); returns how many it did.
+   */
+  public int computePendingKeys(Kind kind, int batch) {
+    ResourceTable t = schema.resource(kind);
+    if (t.keysVersion == null) {
+      return 0;
+    }
+    return run("compute index keys of " + kind.kindName(), () -> {
+      var rows = ctx.select(t.id, t.status).from(t.table)
+          .where(t.keysVersion.lt(IndexedField.KEYS_VERSION)).limit(batch).fetch();
+      for (var r : rows) {
+        Map<IndexedField, String> keys = IndexedField.keys(kind, r.value2());
+        var update = ctx.update(t.table).set(t.keysVersion, IndexedField.KEYS_VERSION);
+        for (Map.Entry<IndexedField, Field<String>> e : t.indexed.entrySet()) {
+          update = update.set(e.getValue(), keys.get(e.getKey()));
+        }
+        update.where(t.id.eq(r.value1())).execute();
+      }
+      return rows.size();
+    });
+  }
+
   @Override
   public Optional<StoredResource> find(Kind kind, String id) {
     ResourceTable t = schema.resource(kind);
@@ -270,7 +295,7 @@ public final class SqlTransaction implements BackendTransaction {
     ResourceTable t = schema.resource(kind);
     return run("list " + kind.kindName(), () -> ctx.selectFrom(t.table)
         .where(QueryConditions.all(QueryConditions.page(t, q, dialect)))
-        .orderBy(QueryConditions.order(t, q)).limit(q.limit()).fetch()
+        .orderBy(QueryConditions.order(t, q, dialect)).limit(q.limit()).fetch()
         .map(r -> toRow(t, r)));
   }
 
@@ -565,6 +590,12 @@ public final class SqlTransaction implements BackendTransaction {
     v.put(t.status, row.statusJson());
     if (t.phase != null) {
       v.put(t.phase, row.phase());
+    }
+    if (!t.indexed.isEmpty()) {
+      // The indexed fields' keys, computed from the status being written (same statement).
+      Map<IndexedField, String> keys = IndexedField.keys(row.kind(), row.statusJson());
+      t.indexed.forEach((f, col) -> v.put(col, keys.get(f)));
+      v.put(t.keysVersion, IndexedField.KEYS_VERSION);
     }
     for (Map.Entry<RefField, Field<String>> e : t.refs.entrySet()) {
       v.put(e.getValue(), row.refs().get(e.getKey()));

@@ -18,6 +18,8 @@ import dev.agentstore.model.Agent;
 import dev.agentstore.model.AgentSpec;
 import dev.agentstore.model.AgentStatus;
 import dev.agentstore.model.ExecutionPhase;
+import java.math.BigDecimal;
+import java.time.Instant;
 
 /**
  * The Javadoc usage lines of the core types (ids, slugs, labels, metadata, queries, JSON), as
@@ -60,6 +62,31 @@ abstract class CoreSnippets {
     Query failed = Query.builder().isNotNull("status.error").build();
     Query clean = Query.builder().isNull("status.error").build();
     Query bySession = Query.builder().ref(RefField.SESSION_ID, sessionId).build();
+  }
+
+  Instant from;
+  Instant to;
+  Query q;
+
+  void queryOperators() {
+    Query q = Query.builder().org(org)
+        .where("status.usage.costUsd").greaterThan(new BigDecimal("0.10"))
+        .range("status.startedAt", from, to)
+        .filter("status.usage.inputTokens >= 1000 and spec.config.model in (\"a\", \"b\")")
+        .phaseIn(ExecutionPhase.PENDING, ExecutionPhase.IN_PROGRESS)
+        .orderBy("status.startedAt", true)
+        .build();
+    Query.Builder b = Query.builder();
+    b.phaseIn(ExecutionPhase.PENDING, ExecutionPhase.IN_PROGRESS);
+    b.where("status.usage.costUsd").greaterThan(new BigDecimal("0.10"));
+    b.range("status.startedAt", from, to);
+    b.filter("status.usage.inputTokens >= 1000 and spec.config.model in (\"a\", \"b\")");
+    b.orderBy("status.startedAt", true);
+    Query tagged = Query.builder().where("spec.tags").contains("network:http").build();
+  }
+
+  void explain() {
+    boolean fast = store.agentExecutions().explain(q).step("status.usage.costUsd").orElseThrow().indexed();
   }
 
   void jsonPath() {

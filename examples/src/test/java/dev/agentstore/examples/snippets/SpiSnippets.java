@@ -1,6 +1,7 @@
 package dev.agentstore.examples.snippets;
 
 import dev.agentstore.AgentStore;
+import dev.agentstore.JsonPath;
 import dev.agentstore.Kind;
 import dev.agentstore.RefField;
 import dev.agentstore.artifact.ArtifactPutOptions;
@@ -14,11 +15,14 @@ import dev.agentstore.spi.BackendProvider;
 import dev.agentstore.spi.BackendTransaction;
 import dev.agentstore.spi.Capabilities;
 import dev.agentstore.spi.HistoryRecord;
+import dev.agentstore.spi.IndexedField;
+import dev.agentstore.spi.SortKeys;
 import dev.agentstore.spi.StoreBackends;
 import dev.agentstore.spi.StoredItem;
 import dev.agentstore.spi.StoredQuery;
 import dev.agentstore.spi.StoredResource;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +83,11 @@ abstract class SpiSnippets {
     StoredQuery byHash = StoredQuery.builder(1).refs(Map.of(RefField.KEY_HASH, h)).build();
     tx.appendHistory(HistoryRecord.builder().id(verId).kind(kind).resourceId(id).event(e).build());
     HistoryRecord record = HistoryRecord.builder().id(id).kind(k).resourceId(r).event(e).build();
+  }
+
+  void indexedFields() {
+    String k = SortKeys.decimal(new BigDecimal("0.3"));
+    IndexedField.find(Kind.AGENT_EXECUTION, JsonPath.parse("status.startedAt"));
   }
 
   void artifacts() {

@@ -14,6 +14,7 @@ import dev.agentstore.tck.internal.ContractModel;
 import java.util.Optional;
 import dev.agentstore.tck.IsolationTck;
 import dev.agentstore.tck.MutableClock;
+import dev.agentstore.tck.QueryOperatorsTck;
 import dev.agentstore.tck.QueryTck;
 import dev.agentstore.tck.RepositoryTck;
 import dev.agentstore.tck.RetentionTck;
@@ -118,6 +119,15 @@ final class TckSnippets {
   }
 
   abstract static class LocalFuzzTest extends FuzzTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalQueryOperatorsTest extends QueryOperatorsTck {
     @TempDir Path dir;
 
     @Override

@@ -1,0 +1,127 @@
+package dev.agentstore.spi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentstore.JsonPath;
+import dev.agentstore.Kind;
+import dev.agentstore.Query;
+import dev.agentstore.internal.Json;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A spec/status field of a built-in kind that has its own indexed column: the column holds the
+ * field's {@link SortKeys sort key}, written by the backend in the same statement as the JSON
+ * ({@link #keys(Kind, String)} of the row's status), and an (org, key, id) index serves filters and
+ * ordering on it. Filters and sorts on any other path still work, on the JSON, without an index
+ * ({@code repo.explain(query)} says which is which).
+ *
+ * <p>Usage: {@code IndexedField.find(Kind.AGENT_EXECUTION, JsonPath.parse("status.startedAt"))}
+ *
+ * @param kind the kind
+ * @param path the field
+ * @param type how its values compare
+ * @param column the column holding its key
+ * @param index the (org, column, id) index over it
+ */
+public record IndexedField(Kind kind, JsonPath path, Type type, String column, String index) {
+
+  /** How an indexed field's values compare. */
+  public enum Type {
+    /** JSON numbers, by exact decimal value. */
+    NUMBER,
+    /** Timestamp strings (as the codec writes instants), as instants. */
+    TIMESTAMP
+  }
+
+  /** The version of the key encoding rows carry in {@code keys_version} (0: not yet computed). */
+  public static final int KEYS_VERSION = 1;
+
+  private static final List<IndexedField> ALL = List.of(
+      field(Kind.AGENT_EXECUTION, "status.startedAt", Type.TIMESTAMP, "ix_started_at"),
+      field(Kind.AGENT_EXECUTION, "status.completedAt", Type.TIMESTAMP, "ix_completed_at"),
+      field(Kind.AGENT_EXECUTION, "status.usage.inputTokens", Type.NUMBER,
+          "ix_usage_input_tokens"),
+      field(Kind.AGENT_EXECUTION, "status.usage.outputTokens", Type.NUMBER,
+          "ix_usage_output_tokens"),
+      field(Kind.AGENT_EXECUTION, "status.usage.costUsd", Type.NUMBER, "ix_usage_cost_usd"),
+      field(Kind.AGENT_EXECUTION, "status.usage.durationMs", Type.NUMBER,
+          "ix_usage_duration_ms"),
+      field(Kind.WORKFLOW_EXECUTION, "status.startedAt", Type.TIMESTAMP, "ix_started_at"),
+      field(Kind.WORKFLOW_EXECUTION, "status.completedAt", Type.TIMESTAMP, "ix_completed_at"));
+
+  private static IndexedField field(Kind kind, String path, Type type, String column) {
+    String table = kind == Kind.AGENT_EXECUTION ? "agent_executions" : "workflow_executions";
+    return new IndexedField(kind, JsonPath.parse(path), type, column,
+        table + "_org_" + column.substring(3) + "_idx");
+  }
+
+  /** The indexed fields of {@code kind} (none for most kinds). */
+  public static List<IndexedField> of(Kind kind) {
+    return ALL.stream().filter(f -> f.kind == kind).toList();
+  }
+
+  /** The indexed field of {@code kind} at {@code path}, if there is one. */
+  public static Optional<IndexedField> find(Kind kind, JsonPath path) {
+    return ALL.stream().filter(f -> f.kind == kind && f.path.equals(path)).findFirst();
+  }
+
+  /**
+   * The indexed field whose column serves {@code f} on {@code kind}, if one does: the four
+   * comparisons with a value of the field's type, and (NUMBER fields) equality with a number.
+   * The one decision both the SQL (which column or JSON expression a filter uses) and
+   * {@code explain} follow.
+   */
+  public static Optional<IndexedField> serving(Kind kind, Query.JsonFilter f) {
+    return find(kind, f.path()).filter(x -> x.serves(f));
+  }
+
+  /** The indexed field whose column serves ordering by {@code path} on {@code kind}. */
+  public static Optional<IndexedField> servingOrder(Kind kind, JsonPath path) {
+    return path == null ? Optional.empty() : find(kind, path);
+  }
+
+  private boolean serves(Query.JsonFilter f) {
+    JsonNode v = f.value();
+    if (f.operator().isComparison()) {
+      return type == Type.NUMBER ? v.isNumber() : v.isTextual();
+    }
+    return f.operator() == Query.JsonOperator.EQUALS && type == Type.NUMBER && v.isNumber();
+  }
+
+  /** The key {@code f}'s value has in this field's column. */
+  public String keyOf(JsonNode value) {
+    return SortKeys.of(value, type);
+  }
+
+  /**
+   * The keys of every indexed field of {@code kind} in a status document (JSON text; null or
+   * empty: no status, every key {@link SortKeys#ABSENT}), parsed once.
+   */
+  public static Map<IndexedField, String> keys(Kind kind, String statusJson) {
+    List<IndexedField> fields = of(kind);
+    Map<IndexedField, String> out = new LinkedHashMap<>();
+    if (fields.isEmpty()) {
+      return out;
+    }
+    JsonNode status = statusJson == null || statusJson.isEmpty() ? null
+        : Json.parseTrusted(statusJson);
+    for (IndexedField f : fields) {
+      out.put(f, status == null ? SortKeys.ABSENT : f.key(status));
+    }
+    return out;
+  }
+
+  /** This field's key in a parsed {@code status} object. */
+  public String key(JsonNode status) {
+    JsonNode n = status;
+    for (String s : path.segments()) {
+      if (n == null || !n.isObject()) {
+        return SortKeys.ABSENT;
+      }
+      n = n.get(s);
+    }
+    return SortKeys.of(n, type);
+  }
+}
