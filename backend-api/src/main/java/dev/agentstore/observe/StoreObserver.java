@@ -98,7 +98,7 @@ public interface StoreObserver {
   /**
    * Reports to every one of {@code observers}, in order (metrics and traces together).
    *
-   * <p>Usage: {@code StoreObserver.all(new MicrometerObserver(registry), new OpenTelemetryObserver(otel, "sqlite"))}
+   * <p>Usage: {@code StoreObserver.all(new MicrometerObserver(registry), new OpenTelemetryObserver(otel))}
    */
   static StoreObserver all(StoreObserver... observers) {
     List<StoreObserver> list = List.of(observers);
