@@ -17,12 +17,17 @@ module dev.agentstore {
   // Tink is an automatic module, so it cannot declare that it needs Gson (for JSON keysets);
   // without this the boot layer leaves Gson out and sealing fails with NoClassDefFoundError.
   requires com.google.gson;
+  // Observability (dev.agentstore.observe) is optional: present only when the user adds it.
+  requires static micrometer.core;
+  requires static io.opentelemetry.api;
+  requires static io.opentelemetry.context;
 
   exports dev.agentstore;
   exports dev.agentstore.model;
   exports dev.agentstore.artifact;
   exports dev.agentstore.history;
   exports dev.agentstore.secret;
+  exports dev.agentstore.observe;
   exports dev.agentstore.spi;
 
   // Jackson binds the model records, Metadata and the file store's attribute record by

@@ -14,6 +14,13 @@ module dev.agentstore.tck {
   requires org.slf4j;
   requires ch.qos.logback.classic;
   requires ch.qos.logback.core;
+  // ObservabilityTck: a real Micrometer registry and the OpenTelemetry SDK's in-memory exporter.
+  requires micrometer.core;
+  requires io.opentelemetry.api;
+  requires io.opentelemetry.context;
+  requires io.opentelemetry.sdk;
+  requires io.opentelemetry.sdk.trace;
+  requires io.opentelemetry.sdk.testing;
 
   exports dev.agentstore.tck;
 

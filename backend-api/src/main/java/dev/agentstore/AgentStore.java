@@ -225,8 +225,19 @@ public interface AgentStore extends AutoCloseable {
     private dev.agentstore.secret.KeyProvider keyProvider;
     private int editRetries = 10;
     private int transactionRetries = 10;
+    private dev.agentstore.observe.StoreObserver observer;
 
     private Builder() {}
+
+    /**
+     * Who observes the store's operations: {@code new MicrometerObserver(registry)},
+     * {@code new OpenTelemetryObserver(openTelemetry)}, or both with {@code StoreObserver.all}.
+     * Default none: then no call is wrapped or timed. See {@link dev.agentstore.observe.StoreObserver}.
+     */
+    public Builder observer(dev.agentstore.observe.StoreObserver value) {
+      this.observer = value;
+      return this;
+    }
 
     /**
      * How many times {@code repository.edit} re-reads and re-applies its change after losing a
@@ -324,7 +335,7 @@ public interface AgentStore extends AutoCloseable {
     public AgentStore open() {
       // The opener reads a snapshot, not the builder: the builder shows users setters only.
       return StoreOpener.open(new StoreSettings(uri, options, maxDocumentBytes, pageTokenTtl,
-          clock, actor, artifactsUri, keyProvider, editRetries, transactionRetries));
+          clock, actor, artifactsUri, keyProvider, editRetries, transactionRetries, observer));
     }
   }
 }

@@ -27,6 +27,7 @@ import dev.agentstore.model.Session;
 import dev.agentstore.model.Skill;
 import dev.agentstore.model.Workflow;
 import dev.agentstore.model.WorkflowInstance;
+import dev.agentstore.observe.StoreObserver;
 import dev.agentstore.secret.Secrets;
 import dev.agentstore.spi.Backend;
 import java.util.EnumMap;
@@ -42,26 +43,46 @@ public final class DefaultAgentStore implements AgentStore {
   private final View view;
   private final boolean root;
   private final Map<Kind, Repo<?, ?, ?>> repos = new EnumMap<>(Kind.class);
-  private final AgentExecutions agentExecutions;
-  private final WorkflowExecutions workflowExecutions;
-  private final HistoryService history;
-  private final ApiKeyRepo apiKeys;
-  private final SecretRotation secrets;
+  /** What the accessors hand out: the repositories, or their observed proxies (see Observed). */
+  private final Map<Kind, Object> exposed = new EnumMap<>(Kind.class);
+  private final AgentExecutionRepository agentExecutions;
+  private final WorkflowExecutionRepository workflowExecutions;
+  private final History history;
+  private final ChangeFeed changes;
+  private final ApiKeyRepository apiKeys;
+  private final Secrets secrets;
 
   DefaultAgentStore(View view, boolean root) {
     this.view = view;
     this.root = root;
-    this.agentExecutions = new AgentExecutions(view);
-    this.workflowExecutions = new WorkflowExecutions(view);
-    this.history = new HistoryService(view);
-    repos.put(Kind.AGENT_EXECUTION, agentExecutions);
-    repos.put(Kind.WORKFLOW_EXECUTION, workflowExecutions);
-    this.apiKeys = new ApiKeyRepo(view);
-    repos.put(Kind.API_KEY, apiKeys);
-    this.secrets = new SecretRotation(view, repos::get);
+    StoreObserver observer = view.core().observer;
+    AgentExecutions agentExecs = new AgentExecutions(view);
+    WorkflowExecutions workflowExecs = new WorkflowExecutions(view);
+    HistoryService historyService = new HistoryService(view);
+    repos.put(Kind.AGENT_EXECUTION, agentExecs);
+    repos.put(Kind.WORKFLOW_EXECUTION, workflowExecs);
+    ApiKeyRepo keys = new ApiKeyRepo(view);
+    repos.put(Kind.API_KEY, keys);
     for (Kind k : Kind.resourceKinds()) {
       repos.computeIfAbsent(k, kind -> new Repo<>(ResourceType.of(kind), view));
     }
+    repos.forEach((k, r) -> exposed.put(k,
+        Observed.wrap(r, k.kindName(), observer, ResourceRepository.class)));
+    this.agentExecutions = (AgentExecutionRepository) Observed.wrap(agentExecs,
+        Kind.AGENT_EXECUTION.kindName(), observer, AgentExecutionRepository.class);
+    this.workflowExecutions = (WorkflowExecutionRepository) Observed.wrap(workflowExecs,
+        Kind.WORKFLOW_EXECUTION.kindName(), observer, WorkflowExecutionRepository.class);
+    this.apiKeys = (ApiKeyRepository) Observed.wrap(keys, Kind.API_KEY.kindName(), observer,
+        ApiKeyRepository.class);
+    exposed.put(Kind.AGENT_EXECUTION, agentExecutions);
+    exposed.put(Kind.WORKFLOW_EXECUTION, workflowExecutions);
+    exposed.put(Kind.API_KEY, apiKeys);
+    Object hist = Observed.wrap(historyService, "History", observer, History.class,
+        ChangeFeed.class);
+    this.history = (History) hist;
+    this.changes = (ChangeFeed) hist;
+    this.secrets = (Secrets) Observed.wrap(new SecretRotation(view, repos::get), "Secrets",
+        observer, Secrets.class);
   }
 
   /** The backend below this store (for the TCK's below-the-facade checks). */
@@ -71,7 +92,7 @@ public final class DefaultAgentStore implements AgentStore {
 
   @SuppressWarnings("unchecked")
   private <R extends Resource<?, ?>> ResourceRepository<R> repo(Kind kind) {
-    return (ResourceRepository<R>) repos.get(kind);
+    return (ResourceRepository<R>) exposed.get(kind);
   }
 
   @Override
@@ -174,7 +195,7 @@ public final class DefaultAgentStore implements AgentStore {
 
   @Override
   public ChangeFeed changes() {
-    return history;
+    return changes;
   }
 
   @Override
@@ -210,6 +231,25 @@ public final class DefaultAgentStore implements AgentStore {
     if (!view.runner().ownsTransactions()) {
       return work.run(this); // already inside one: join it
     }
+    StoreObserver observer = view.core().observer;
+    if (observer == null) {
+      return runTransaction(work, readOnly);
+    }
+    StoreObserver.Operation op = observer.start("Store",
+        readOnly ? "readTransaction" : "inTransaction");
+    Throwable failure = null;
+    try {
+      return runTransaction(work, readOnly);
+    } catch (Exception | Error e) {
+      failure = e;
+      throw e;
+    } finally {
+      op.end(failure);
+    }
+  }
+
+  private <T, X extends Exception> T runTransaction(TransactionCallback<T, X> work,
+      boolean readOnly) throws X {
     Backend.Work<T> bound = tx -> {
       TxRunner.Bound runner = new TxRunner.Bound(tx, readOnly);
       view.core().openTransaction.set(runner);

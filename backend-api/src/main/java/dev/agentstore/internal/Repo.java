@@ -281,6 +281,9 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
         if (!view.runner().ownsTransactions() || attempt >= core.editRetries) {
           throw e;
         }
+        if (core.observer != null) {
+          core.observer.retried("edit");
+        }
         EditBackoff.pause(attempt);
       }
     }

@@ -1,6 +1,7 @@
 package dev.agentstore.internal;
 
 import dev.agentstore.TransactionConflictException;
+import dev.agentstore.observe.StoreObserver;
 import dev.agentstore.spi.Backend;
 import dev.agentstore.spi.Capabilities;
 import java.nio.file.Path;
@@ -16,15 +17,17 @@ import java.util.function.Supplier;
  * Every write of the store goes through here: single repository calls, {@code inTransaction}
  * callbacks (which therefore may run more than once), and the store's own setup writes.
  *
- * <p>Usage: {@code Backend b = new RetryingBackend(provider.open(config), 10);}
+ * <p>Usage: {@code Backend b = new RetryingBackend(provider.open(config), 10, observer);}
  */
 final class RetryingBackend implements Backend {
   private final Backend backend;
   private final int retries;
+  private final StoreObserver observer;
 
-  RetryingBackend(Backend backend, int retries) {
+  RetryingBackend(Backend backend, int retries, StoreObserver observer) {
     this.backend = backend;
     this.retries = retries;
+    this.observer = observer;
   }
 
   @Override
@@ -59,6 +62,9 @@ final class RetryingBackend implements Backend {
               e.getMessage() + " (gave up after " + runs + (runs == 1 ? " run" : " runs")
                   + "; retry later or raise transactionRetries)", e, runs);
           throw last;
+        }
+        if (observer != null) {
+          observer.retried("transaction");
         }
         EditBackoff.pause(attempt);
       }

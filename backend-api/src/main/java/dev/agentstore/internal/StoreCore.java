@@ -23,14 +23,18 @@ final class StoreCore {
   final Subscriptions subscriptions = new Subscriptions();
   /** The transaction this store has open on each thread, if any (see {@link TxRunner#perCall}). */
   final ThreadLocal<TxRunner.Bound> openTransaction = new ThreadLocal<>();
+  /** Who observes the store's operations, or null (then nothing is wrapped or timed). */
+  final dev.agentstore.observe.StoreObserver observer;
   /** How often an edit re-applies its change after a conflict. */
   final int editRetries;
   private final AtomicBoolean listening = new AtomicBoolean();
   private final Clock clock;
 
   StoreCore(Backend backend, ResourceCodec codec, PageTokens tokens, StoreSecrets secrets,
-      Clock clock, ArtifactStore artifacts, int editRetries) {
+      Clock clock, ArtifactStore artifacts, int editRetries,
+      dev.agentstore.observe.StoreObserver observer) {
     this.backend = backend;
+    this.observer = observer;
     this.editRetries = editRetries;
     this.artifacts = artifacts;
     this.codec = codec;

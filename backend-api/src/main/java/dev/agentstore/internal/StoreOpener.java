@@ -5,6 +5,7 @@ import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.artifact.ArtifactStore;
 import dev.agentstore.artifact.ArtifactStores;
 import dev.agentstore.internal.artifacts.FileSystemArtifactStore;
+import dev.agentstore.observe.StoreObserver;
 import dev.agentstore.secret.KeyProvider;
 import dev.agentstore.secret.KeysetFileKeyProvider;
 import dev.agentstore.spi.Backend;
@@ -38,8 +39,10 @@ public final class StoreOpener {
           + " postgresql://user@host:5432/db)");
     }
     BackendProvider provider = provider(uri);
+    StoreObserver observer = settings.observer() == null ? null
+        : settings.observer().forDatabase(dbSystem(provider));
     Backend backend = new RetryingBackend(provider.open(new BackendConfig(uri,
-        settings.options())), settings.transactionRetries());
+        settings.options())), settings.transactionRetries(), observer);
     try {
       String key = pageTokenKey(backend);
       KeyProvider keys = settings.keyProvider() != null ? settings.keyProvider()
@@ -50,7 +53,7 @@ public final class StoreOpener {
       PageTokens tokens = new PageTokens(Base64.getDecoder().decode(key), settings.clock(),
           settings.pageTokenTtl());
       StoreCore core = new StoreCore(backend, codec, tokens, secrets, settings.clock(),
-          artifacts(settings, backend), settings.editRetries());
+          artifacts(settings, backend), settings.editRetries(), observer);
       View root = new View(core, core.perCall(), null, settings.actor(), null);
       return new DefaultAgentStore(root, true);
     } catch (RuntimeException e) {
@@ -111,6 +114,15 @@ public final class StoreOpener {
           + matches.stream().map(BackendProvider::name).toList() + "; keep one on the class path");
     }
     return matches.get(0);
+  }
+
+  /** The OpenTelemetry {@code db.system.name} of a backend: sqlite, postgresql, or its name. */
+  private static String dbSystem(BackendProvider provider) {
+    return switch (provider.name()) {
+      case "local" -> "sqlite";
+      case "postgres" -> "postgresql";
+      default -> provider.name();
+    };
   }
 
   private static String scheme(String uri) {

@@ -1,5 +1,6 @@
 package dev.agentstore.internal;
 
+import dev.agentstore.observe.StoreObserver;
 import dev.agentstore.secret.KeyProvider;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,10 +26,12 @@ import java.util.Map;
  * @param editRetries how many times an edit is retried after a conflict
  * @param transactionRetries how many times a write transaction that lost a serialization
  *     conflict is re-run
+ * @param observer who observes the store's operations, or null
  */
 public record StoreSettings(String uri, Map<String, String> options, int maxDocumentBytes,
     Duration pageTokenTtl, Clock clock, String actor, String artifactsUri,
-    KeyProvider keyProvider, int editRetries, int transactionRetries) {
+    KeyProvider keyProvider, int editRetries, int transactionRetries,
+    StoreObserver observer) {
 
   /** Copies the options: later builder calls must not change a store already opened. */
   public StoreSettings {

@@ -47,7 +47,7 @@ public final class PostgresStores {
   }
 
   /** A builder for a store on a new, empty database, with a key and a file artifact store. */
-  static AgentStore.Builder newBuilder() {
+  public static AgentStore.Builder newBuilder() {
     return builderFor(newDatabase());
   }
 
@@ -55,7 +55,7 @@ public final class PostgresStores {
    * A builder for the store on {@code url} (a URL {@link #newDatabase} returned), with the run's
    * key and a new file artifact store. Tests keep the URL themselves: builders hide their URI.
    */
-  static AgentStore.Builder builderFor(String url) {
+  public static AgentStore.Builder builderFor(String url) {
     Path artifacts = FILES.resolve("artifacts-" + ARTIFACT_DIRS.incrementAndGet());
     return AgentStore.builder().uri(url).keyProvider(KEYS).artifacts("file:" + artifacts);
   }

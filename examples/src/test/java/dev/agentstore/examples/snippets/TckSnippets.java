@@ -10,6 +10,7 @@ import dev.agentstore.tck.ExecutionTck;
 import dev.agentstore.tck.FuzzTck;
 import dev.agentstore.tck.HistoryTck;
 import dev.agentstore.tck.ModelBasedTck;
+import dev.agentstore.tck.ObservabilityTck;
 import dev.agentstore.tck.internal.ContractModel;
 import java.util.Optional;
 import dev.agentstore.tck.IsolationTck;
@@ -37,6 +38,20 @@ final class TckSnippets {
 
   private static AgentStore.Builder local(Path dir) {
     return AgentStore.builder().uri("local:" + dir.resolve("s" + System.nanoTime()));
+  }
+
+  abstract static class LocalObservabilityTest extends ObservabilityTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+
+    @Override
+    protected String dbSystem() {
+      return "sqlite";
+    }
   }
 
   abstract static class LocalApiKeyTest extends ApiKeyTck {

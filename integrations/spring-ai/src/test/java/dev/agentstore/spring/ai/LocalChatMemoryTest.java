@@ -1,0 +1,15 @@
+package dev.agentstore.spring.ai;
+
+import dev.agentstore.AgentStore;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The chat memory scenarios on SQLite. */
+class LocalChatMemoryTest extends ChatMemoryContract {
+  @TempDir Path dir;
+
+  @Override
+  protected AgentStore.Builder newBuilder() {
+    return AgentStore.builder().uri("local:" + dir.resolve("store"));
+  }
+}
