@@ -1,0 +1,31 @@
+package dev.agentstore.examples.snippets;
+
+import dev.agentstore.AgentStore;
+import dev.agentstore.examples.LangChain4jChatMemoryExample;
+import dev.agentstore.langchain4j.AgentStoreChatMemoryStore;
+import dev.agentstore.model.Organization;
+import dev.langchain4j.memory.ChatMemory;
+import dev.langchain4j.memory.chat.MessageWindowChatMemory;
+import dev.langchain4j.store.memory.chat.ChatMemoryStore;
+import java.nio.file.Path;
+
+/** The Javadoc usage lines and README blocks of the framework integrations, as compiled code. */
+final class IntegrationSnippets {
+  private IntegrationSnippets() {}
+
+  static ChatMemoryStore langchain4j(AgentStore store, String orgId) {
+    ChatMemoryStore memories = new AgentStoreChatMemoryStore(store, orgId);
+    return memories;
+  }
+
+  static ChatMemory langchain4jReadme(AgentStore store, Organization org) {
+    ChatMemoryStore memories = new AgentStoreChatMemoryStore(store, org.id());
+    ChatMemory memory = MessageWindowChatMemory.builder().id("user-42").maxMessages(20)
+        .chatMemoryStore(memories).build();
+    return memory;
+  }
+
+  static void examples() {
+    LangChain4jChatMemoryExample.run(Path.of("/tmp/agents"), System.out);
+  }
+}
