@@ -1,6 +1,11 @@
 package dev.agentstore.examples.snippets;
 
+import com.google.adk.artifacts.BaseArtifactService;
+import com.google.adk.sessions.BaseSessionService;
 import dev.agentstore.AgentStore;
+import dev.agentstore.adk.AgentStoreArtifactService;
+import dev.agentstore.adk.AgentStoreSessionService;
+import dev.agentstore.examples.GoogleAdkSessionsExample;
 import dev.agentstore.examples.LangChain4jChatMemoryExample;
 import dev.agentstore.langchain4j.AgentStoreChatMemoryStore;
 import dev.agentstore.model.Organization;
@@ -25,7 +30,20 @@ final class IntegrationSnippets {
     return memory;
   }
 
+  static void adk(AgentStore store, String orgId) {
+    BaseSessionService sessions = new AgentStoreSessionService(store, orgId);
+    BaseArtifactService artifacts = new AgentStoreArtifactService(store, orgId);
+    System.out.println(sessions + " " + artifacts);
+  }
+
+  static void adkReadme(AgentStore store, Organization org) {
+    BaseSessionService sessions = new AgentStoreSessionService(store, org.id());
+    BaseArtifactService artifacts = new AgentStoreArtifactService(store, org.id());
+    System.out.println(sessions + " " + artifacts);
+  }
+
   static void examples() {
     LangChain4jChatMemoryExample.run(Path.of("/tmp/agents"), System.out);
+    GoogleAdkSessionsExample.run(Path.of("/tmp/agents"), System.out);
   }
 }
