@@ -6,6 +6,8 @@ import dev.agentstore.AgentStore;
 import dev.agentstore.adk.AgentStoreArtifactService;
 import dev.agentstore.adk.AgentStoreSessionService;
 import dev.agentstore.examples.GoogleAdkSessionsExample;
+import dev.agentstore.examples.LangGraph4jCheckpointsExample;
+import dev.agentstore.langgraph4j.AgentStoreCheckpointSaver;
 import dev.agentstore.examples.LangChain4jChatMemoryExample;
 import dev.agentstore.langchain4j.AgentStoreChatMemoryStore;
 import dev.agentstore.model.Organization;
@@ -13,6 +15,9 @@ import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.store.memory.chat.ChatMemoryStore;
 import java.nio.file.Path;
+import org.bsc.langgraph4j.CompileConfig;
+import org.bsc.langgraph4j.RunnableConfig;
+import org.bsc.langgraph4j.checkpoint.BaseCheckpointSaver;
 
 /** The Javadoc usage lines and README blocks of the framework integrations, as compiled code. */
 final class IntegrationSnippets {
@@ -42,7 +47,21 @@ final class IntegrationSnippets {
     System.out.println(sessions + " " + artifacts);
   }
 
+  static BaseCheckpointSaver langgraph4j(AgentStore store, String orgId) {
+    BaseCheckpointSaver saver = new AgentStoreCheckpointSaver(store, orgId);
+    return saver;
+  }
+
+  static RunnableConfig langgraph4jReadme(AgentStore store, Organization org) {
+    BaseCheckpointSaver saver = new AgentStoreCheckpointSaver(store, org.id());
+    CompileConfig config = CompileConfig.builder().checkpointSaver(saver).build();
+    RunnableConfig thread = RunnableConfig.builder().threadId("thread-1").build();
+    System.out.println(config);
+    return thread;
+  }
+
   static void examples() {
+    LangGraph4jCheckpointsExample.run(Path.of("/tmp/agents"), System.out);
     LangChain4jChatMemoryExample.run(Path.of("/tmp/agents"), System.out);
     GoogleAdkSessionsExample.run(Path.of("/tmp/agents"), System.out);
   }
