@@ -9,6 +9,8 @@ import dev.agentstore.examples.GoogleAdkSessionsExample;
 import dev.agentstore.examples.LangGraph4jCheckpointsExample;
 import dev.agentstore.langgraph4j.AgentStoreCheckpointSaver;
 import dev.agentstore.examples.LangChain4jChatMemoryExample;
+import dev.agentstore.integration.Conversations;
+import dev.agentstore.integration.Conversations.Conversation;
 import dev.agentstore.langchain4j.AgentStoreChatMemoryStore;
 import dev.agentstore.model.Organization;
 import dev.langchain4j.memory.ChatMemory;
@@ -22,6 +24,11 @@ import org.bsc.langgraph4j.checkpoint.BaseCheckpointSaver;
 /** The Javadoc usage lines and README blocks of the framework integrations, as compiled code. */
 final class IntegrationSnippets {
   private IntegrationSnippets() {}
+
+  static Conversation conversation(AgentStore tx, String org) {
+    Conversations c = new Conversations("lc4j"); Conversation open = c.open(tx, org, "user-42");
+    return open;
+  }
 
   static ChatMemoryStore langchain4j(AgentStore store, String orgId) {
     ChatMemoryStore memories = new AgentStoreChatMemoryStore(store, orgId);

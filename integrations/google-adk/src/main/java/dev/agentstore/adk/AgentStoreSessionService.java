@@ -1,5 +1,6 @@
 package dev.agentstore.adk;
 
+import dev.agentstore.integration.Conversations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

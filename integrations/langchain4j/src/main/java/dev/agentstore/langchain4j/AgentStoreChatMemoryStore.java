@@ -1,5 +1,6 @@
 package dev.agentstore.langchain4j;
 
+import dev.agentstore.integration.Conversations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package dev.agentstore.langchain4j;
 
+import dev.agentstore.integration.Conversations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;

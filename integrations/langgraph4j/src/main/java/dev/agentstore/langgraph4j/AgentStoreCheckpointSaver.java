@@ -1,5 +1,6 @@
 package dev.agentstore.langgraph4j;
 
+import dev.agentstore.integration.Conversations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package dev.agentstore.adk;
+package dev.agentstore.integration;
 
 import dev.agentstore.AgentStore;
 import dev.agentstore.InvalidArgumentException;
@@ -15,26 +15,28 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The generic "conversation on agentstore" mapping: a framework's conversation key names one
+ * The "conversation on agentstore" mapping the framework integrations share (LangChain4j chat
+ * memories, ADK sessions and artifact indexes, LangGraph4j threads): a framework's key names one
  * {@link Session} and one {@code AgentExecution} of that session (both found by the same slug,
  * derived from the key), whose {@code status.messages} hold the conversation in order.
  * Every method takes the store (or transaction) to work in, so callers compose them inside
  * {@link AgentStore#inTransaction}.
  *
- * <p>Usage: {@code Conversations c = new Conversations("adk-s"); c.open(tx, org, "user-42");}
+ * <p>Usage: {@code Conversations c = new Conversations("lc4j"); Conversation open = c.open(tx, org, "user-42");}
  */
-final class Conversations {
+public final class Conversations {
   /** The conversation's session and its message-holding execution. */
-  record Conversation(Session session, AgentExecution execution) {
-    List<AgentMessage> messages() {
+  public record Conversation(Session session, AgentExecution execution) {
+    /** The conversation's messages in order (none before the first write). */
+    public List<AgentMessage> messages() {
       return execution.status() == null ? List.of() : execution.status().messages();
     }
   }
 
   private final String prefix;
 
-  /** {@code prefix}: the slug prefix naming the framework, e.g. {@code adk-s}. */
-  Conversations(String prefix) {
+  /** {@code prefix}: the slug prefix naming the framework, e.g. {@code lc4j}. */
+  public Conversations(String prefix) {
     this.prefix = prefix;
   }
 
@@ -42,7 +44,7 @@ final class Conversations {
    * The slug of {@code key}: the prefix and the first 232 bits of the key's SHA-256, so any key
    * (any length, any characters) has a valid, collision-resistant slug.
    */
-  String slug(String key) {
+  public String slug(String key) {
     if (key == null) {
       throw new InvalidArgumentException("key", "required");
     }
@@ -56,7 +58,7 @@ final class Conversations {
   }
 
   /** The conversation of {@code key}, if one was stored. */
-  Optional<Conversation> find(AgentStore tx, String org, String key) {
+  public Optional<Conversation> find(AgentStore tx, String org, String key) {
     String slug = slug(key);
     Optional<Session> session = tx.sessions().getBySlug(org, slug);
     if (session.isEmpty()) {
@@ -67,7 +69,7 @@ final class Conversations {
   }
 
   /** The conversation of {@code key}, created empty when absent. */
-  Conversation open(AgentStore tx, String org, String key) {
+  public Conversation open(AgentStore tx, String org, String key) {
     return open(tx, org, key, UnaryOperator.identity());
   }
 
@@ -75,7 +77,8 @@ final class Conversations {
    * The conversation of {@code key}, created empty when absent, its session built by
    * {@code session} from a builder with the org, slug, name and thread id set.
    */
-  Conversation open(AgentStore tx, String org, String key, UnaryOperator<Session.Builder> session) {
+  public Conversation open(AgentStore tx, String org, String key,
+      UnaryOperator<Session.Builder> session) {
     Optional<Conversation> found = find(tx, org, key);
     if (found.isPresent()) {
       return found.get();
@@ -89,7 +92,8 @@ final class Conversations {
   }
 
   /** Replaces the conversation's messages (version-checked against {@code c}); returns it anew. */
-  Conversation replaceMessages(AgentStore tx, Conversation c, List<AgentMessage> messages) {
+  public Conversation replaceMessages(AgentStore tx, Conversation c,
+      List<AgentMessage> messages) {
     AgentExecutionStatus status = c.execution().status() == null
         ? AgentExecutionStatus.pending() : c.execution().status();
     AgentExecution updated = tx.agentExecutions().updateStatus(
@@ -98,7 +102,7 @@ final class Conversations {
   }
 
   /** Deletes the conversation of {@code key}; returns whether there was one. */
-  boolean delete(AgentStore tx, String org, String key) {
+  public boolean delete(AgentStore tx, String org, String key) {
     String slug = slug(key);
     boolean deleted = false;
     Optional<AgentExecution> execution = tx.agentExecutions().getBySlug(org, slug);
