@@ -43,6 +43,11 @@
  *   <li>{@link dev.agentstore.tck.ExecutionTck}: the phase machine and the item appends.</li>
  *   <li>{@link dev.agentstore.tck.HistoryTck}: one history entry per write, a change feed every
  *       write path reaches once and in commit order, subscriptions, prune.</li>
+ *   <li>{@link dev.agentstore.tck.QueryOperatorsTck}: ranges, sets, list containment, order by a
+ *       field, indexed fields and {@code explain}.</li>
+ *   <li>{@link dev.agentstore.tck.RetentionTck}: {@code deleteWhere} in bounded batches and
+ *       per-kind history prune.</li>
+ *   <li>{@link dev.agentstore.tck.ObservabilityTck}: one timed operation and span per call.</li>
  *   <li>{@link dev.agentstore.tck.SecretsTck}, {@link dev.agentstore.tck.ApiKeyTck}: no plaintext
  *       at rest, bound ciphertexts, rotation; API keys shown once.</li>
  *   <li>{@link dev.agentstore.tck.DurabilityTck}: acknowledged writes survive a reopen.</li>
