@@ -314,8 +314,10 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
       deleteExecutionContexts(tx, cur.id());
       dropSecretsFromHistory(tx, kind, cur.id());
     }
-    // Every collection was just replaced by these items: no need to read them back.
-    return core.codec.decode(type, row, replaced);
+    // A status that carried every collection replaced them all: decode what was written. One
+    // that left some out (a transition writes only the phase) kept those: read them.
+    return replaced.keySet().containsAll(ExecutionCollections.of(kind))
+        ? core.codec.decode(type, row, replaced) : load(tx, row);
   }
 
   /** Writes {@code row} over {@code cur} at the next version and records it. */

@@ -193,6 +193,27 @@ public abstract class ExecutionTck extends TckSupport {
     assertThat(failed.status().startedAt()).isEqualTo(running.status().startedAt());
   }
 
+  /** What transition and updateStatus return holds the items as stored, whatever they wrote. */
+  @Test
+  void statusWritesReturnTheStoredItems() {
+    String org = newOrg().id();
+    AgentExecution e = newAgentExecution(store, org);
+    store.agentExecutions().appendMessages(e.id(), AgentMessage.of(MessageType.AI, "one",
+        Instant.EPOCH), AgentMessage.of(MessageType.AI, "two", Instant.EPOCH));
+    store.agentExecutions().upsertToolCall(e.id(), ToolCall.pending("c1", "ls", null));
+    AgentExecution moved = store.agentExecutions().transition(e.id(), ExecutionPhase.IN_PROGRESS);
+    assertThat(moved.status().messages()).extracting(AgentMessage::content)
+        .containsExactly("one", "two");
+    assertThat(moved.status().toolCalls()).extracting(ToolCall::id).containsExactly("c1");
+    assertThat(moved).isEqualTo(store.agentExecutions().get(e.id()).orElseThrow());
+    AgentExecution replaced = store.agentExecutions().updateStatus(moved.withStatus(
+        moved.status().withMessages(List.of(AgentMessage.of(MessageType.AI, "only",
+            Instant.EPOCH)))));
+    assertThat(replaced.status().messages()).extracting(AgentMessage::content)
+        .containsExactly("only");
+    assertThat(replaced).isEqualTo(store.agentExecutions().get(e.id()).orElseThrow());
+  }
+
   @Test
   void messagesAppendInOrderAndBumpTheVersion() {
     String org = newOrg().id();
