@@ -1,5 +1,8 @@
 package dev.agentstore;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -69,4 +72,39 @@ public interface UpdatableRepository<R extends Resource<?, ?>> extends ReadableR
    * {@code repo.deleteWhere(q, DeleteOptions.builder().pruneHistory(true).build())}.
    */
   DeleteResult deleteWhere(Query query, DeleteOptions options);
+
+  /**
+   * Hands up to {@code max} resources that {@code query} matches (its filters and order; its page
+   * size and token are ignored) and that no one holds a lease on to {@code owner}, each with a
+   * lease until now + {@code lease}, for work queues and schedulers: however many claimers run
+   * at once, in however many processes, a resource is handed to one of them until its lease
+   * expires (or is released), then to the next claim that matches it. Resources being written
+   * at that moment may be passed over until the next call. A lease is not part of the resource:
+   * claiming changes no version, writes no history, and does not stop anyone updating it.
+   * Leases expire on the store's clock. Usage:
+   * {@code List<Claim<WorkflowExecution>> mine = store.workflowExecutions().claim(Query.builder().phase(ExecutionPhase.PENDING).build(), "worker-1", Duration.ofMinutes(5), 10);}
+   *
+   * @param owner the claimer's name, 1 to 200 characters (several threads may share one)
+   * @param lease how long the lease lasts, more than zero and at most a day
+   * @param max the most resources to hand out, 1 to {@link Query#MAX_PAGE_SIZE}
+   */
+  List<Claim<R>> claim(Query query, String owner, Duration lease, int max);
+
+  /**
+   * Extends {@code owner}'s lease on a resource to now + {@code lease} and returns it; raises
+   * {@link FailedPreconditionException} when {@code owner} does not hold one in force (it
+   * expired, so the resource may already be someone else's) and {@link NotFoundException} when
+   * there is no such resource.
+   */
+  Lease renew(String id, String owner, Duration lease);
+
+  /**
+   * Gives up {@code owner}'s lease on a resource, so the next claim may take it; returns whether
+   * {@code owner} held one (an expired lease no one replaced counts). Raises
+   * {@link NotFoundException} when there is no such resource.
+   */
+  boolean release(String id, String owner);
+
+  /** The lease in force on a resource, if any; {@link NotFoundException} when there is none such. */
+  Optional<Lease> lease(String id);
 }

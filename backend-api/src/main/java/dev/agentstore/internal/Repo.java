@@ -2,6 +2,7 @@ package dev.agentstore.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstore.AlreadyExistsException;
+import dev.agentstore.Claim;
 import dev.agentstore.ConflictException;
 import dev.agentstore.DeleteOptions;
 import dev.agentstore.DeleteResult;
@@ -9,6 +10,7 @@ import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Ids;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Kind;
+import dev.agentstore.Lease;
 import dev.agentstore.Metadata;
 import dev.agentstore.NotFoundException;
 import dev.agentstore.Page;
@@ -26,6 +28,7 @@ import dev.agentstore.spi.HistoryRecord;
 import dev.agentstore.spi.StoredItem;
 import dev.agentstore.spi.StoredQuery;
 import dev.agentstore.spi.StoredResource;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -411,6 +414,26 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
   @Override
   public DeleteResult deleteWhere(Query query, DeleteOptions options) {
     return new BulkDelete(this).run(query, options);
+  }
+
+  @Override
+  public List<Claim<R>> claim(Query query, String owner, Duration lease, int max) {
+    return new Leases<>(this).claim(query, owner, lease, max);
+  }
+
+  @Override
+  public Lease renew(String id, String owner, Duration lease) {
+    return new Leases<>(this).renew(id, owner, lease);
+  }
+
+  @Override
+  public boolean release(String id, String owner) {
+    return new Leases<>(this).release(id, owner);
+  }
+
+  @Override
+  public Optional<Lease> lease(String id) {
+    return new Leases<>(this).lease(id);
   }
 
   /** Deletes one row (and, for executions, its contexts) with history; false when absent. */

@@ -56,7 +56,10 @@ public interface BackendTransaction {
   boolean touch(Kind kind, String id, long expectedVersion, long newVersion, Instant at,
       String actor);
 
-  /** Deletes the row (and its child items); when {@code expectedVersion} is non-null only at that version. */
+  /**
+   * Deletes the row (and its child items and lease); when {@code expectedVersion} is non-null
+   * only at that version.
+   */
   boolean delete(Kind kind, String id, Long expectedVersion);
 
   /** Up to {@code query.limit()} rows matching the query, in its order, after its cursor. */
@@ -142,6 +145,30 @@ public interface BackendTransaction {
 
   /** Deletes every history row of one resource (deleted in this transaction); returns how many. */
   long deleteHistoryOf(String resourceId);
+
+  /**
+   * Leases up to {@code query.limit()} rows that match the query (its filters and order; no
+   * cursor), skipping every row with a lease in force at {@code lease.claimedAt()} (its
+   * {@code expiresAt} is later), to {@code lease.owner()} until {@code lease.expiresAt()}, and
+   * returns the rows leased, in the query's order. Concurrent claimers never both receive a row:
+   * an expired lease is replaced only if it is still expired when written (an upsert guarded by
+   * the expiry), and a backend where claimers run concurrently should pass over rows another
+   * claimer has locked (FOR UPDATE SKIP LOCKED) so that they take different ones. The template's
+   * {@code resourceId} and {@code org} are ignored (each row supplies its own).
+   */
+  List<StoredResource> claim(Kind kind, StoredQuery query, StoredLease lease);
+
+  /** The lease on a resource in force at {@code now}, if any (an expired row is none). */
+  Optional<StoredLease> lease(String resourceId, Instant now);
+
+  /**
+   * Moves the end of {@code owner}'s lease on a resource to {@code expiresAt} if it is still in
+   * force at {@code now}; false (changing nothing) when it expired or someone else holds it.
+   */
+  boolean renewLease(String resourceId, String owner, Instant now, Instant expiresAt);
+
+  /** Removes {@code owner}'s lease on a resource; false when they held none. */
+  boolean releaseLease(String resourceId, String owner);
 
   /** A store-wide setting, if set. */
   Optional<String> setting(String name);

@@ -70,6 +70,15 @@ public record StoredQuery(
     }
   }
 
+  /** This query returning at most {@code max} rows instead. */
+  public StoredQuery withLimit(int max) {
+    if (max < 1) {
+      throw new InvalidArgumentException("limit: must be >= 1, got " + max);
+    }
+    return new StoredQuery(org, labelSelector, phase, phases, refs, createdAfter, createdBefore,
+        timeBounds, jsonFilters, orderBy, orderByPath, descending, after, max);
+  }
+
   /** Copies collections. */
   public StoredQuery {
     refs = refs == null ? Map.of() : Map.copyOf(refs);

@@ -15,6 +15,7 @@ public final class SqlSchema {
   private final Map<Kind, ItemTable> items = new EnumMap<>(Kind.class);
   private final Map<Kind, EnvironmentRefTable> environmentRefs = new EnumMap<>(Kind.class);
   private final HistoryTable history;
+  private final LeaseTable leases;
 
   /** Resolves and checks every table and column. */
   public SqlSchema(Schema schema) {
@@ -29,6 +30,7 @@ public final class SqlSchema {
       }
     }
     this.history = HistoryTable.of(schema);
+    this.leases = LeaseTable.of(schema);
   }
 
   ResourceTable resource(Kind kind) {
@@ -54,5 +56,9 @@ public final class SqlSchema {
 
   HistoryTable history() {
     return history;
+  }
+
+  LeaseTable leases() {
+    return leases;
   }
 }

@@ -11,6 +11,7 @@ import dev.agentstore.spi.BackendTransaction;
 import dev.agentstore.spi.HistoryRecord;
 import dev.agentstore.spi.IndexedField;
 import dev.agentstore.spi.StoredItem;
+import dev.agentstore.spi.StoredLease;
 import dev.agentstore.spi.StoredQuery;
 import dev.agentstore.spi.StoredResource;
 import dev.agentstore.sql.DialectStrategy;
@@ -31,6 +32,7 @@ import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Query;
 import org.jooq.Record;
+import org.jooq.SelectForUpdateStep;
 import org.jooq.Table;
 import org.jooq.conf.ParamType;
 import org.jooq.impl.DSL;
@@ -283,7 +285,14 @@ public final class SqlTransaction implements BackendTransaction {
       c = c.and(t.version.eq(expectedVersion));
     }
     Condition where = c;
-    return run("delete " + id, () -> ctx.deleteFrom(t.table).where(where).execute() == 1,
+    return run("delete " + id, () -> {
+          boolean deleted = ctx.deleteFrom(t.table).where(where).execute() == 1;
+          if (deleted) { // a lease is no reference: it goes with its resource
+            LeaseTable l = schema.leases();
+            ctx.deleteFrom(l.table).where(l.resourceId.eq(id)).execute();
+          }
+          return deleted;
+        },
         (mapped, cause) -> mapped instanceof FailedPreconditionException
             ? new FailedPreconditionException("cannot delete " + kind.kindName() + " " + id
                 + ": other resources still reference it; delete them first", cause)
@@ -304,6 +313,66 @@ public final class SqlTransaction implements BackendTransaction {
     ResourceTable t = schema.resource(kind);
     return run("count " + kind.kindName(), () -> (long) ctx.fetchCount(t.table,
         QueryConditions.all(QueryConditions.filters(t, q, dialect))));
+  }
+
+  // ------------------------------------------------------------------ leases
+
+  @Override
+  public List<StoredResource> claim(Kind kind, StoredQuery q, StoredLease lease) {
+    ResourceTable t = schema.resource(kind);
+    LeaseTable l = schema.leases();
+    Instant now = lease.claimedAt();
+    return run("claim " + kind.kindName(), () -> {
+      Condition unleased = DSL.notExists(DSL.selectOne().from(l.table)
+          .where(l.resourceId.eq(t.id)).and(l.expiresAt.gt(now)));
+      SelectForUpdateStep<? extends Record> candidates = ctx.selectFrom(t.table)
+          .where(QueryConditions.all(QueryConditions.filters(t, q, dialect))).and(unleased)
+          .orderBy(QueryConditions.order(t, q, dialect)).limit(q.limit());
+      // Concurrent claimers skip each other's candidates instead of all taking the first rows;
+      // the guarded upsert below is what makes a row go to one claimer only.
+      List<StoredResource> rows = (dialect.needsRowLocks()
+          ? candidates.forUpdate().skipLocked() : candidates).fetch().map(r -> toRow(t, r));
+      List<StoredResource> won = new ArrayList<>(rows.size());
+      for (StoredResource row : rows) {
+        int written = ctx.insertInto(l.table)
+            .set(l.resourceId, row.id()).set(l.kind, kind.kindName()).set(l.org, row.org())
+            .set(l.owner, lease.owner()).set(l.claimedAt, now).set(l.expiresAt, lease.expiresAt())
+            .onConflict(l.resourceId).doUpdate()
+            .set(l.kind, kind.kindName()).set(l.org, row.org()).set(l.owner, lease.owner())
+            .set(l.claimedAt, now).set(l.expiresAt, lease.expiresAt())
+            .where(l.expiresAt.le(now)) // an expired lease only: one in force keeps its holder
+            .execute();
+        if (written == 1) {
+          won.add(row);
+        }
+      }
+      return won;
+    });
+  }
+
+  @Override
+  public Optional<StoredLease> lease(String resourceId, Instant now) {
+    LeaseTable l = schema.leases();
+    return run("read the lease on " + resourceId, () -> ctx.selectFrom(l.table)
+        .where(l.resourceId.eq(resourceId)).and(l.expiresAt.gt(now)).fetchOptional()
+        .map(r -> new StoredLease(r.get(l.resourceId), r.get(l.kind), r.get(l.org),
+            r.get(l.owner), r.get(l.claimedAt), r.get(l.expiresAt))));
+  }
+
+  @Override
+  public boolean renewLease(String resourceId, String owner, Instant now, Instant expiresAt) {
+    LeaseTable l = schema.leases();
+    return run("renew the lease on " + resourceId, () -> ctx.update(l.table)
+        .set(l.expiresAt, expiresAt)
+        .where(l.resourceId.eq(resourceId)).and(l.owner.eq(owner)).and(l.expiresAt.gt(now))
+        .execute() == 1);
+  }
+
+  @Override
+  public boolean releaseLease(String resourceId, String owner) {
+    LeaseTable l = schema.leases();
+    return run("release the lease on " + resourceId, () -> ctx.deleteFrom(l.table)
+        .where(l.resourceId.eq(resourceId)).and(l.owner.eq(owner)).execute() == 1);
   }
 
   // ------------------------------------------------------------------ child items

@@ -19,10 +19,12 @@ import dev.agentstore.spi.IndexedField;
 import dev.agentstore.spi.SortKeys;
 import dev.agentstore.spi.StoreBackends;
 import dev.agentstore.spi.StoredItem;
+import dev.agentstore.spi.StoredLease;
 import dev.agentstore.spi.StoredQuery;
 import dev.agentstore.spi.StoredResource;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,10 @@ abstract class SpiSnippets {
   String prefix;
   String token;
   ArtifactPageTokens tokens = new ArtifactPageTokens();
+  String owner;
+  StoredQuery query;
+  Instant now;
+  Instant until;
   byte[] buf;
   int n;
 
@@ -83,6 +89,10 @@ abstract class SpiSnippets {
     StoredQuery byHash = StoredQuery.builder(1).refs(Map.of(RefField.KEY_HASH, h)).build();
     tx.appendHistory(HistoryRecord.builder().id(verId).kind(kind).resourceId(id).event(e).build());
     HistoryRecord record = HistoryRecord.builder().id(id).kind(k).resourceId(r).event(e).build();
+  }
+
+  void leases() {
+    tx.claim(kind, query, new StoredLease(null, kind.kindName(), org, owner, now, until));
   }
 
   void indexedFields() {

@@ -3,6 +3,7 @@ package dev.agentstore.examples.snippets;
 import dev.agentstore.AgentStore;
 import dev.agentstore.tck.ApiKeyTck;
 import dev.agentstore.tck.ArtifactStoreTck;
+import dev.agentstore.tck.ClaimTck;
 import dev.agentstore.tck.ConcurrencyTck;
 import dev.agentstore.tck.DurabilityTck;
 import dev.agentstore.tck.Eventually;
@@ -91,6 +92,15 @@ final class TckSnippets {
   }
 
   abstract static class LocalRetentionTest extends RetentionTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalClaimTest extends ClaimTck {
     @TempDir Path dir;
 
     @Override
