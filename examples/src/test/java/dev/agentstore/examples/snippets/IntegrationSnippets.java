@@ -11,6 +11,8 @@ import dev.agentstore.langgraph4j.AgentStoreCheckpointSaver;
 import dev.agentstore.examples.LangChain4jChatMemoryExample;
 import dev.agentstore.integration.Conversations;
 import dev.agentstore.integration.Conversations.Conversation;
+import dev.agentstore.integration.Retries;
+import dev.agentstore.model.Session;
 import dev.agentstore.langchain4j.AgentStoreChatMemoryStore;
 import dev.agentstore.model.Organization;
 import dev.langchain4j.memory.ChatMemory;
@@ -28,6 +30,11 @@ final class IntegrationSnippets {
   static Conversation conversation(AgentStore tx, String org) {
     Conversations c = new Conversations("lc4j"); Conversation open = c.open(tx, org, "user-42");
     return open;
+  }
+
+  static Session retried(AgentStore store, Conversations conversations, String org, String key) {
+    Session s = Retries.onRaces(() -> store.inTransaction(tx -> conversations.open(tx, org, key).session()));
+    return s;
   }
 
   static ChatMemoryStore langchain4j(AgentStore store, String orgId) {

@@ -1,6 +1,7 @@
 package dev.agentstore.adk;
 
 import dev.agentstore.integration.Conversations;
+import dev.agentstore.integration.Retries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,10 +11,8 @@ import com.google.common.collect.ImmutableList;
 import com.google.genai.types.Blob;
 import com.google.genai.types.Part;
 import dev.agentstore.AgentStore;
-import dev.agentstore.AlreadyExistsException;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.NotFoundException;
-import dev.agentstore.TransactionConflictException;
 import dev.agentstore.artifact.ArtifactInfo;
 import dev.agentstore.artifact.ArtifactPutOptions;
 import dev.agentstore.artifact.ArtifactStore;
@@ -34,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * A Google ADK {@link BaseArtifactService} on agentstore: every version of every artifact is one
@@ -55,7 +53,6 @@ import java.util.function.Supplier;
 public final class AgentStoreArtifactService implements BaseArtifactService {
   private static final String USER_PREFIX = "user:";
   private static final String FORMAT = "adk-part";
-  private static final int MAX_ATTEMPTS = 50;
   private static final Conversations INDEXES = new Conversations("adk-f");
   private static final Conversations FILES = new Conversations("f");
 
@@ -182,7 +179,7 @@ public final class AgentStoreArtifactService implements BaseArtifactService {
 
   /** Changes the scope's index in one transaction; {@code change} edits the files object. */
   private <T> T editIndex(Scope scope, Function<ObjectNode, T> change) {
-    return retrying(() -> store.inTransaction(tx -> {
+    return Retries.onRaces(() -> store.inTransaction(tx -> {
       Optional<Session> found = tx.sessions().getBySlug(org, scope.slug());
       ObjectNode adk;
       if (found.isPresent() && found.get().spec().unknownFields().get(AgentStoreSessionService.FIELD)
@@ -297,25 +294,4 @@ public final class AgentStoreArtifactService implements BaseArtifactService {
         .contentType("application/json").metadata(FORMAT, "json").build());
   }
 
-  /**
-   * Runs {@code work} again after a serialization conflict (PostgreSQL) or a concurrent create
-   * of the same index (the re-run finds it).
-   */
-  private static <T> T retrying(Supplier<T> work) {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        return work.get();
-      } catch (TransactionConflictException | AlreadyExistsException e) {
-        if (attempt >= MAX_ATTEMPTS) {
-          throw e;
-        }
-        try {
-          Thread.sleep(1 + (long) (Math.random() * 10 * Math.min(attempt + 1, 10)));
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
-  }
 }

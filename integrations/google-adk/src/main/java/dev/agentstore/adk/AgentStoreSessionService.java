@@ -1,6 +1,7 @@
 package dev.agentstore.adk;
 
 import dev.agentstore.integration.Conversations;
+import dev.agentstore.integration.Retries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +21,6 @@ import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Kind;
 import dev.agentstore.Page;
 import dev.agentstore.Query;
-import dev.agentstore.TransactionConflictException;
 import dev.agentstore.model.AgentMessage;
 import dev.agentstore.model.MessageType;
 import dev.agentstore.model.SessionSpec;
@@ -39,7 +39,6 @@ import java.util.UUID;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Supplier;
 
 /**
  * A Google ADK {@link BaseSessionService} on agentstore (SQLite or PostgreSQL). Each ADK session
@@ -73,7 +72,6 @@ public final class AgentStoreSessionService implements BaseSessionService {
   static final String FIELD = "adk";
   static final String TIER_LABEL = "adk.agentstore.dev/tier";
   static final String USER_LABEL = "adk.agentstore.dev/user";
-  private static final int MAX_ATTEMPTS = 50;
 
   private static final Conversations SESSIONS = new Conversations("adk-s");
   private static final Conversations APPS = new Conversations("adk-a");
@@ -235,7 +233,8 @@ public final class AgentStoreSessionService implements BaseSessionService {
     Instant now = clock.instant();
     String key = sessionKey(app, user, id);
     String userHash = USERS.slug(userKey(app, user));
-    Written written = retrying(() -> store.inTransaction(tx -> {
+    Written written = Retries.retrying(Retries.DEFAULT_ATTEMPTS,
+        AgentStoreSessionService::retryable, () -> store.inTransaction(tx -> {
       Optional<dev.agentstore.model.Session> existing =
           tx.sessions().getBySlug(org, SESSIONS.slug(key));
       if (existing.isPresent()) {
@@ -408,7 +407,8 @@ public final class AgentStoreSessionService implements BaseSessionService {
         .type("user".equals(event.author()) ? MessageType.HUMAN : MessageType.AI)
         .content(text(event)).timestamp(eventTime)
         .unknownFields(Map.of(FIELD, storedEvent)).build();
-    Written written = retrying(() -> store.inTransaction(tx -> {
+    Written written = Retries.retrying(Retries.DEFAULT_ATTEMPTS,
+        AgentStoreSessionService::retryable, () -> store.inTransaction(tx -> {
       Conversations.Conversation c = SESSIONS.find(tx, org, key).orElseThrow(() ->
           new SessionNotFoundException("no ADK session " + id + " of app " + app + " and user "
               + user));
@@ -448,26 +448,10 @@ public final class AgentStoreSessionService implements BaseSessionService {
     }
   }
 
-  /**
-   * Runs {@code work} again after a serialization conflict (PostgreSQL) or a concurrent create
-   * of the same state tier (the re-run finds it).
-   */
-  private static <T> T retrying(Supplier<T> work) {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        return work.get();
-      } catch (TransactionConflictException | AlreadyExistsException e) {
-        if (e instanceof SessionExists || attempt >= MAX_ATTEMPTS) {
-          throw e;
-        }
-        try {
-          Thread.sleep(1 + (long) (Math.random() * 10 * Math.min(attempt + 1, 10)));
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
+
+  /** A race to re-run, except a create that found the session it was asked to create. */
+  private static boolean retryable(RuntimeException e) {
+    return Retries.isRace(e) && !(e instanceof SessionExists);
   }
 
   private static List<Event> events(List<AgentMessage> messages) {

@@ -1,6 +1,7 @@
 package dev.agentstore.langchain4j;
 
 import dev.agentstore.integration.Conversations;
+import dev.agentstore.integration.Retries;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +10,6 @@ import dev.agentstore.AlreadyExistsException;
 import dev.agentstore.ConflictException;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.NotFoundException;
-import dev.agentstore.UnavailableException;
 import dev.agentstore.model.AgentExecutionStatus;
 import dev.agentstore.model.AgentMessage;
 import dev.agentstore.model.MessageType;
@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A LangChain4j {@link ChatMemoryStore} on agentstore (SQLite or PostgreSQL): each memory is one
@@ -116,33 +115,15 @@ public final class AgentStoreChatMemoryStore implements ChatMemoryStore {
       }
       written.add(toAgentStore(messages.get(i)));
     }
-    for (int attempt = 0; ; attempt++) {
-      String executionId = open(key);
-      try {
-        store.agentExecutions().editStatus(executionId, current -> {
+    // Deleted concurrently (open it anew) or written by more writers than the store's own edit
+    // retries absorbed (merge again onto what they wrote).
+    Retries.retrying(MAX_ATTEMPTS, e -> e instanceof NotFoundException
+        || e instanceof ConflictException, () -> store.agentExecutions()
+        .editStatus(open(key), current -> {
           AgentExecutionStatus status = current.status() == null
               ? AgentExecutionStatus.pending() : current.status();
           return current.withStatus(status.withMessages(merge(status.messages(), written)));
-        });
-        return;
-      } catch (NotFoundException | ConflictException e) {
-        // deleted concurrently (open it anew) or written by more writers than the store's own
-        // edit retries absorbed (merge again onto what they wrote)
-        if (attempt >= MAX_ATTEMPTS) {
-          throw e;
-        }
-        pause(attempt);
-      }
-    }
-  }
-
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L + 5L * Math.min(attempt, 20)));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UnavailableException("interrupted while retrying a chat memory update", e);
-    }
+        }));
   }
 
   @Override

@@ -1,13 +1,12 @@
 package dev.agentstore.langgraph4j;
 
 import dev.agentstore.integration.Conversations;
+import dev.agentstore.integration.Retries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstore.AgentStore;
-import dev.agentstore.AlreadyExistsException;
 import dev.agentstore.InvalidArgumentException;
-import dev.agentstore.TransactionConflictException;
 import dev.agentstore.model.AgentExecutionStatus;
 import dev.agentstore.model.ToolCall;
 import dev.agentstore.model.ToolCallStatus;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.bsc.langgraph4j.RunnableConfig;
 import org.bsc.langgraph4j.checkpoint.BaseCheckpointSaver;
@@ -56,7 +54,6 @@ public final class AgentStoreCheckpointSaver implements BaseCheckpointSaver {
   public static final String ITEM_NAME = "checkpoint";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Conversations THREADS = new Conversations("lg4j");
-  private static final int MAX_ATTEMPTS = 50;
 
   private final AgentStore store;
   private final String org;
@@ -136,7 +133,7 @@ public final class AgentStoreCheckpointSaver implements BaseCheckpointSaver {
       throw new InvalidArgumentException("checkpoint", "required, with an id");
     }
     Optional<String> replace = config.checkPointId();
-    retrying(() -> store.inTransaction(tx -> {
+    Retries.onRaces(() -> store.inTransaction(tx -> {
       Conversations.Conversation c = THREADS.open(tx, org, thread);
       List<ToolCall> all = c.execution().status() == null ? List.of()
           : c.execution().status().toolCalls();
@@ -168,7 +165,7 @@ public final class AgentStoreCheckpointSaver implements BaseCheckpointSaver {
   @Override
   public Tag release(RunnableConfig config) {
     String thread = thread(config);
-    List<ToolCall> items = retrying(() -> store.inTransaction(tx -> {
+    List<ToolCall> items = Retries.onRaces(() -> store.inTransaction(tx -> {
       List<ToolCall> found = items(tx, thread);
       THREADS.delete(tx, org, thread);
       return found;
@@ -196,7 +193,7 @@ public final class AgentStoreCheckpointSaver implements BaseCheckpointSaver {
     if (source.equals(target)) {
       throw new InvalidArgumentException("to", "is the thread copied from: " + source);
     }
-    retrying(() -> store.inTransaction(tx -> {
+    Retries.onRaces(() -> store.inTransaction(tx -> {
       List<ToolCall> items = items(tx, source);
       Conversations.Conversation c = THREADS.open(tx, org, target);
       AgentExecutionStatus status = c.execution().status() == null
@@ -208,7 +205,7 @@ public final class AgentStoreCheckpointSaver implements BaseCheckpointSaver {
 
   private void rewrite(RunnableConfig config, UnaryOperator<List<ToolCall>> change) {
     String thread = thread(config);
-    retrying(() -> store.inTransaction(tx -> {
+    Retries.onRaces(() -> store.inTransaction(tx -> {
       Optional<Conversations.Conversation> c = THREADS.find(tx, org, thread);
       if (c.isPresent() && c.get().execution().status() != null) {
         AgentExecutionStatus status = c.get().execution().status();
@@ -256,25 +253,4 @@ public final class AgentStoreCheckpointSaver implements BaseCheckpointSaver {
     return n == null || n.isNull() ? null : n.asText();
   }
 
-  /**
-   * Runs {@code work} again after a serialization conflict (PostgreSQL) or a concurrent first
-   * write of the same thread (the re-run finds it).
-   */
-  private static <T> T retrying(Supplier<T> work) {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        return work.get();
-      } catch (TransactionConflictException | AlreadyExistsException e) {
-        if (attempt >= MAX_ATTEMPTS) {
-          throw e;
-        }
-        try {
-          Thread.sleep(1 + (long) (Math.random() * 10 * Math.min(attempt + 1, 10)));
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
-  }
 }
