@@ -124,6 +124,12 @@ public interface AgentStore extends AutoCloseable {
   /** The version history of every resource. */
   History history();
 
+  /**
+   * The scheduled housekeeping: retention per kind and of history, as configured on the builder.
+   * Usage: {@code store.maintenance().run();}
+   */
+  Maintenance maintenance();
+
   /** Every change in sequence order. */
   ChangeFeed changes();
 
@@ -226,6 +232,8 @@ public interface AgentStore extends AutoCloseable {
     private int editRetries = 10;
     private int transactionRetries = 10;
     private dev.agentstore.observe.StoreObserver observer;
+    private final Map<Kind, Duration> retention = new java.util.EnumMap<>(Kind.class);
+    private Duration historyRetention;
 
     private Builder() {}
 
@@ -319,6 +327,36 @@ public interface AgentStore extends AutoCloseable {
       return this;
     }
 
+    /**
+     * Resources of {@code kind} not updated for {@code olderThan} are deleted by
+     * {@link AgentStore#maintenance()}'s {@code run()} (at least a minute; at most one
+     * retention per kind, the last given wins). No kind has one by default. Usage:
+     * {@code AgentStore.builder().retention(Kind.AGENT_EXECUTION, Duration.ofDays(90))}.
+     */
+    public Builder retention(Kind kind, Duration olderThan) {
+      if (kind == null || !Kind.resourceKinds().contains(kind)) {
+        throw new InvalidArgumentException("retention", "needs a resource kind, got " + kind);
+      }
+      this.retention.put(kind, requireRetention("retention of " + kind.kindName(), olderThan));
+      return this;
+    }
+
+    /**
+     * History entries older than {@code olderThan} are pruned by {@link AgentStore#maintenance()}'s
+     * {@code run()} (each resource keeps its latest entry; at least a minute). Default: kept.
+     */
+    public Builder historyRetention(Duration olderThan) {
+      this.historyRetention = requireRetention("historyRetention", olderThan);
+      return this;
+    }
+
+    private static Duration requireRetention(String what, Duration d) {
+      if (d == null || d.compareTo(Duration.ofMinutes(1)) < 0) {
+        throw new InvalidArgumentException(what, "must be at least one minute, got " + d);
+      }
+      return d;
+    }
+
     /** The clock for timestamps (tests use a fixed one). */
     public Builder clock(Clock value) {
       this.clock = value;
@@ -335,7 +373,8 @@ public interface AgentStore extends AutoCloseable {
     public AgentStore open() {
       // The opener reads a snapshot, not the builder: the builder shows users setters only.
       return StoreOpener.open(new StoreSettings(uri, options, maxDocumentBytes, pageTokenTtl,
-          clock, actor, artifactsUri, keyProvider, editRetries, transactionRetries, observer));
+          clock, actor, artifactsUri, keyProvider, editRetries, transactionRetries, observer,
+          retention, historyRetention));
     }
   }
 }

@@ -7,9 +7,11 @@ import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Ids;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Kind;
+import dev.agentstore.Maintenance;
 import dev.agentstore.Resource;
 import dev.agentstore.ResourceRepository;
 import dev.agentstore.ResourceType;
+import dev.agentstore.UpdatableRepository;
 import dev.agentstore.TransactionCallback;
 import dev.agentstore.WorkflowExecutionRepository;
 import dev.agentstore.artifact.ArtifactStore;
@@ -51,6 +53,7 @@ public final class DefaultAgentStore implements AgentStore {
   private final ChangeFeed changes;
   private final ApiKeyRepository apiKeys;
   private final Secrets secrets;
+  private final Maintenance maintenance;
 
   DefaultAgentStore(View view, boolean root) {
     this.view = view;
@@ -83,6 +86,9 @@ public final class DefaultAgentStore implements AgentStore {
     this.changes = (ChangeFeed) hist;
     this.secrets = (Secrets) Observed.wrap(new SecretRotation(view, repos::get), "Secrets",
         observer, Secrets.class);
+    this.maintenance = (Maintenance) Observed.wrap(new StoreMaintenance(view,
+        k -> (UpdatableRepository<?>) exposed.get(k), history), "Maintenance", observer,
+        Maintenance.class);
   }
 
   /** The backend below this store (for the TCK's below-the-facade checks). */
@@ -191,6 +197,11 @@ public final class DefaultAgentStore implements AgentStore {
   @Override
   public History history() {
     return history;
+  }
+
+  @Override
+  public Maintenance maintenance() {
+    return maintenance;
   }
 
   @Override

@@ -1,10 +1,13 @@
 package dev.agentstore.internal;
 
+import dev.agentstore.Kind;
 import dev.agentstore.artifact.ArtifactStore;
 import dev.agentstore.spi.Backend;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -27,13 +30,20 @@ final class StoreCore {
   final dev.agentstore.observe.StoreObserver observer;
   /** How often an edit re-applies its change after a conflict. */
   final int editRetries;
+  /** Per kind, how long after its last update maintenance keeps a resource. */
+  final Map<Kind, Duration> retention;
+  /** How long maintenance keeps history entries, or null for ever. */
+  final Duration historyRetention;
   private final AtomicBoolean listening = new AtomicBoolean();
   private final Clock clock;
 
   StoreCore(Backend backend, ResourceCodec codec, PageTokens tokens, StoreSecrets secrets,
       Clock clock, ArtifactStore artifacts, int editRetries,
-      dev.agentstore.observe.StoreObserver observer) {
+      dev.agentstore.observe.StoreObserver observer, Map<Kind, Duration> retention,
+      Duration historyRetention) {
     this.backend = backend;
+    this.retention = retention;
+    this.historyRetention = historyRetention;
     this.observer = observer;
     this.editRetries = editRetries;
     this.artifacts = artifacts;

@@ -53,7 +53,8 @@ public final class StoreOpener {
       PageTokens tokens = new PageTokens(Base64.getDecoder().decode(key), settings.clock(),
           settings.pageTokenTtl());
       StoreCore core = new StoreCore(backend, codec, tokens, secrets, settings.clock(),
-          artifacts(settings, backend), settings.editRetries(), observer);
+          artifacts(settings, backend), settings.editRetries(), observer, settings.retention(),
+          settings.historyRetention());
       View root = new View(core, core.perCall(), null, settings.actor(), null);
       return new DefaultAgentStore(root, true);
     } catch (RuntimeException e) {

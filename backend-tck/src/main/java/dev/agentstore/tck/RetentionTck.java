@@ -9,6 +9,7 @@ import dev.agentstore.DeleteResult;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Kind;
+import dev.agentstore.MaintenanceReport;
 import dev.agentstore.Metadata;
 import dev.agentstore.Query;
 import dev.agentstore.history.ChangeEvent;
@@ -236,5 +237,68 @@ public abstract class RetentionTck extends TckSupport {
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("kind");
     assertThatThrownBy(() -> s.history().prune(cutoff, Kind.API_RESOURCE_VERSION))
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("kind");
+  }
+
+  @Test
+  void maintenanceDeletesWhatOutlivedItsKindsRetentionThenPrunesHistory() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+    AgentStore.Builder where = newStoreBuilder().clock(clock)
+        .retention(Kind.SKILL, Duration.ofDays(30)).historyRetention(Duration.ofDays(60));
+    AgentStore s = open(where);
+    String org = newOrg(s).id();
+    Skill old = (Skill) Samples.created(this, s, Kind.SKILL, org, unique("old"));
+    Skill touched = (Skill) Samples.created(this, s, Kind.SKILL, org, unique("touched"));
+    Agent agent = newAgent(s, org, unique("kept")); // no retention for agents
+    clock.advance(Duration.ofDays(20));
+    touched = s.skills().update(touched.withMetadata(touched.metadata().withLabel("k", "v")));
+    Skill fresh = (Skill) Samples.created(this, s, Kind.SKILL, org, unique("fresh"));
+    clock.advance(Duration.ofDays(15)); // old: 35 days untouched; touched: 15; fresh: 15
+
+    MaintenanceReport first = s.maintenance().run();
+
+    assertThat(first.ranAt()).isEqualTo(Instant.parse("2026-04-05T00:00:00Z"));
+    assertThat(first.deleted()).containsOnlyKeys(Kind.SKILL);
+    assertThat(first.deleted().get(Kind.SKILL).deleted()).isEqualTo(1);
+    assertThat(first.totalDeleted()).isEqualTo(1);
+    assertThat(first.historyEntriesPruned()).as("nothing is 60 days old yet").isZero();
+    assertThat(s.skills().get(old.id())).isEmpty();
+    assertThat(s.skills().get(touched.id())).contains(touched);
+    assertThat(s.skills().get(fresh.id())).contains(fresh);
+    assertThat(s.agents().get(agent.id())).contains(agent);
+    assertThat(s.history().list(old.id())).extracting(ResourceVersion::event)
+        .endsWith(ChangeEvent.DELETED);
+
+    clock.advance(Duration.ofDays(40)); // touched and fresh now 55 days untouched
+    AgentStore other = open(where); // a second process running the same schedule
+    MaintenanceReport second = other.maintenance().run();
+
+    assertThat(second.deleted().get(Kind.SKILL).deleted()).isEqualTo(2);
+    assertThat(s.skills().list(Query.builder().build()).items()).isEmpty();
+    assertThat(second.historyEntriesPruned())
+        .as("the 2026-03-01 entries of resources with a later one").isPositive();
+    assertThat(s.history().list(agent.id())).as("its latest entry stays").hasSize(1);
+    assertThat(s.history().list(old.id())).extracting(ResourceVersion::event)
+        .containsExactly(ChangeEvent.DELETED);
+    assertThat(s.maintenance().run().totalDeleted()).as("nothing left").isZero();
+  }
+
+  @Test
+  void maintenanceRefusesTenantViewsAndTransactionsAndBadRetentions() {
+    AgentStore s = open(newStoreBuilder().retention(Kind.SKILL, Duration.ofDays(1)));
+    String org = newOrg(s).id();
+
+    assertThatThrownBy(() -> s.forOrg(org).maintenance().run())
+        .isInstanceOf(FailedPreconditionException.class).hasMessageContaining("tenant view");
+    assertThatThrownBy(() -> s.inTransaction(tx -> tx.maintenance().run()))
+        .isInstanceOf(FailedPreconditionException.class).hasMessageContaining("inTransaction");
+    assertThat(store.maintenance().run().deleted()).as("nothing configured").isEmpty();
+    assertThatThrownBy(() -> AgentStore.builder().retention(Kind.SKILL, Duration.ofSeconds(59)))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("Skill");
+    assertThatThrownBy(() -> AgentStore.builder().retention(Kind.API_RESOURCE_VERSION,
+        Duration.ofDays(1))).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> AgentStore.builder().retention(null, Duration.ofDays(1)))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> AgentStore.builder().historyRetention(null))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("historyRetention");
   }
 }

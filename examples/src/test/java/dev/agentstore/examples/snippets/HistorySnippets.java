@@ -3,6 +3,7 @@ package dev.agentstore.examples.snippets;
 import dev.agentstore.AgentStore;
 import dev.agentstore.DeleteOptions;
 import dev.agentstore.Kind;
+import dev.agentstore.MaintenanceReport;
 import dev.agentstore.Query;
 import dev.agentstore.UpdatableRepository;
 import dev.agentstore.history.ChangeEvent;
@@ -57,6 +58,14 @@ final class HistorySnippets {
     Optional<ResourceVersion> v1 = store.history().get(agentId, 1);
     for (ResourceVersion v : store.history().list(agentId)) print(v.event());
     return v1;
+  }
+
+  static long maintenance(AgentStore store) {
+    MaintenanceReport r = store.maintenance().run();
+    store.maintenance().run();
+    long gone = store.maintenance().run().deleted().get(Kind.AGENT_EXECUTION).deleted();
+    AgentStore.builder().retention(Kind.AGENT_EXECUTION, Duration.ofDays(90));
+    return gone + r.totalDeleted();
   }
 
   static long retention(AgentStore store, Instant cutoff, Query q) {

@@ -1,7 +1,9 @@
 package dev.agentstore.examples.snippets;
 
 import dev.agentstore.AgentStore;
+import dev.agentstore.Claim;
 import dev.agentstore.Kind;
+import dev.agentstore.MaintenanceReport;
 import dev.agentstore.DeleteResult;
 import dev.agentstore.DeleteOptions;
 import dev.agentstore.Page;
@@ -18,6 +20,7 @@ import dev.agentstore.model.ApiKey;
 import dev.agentstore.model.Environment;
 import dev.agentstore.model.EnvironmentValue;
 import dev.agentstore.model.ExecutionPhase;
+import dev.agentstore.model.WorkflowExecution;
 import dev.agentstore.model.IssuedApiKey;
 import dev.agentstore.model.MessageType;
 import dev.agentstore.model.Organization;
@@ -92,6 +95,22 @@ abstract class ReadmeSnippets {
 
     List<ResourceVersion> next = store.changes().since(lastSeen, 100); // gapless, in sequence order
     try (Subscription s = store.changes().subscribe(lastSeen, change -> index(change))) { Thread.sleep(10); }
+  }
+
+  void claims() {
+    Query due = Query.builder().phase(ExecutionPhase.PENDING).build();
+    for (Claim<WorkflowExecution> c : store.workflowExecutions().claim(due, "worker-1",
+        Duration.ofMinutes(5), 10)) {
+      store.workflowExecutions().transition(c.resource().id(), ExecutionPhase.IN_PROGRESS);
+      store.workflowExecutions().release(c.resource().id(), "worker-1");
+    }
+  }
+
+  void maintenance() {
+    AgentStore store = AgentStore.builder().uri("local:/var/lib/agents")
+        .retention(Kind.AGENT_EXECUTION, Duration.ofDays(90))
+        .historyRetention(Duration.ofDays(365)).open();
+    MaintenanceReport r = store.maintenance().run(); // e.g. hourly, from a scheduler
   }
 
   void retention() {

@@ -1,0 +1,76 @@
+package dev.agentstore.internal;
+
+import dev.agentstore.DeleteResult;
+import dev.agentstore.FailedPreconditionException;
+import dev.agentstore.Kind;
+import dev.agentstore.Maintenance;
+import dev.agentstore.MaintenanceReport;
+import dev.agentstore.Query;
+import dev.agentstore.UpdatableRepository;
+import dev.agentstore.history.History;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * {@link Maintenance} on the retentions of the builder: each kind's through its repository's
+ * {@code deleteWhere} on {@code metadata.updatedAt}, then history through {@code prune}. It adds
+ * no semantics of its own, so it is as safe from several processes as those two are.
+ *
+ * <p>Usage: {@code new StoreMaintenance(view, repos::get, history).run()}
+ */
+final class StoreMaintenance implements Maintenance {
+  private final View view;
+  private final Function<Kind, UpdatableRepository<?>> repos;
+  private final History history;
+
+  StoreMaintenance(View view, Function<Kind, UpdatableRepository<?>> repos, History history) {
+    this.view = view;
+    this.repos = repos;
+    this.history = history;
+  }
+
+  @Override
+  public MaintenanceReport run() {
+    if (view.org() != null) {
+      throw new FailedPreconditionException("maintenance runs store-wide: call it on the store,"
+          + " not on a tenant view (forOrg)");
+    }
+    if (!view.runner().ownsTransactions()) {
+      throw new FailedPreconditionException("maintenance is not for inTransaction: it commits"
+          + " batch by batch");
+    }
+    StoreCore core = view.core();
+    Instant now = core.now();
+    Map<Kind, DeleteResult> deleted = new EnumMap<>(Kind.class);
+    for (Kind kind : dependentsFirst(core.retention.keySet())) {
+      Instant cutoff = now.minus(core.retention.get(kind));
+      deleted.put(kind, repos.apply(kind).deleteWhere(Query.builder()
+          .where("metadata.updatedAt").lessThan(cutoff).build()));
+    }
+    Duration keepHistory = core.historyRetention;
+    long pruned = keepHistory == null ? 0 : history.prune(now.minus(keepHistory));
+    return new MaintenanceReport(now, deleted, pruned);
+  }
+
+  /**
+   * Referrers before what they refer to (executions before their sessions, instances before
+   * their agents and environments), so that a pass with retentions on both is not blocked by
+   * its own leftovers. A resource still referenced stays and is counted as blocked.
+   */
+  private static final List<Kind> DEPENDENTS_FIRST = List.of(Kind.WORKFLOW_EXECUTION,
+      Kind.AGENT_EXECUTION, Kind.EXECUTION_CONTEXT, Kind.SESSION, Kind.API_KEY,
+      Kind.AGENT_INSTANCE, Kind.WORKFLOW_INSTANCE, Kind.AGENT, Kind.WORKFLOW, Kind.ENVIRONMENT,
+      Kind.SKILL, Kind.MCP_SERVER, Kind.IAM_POLICY, Kind.IDENTITY_ACCOUNT, Kind.ORGANIZATION);
+
+  private static List<Kind> dependentsFirst(Set<Kind> kinds) {
+    List<Kind> order = new ArrayList<>(DEPENDENTS_FIRST);
+    order.retainAll(kinds);
+    return order;
+  }
+}
