@@ -11,6 +11,7 @@ import dev.agentstore.spi.BackendTransaction;
 import dev.agentstore.spi.HistoryRecord;
 import dev.agentstore.spi.IndexedField;
 import dev.agentstore.spi.StoredItem;
+import dev.agentstore.spi.StoredAggregation;
 import dev.agentstore.spi.StoredQuery;
 import dev.agentstore.spi.StoredResource;
 import dev.agentstore.sql.DialectStrategy;
@@ -304,6 +305,12 @@ public final class SqlTransaction implements BackendTransaction {
     ResourceTable t = schema.resource(kind);
     return run("count " + kind.kindName(), () -> (long) ctx.fetchCount(t.table,
         QueryConditions.all(QueryConditions.filters(t, q, dialect))));
+  }
+
+  @Override
+  public List<StoredAggregation.Row> aggregate(Kind kind, StoredQuery q, StoredAggregation a) {
+    ResourceTable t = schema.resource(kind);
+    return run("aggregate " + kind.kindName(), () -> Aggregates.run(ctx, t, q, a, dialect));
   }
 
   // ------------------------------------------------------------------ child items
