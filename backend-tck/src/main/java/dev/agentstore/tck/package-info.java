@@ -47,6 +47,8 @@
  *       field, indexed fields and {@code explain}.</li>
  *   <li>{@link dev.agentstore.tck.RetentionTck}: {@code deleteWhere} in bounded batches and
  *       per-kind history prune.</li>
+ *   <li>{@link dev.agentstore.tck.AggregateTck}: GROUP BY aggregates with exact sums, null
+ *       groups, order, limits and tenant views.</li>
  *   <li>{@link dev.agentstore.tck.ObservabilityTck}: one timed operation and span per call.</li>
  *   <li>{@link dev.agentstore.tck.SecretsTck}, {@link dev.agentstore.tck.ApiKeyTck}: no plaintext
  *       at rest, bound ciphertexts, rotation; API keys shown once.</li>
