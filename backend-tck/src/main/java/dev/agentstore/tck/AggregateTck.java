@@ -289,6 +289,54 @@ public abstract class AggregateTck extends TckSupport {
     assertThat(none.min("spec.absent").isNull()).isTrue();
   }
 
+  /** Order by an aggregate both ways: no value is greatest, an empty sum is zero, keys break ties. */
+  @Test
+  void orderByAggregatesWithMissingValues() {
+    String org = newOrg().id();
+    Session s = newSession(store, org);
+    create(store, org, s, run().spec("g", "\"a\"").cost("1"));
+    create(store, org, s, run().spec("g", "\"a\"").cost("5"));
+    create(store, org, s, run().spec("g", "\"b\"").cost("3"));
+    create(store, org, s, run().spec("g", "\"c\""));
+    Aggregation base = Aggregation.groupBy("spec.g").count().sum(COST).avg(COST).min(COST)
+        .max(COST);
+
+    assertThat(groups(org, base.orderBy("min(" + COST + ")"))).containsExactly("a", "b", "c");
+    assertThat(groups(org, base.orderByDescending("min(" + COST + ")")))
+        .containsExactly("c", "b", "a");
+    assertThat(groups(org, base.orderBy("avg(" + COST + ")"))).as("a and b tie at 3")
+        .containsExactly("a", "b", "c");
+    assertThat(groups(org, base.orderByDescending("avg(" + COST + ")")))
+        .containsExactly("c", "a", "b");
+    assertThat(groups(org, base.orderByDescending("max(" + COST + ")")))
+        .containsExactly("c", "a", "b");
+    assertThat(groups(org, base.orderBy("sum(" + COST + ")"))).containsExactly("c", "b", "a");
+    assertThat(groups(org, base.orderByDescending("count").orderByDescending("spec.g")))
+        .containsExactly("a", "c", "b");
+    assertThat(groups(org, base.orderBy("max(" + COST + ")").limit(1))).containsExactly("b");
+  }
+
+  private List<String> groups(String org, Aggregation a) {
+    return aggregate(org, a).rows().stream().map(r -> r.keyText("spec.g")).toList();
+  }
+
+  /** Workflow executions group by their phase column and workflow reference. */
+  @Test
+  void workflowExecutionsGroupByPhaseAndWorkflow() {
+    String org = newOrg().id();
+    var one = newWorkflowExecution(store, org);
+    var two = newWorkflowExecution(store, org);
+    store.workflowExecutions().transition(two.id(), ExecutionPhase.COMPLETED);
+    AggregateResult r = store.workflowExecutions().aggregate(Query.builder().org(org).build(),
+        Aggregation.groupBy("status.phase").count());
+    assertThat(r.rows()).extracting(x -> x.keyText("status.phase") + "=" + x.count())
+        .containsExactly("COMPLETED=1", "PENDING=1");
+    AggregateResult byWorkflow = store.workflowExecutions().aggregate(Query.builder().org(org)
+        .phase(ExecutionPhase.PENDING).build(), Aggregation.groupBy("spec.workflowId").count());
+    assertThat(byWorkflow.rows()).extracting(x -> x.keyText("spec.workflowId"))
+        .containsExactly(one.spec().workflowId());
+  }
+
   /** No matching row: no groups, or one all-zero row without grouping. */
   @Test
   void emptyResults() {
