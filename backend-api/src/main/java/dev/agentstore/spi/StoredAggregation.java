@@ -82,7 +82,8 @@ public record StoredAggregation(List<GroupKey> keys, List<Metric> metrics, List<
   /**
    * An ordering term.
    *
-   * @param metric whether {@code index} is into {@link #metrics()} (else into {@link #keys()})
+   * @param metric whether {@code index} is into {@link StoredAggregation#metrics()} (else into
+   *     {@link StoredAggregation#keys()})
    * @param index the position of the key or aggregate
    * @param descending largest first; "no value" (the null group, a sum/avg without numbers, a
    *     min/max without values) counts as greater than every value, as in list ordering
@@ -92,9 +93,9 @@ public record StoredAggregation(List<GroupKey> keys, List<Metric> metrics, List<
   /**
    * One group as the backend computed it.
    *
-   * @param keys the key values, in {@link #keys()} order: a string, a number, a boolean, or
-   *     JSON null for the null group
-   * @param values the aggregates, in {@link #metrics()} order
+   * @param keys the key values, in {@link StoredAggregation#keys()} order: a string, a number,
+   *     a boolean, or JSON null for the null group
+   * @param values the aggregates, in {@link StoredAggregation#metrics()} order
    */
   public record Row(List<JsonNode> keys, List<Value> values) {
     /** Copies the lists. */
