@@ -43,6 +43,18 @@ public interface ReadableRepository<R extends Resource<?, ?>> {
   long count(Query query);
 
   /**
+   * Groups the resources matching the query's filters (exactly those {@link #list} returns
+   * across all its pages; the query's order, page size and token do not apply) and computes
+   * the aggregation's counts, exact sums, averages, minimums and maximums in the database,
+   * ordered and limited as the aggregation says. Checks both (paths, keys, names) before
+   * reading anything; bad input is an {@link InvalidArgumentException}. A view of one org
+   * aggregates only that org.
+   *
+   * <p>Usage: {@code AggregateResult r = store.agentExecutions().aggregate(Query.builder().org(org).build(), Aggregation.groupBy("spec.agentId").count());}
+   */
+  AggregateResult aggregate(Query query, Aggregation aggregation);
+
+  /**
    * How the query would run: for each filter and the order, whether an index serves it (the
    * same decision that builds the SQL). Checks the query as {@link #list} does; reads nothing.
    */

@@ -43,7 +43,7 @@ final class QueryPlan {
     this.tokens = tokens;
   }
 
-  private static void requireFilterable(Kind kind, JsonPath path) {
+  static void requireFilterable(Kind kind, JsonPath path) {
     SecretFields.requireQueryable(kind, path);
     if ("status".equals(path.root())
         && ExecutionCollections.of(kind).contains(path.segments().get(0))) {

@@ -1,6 +1,8 @@
 package dev.agentstore.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentstore.AggregateResult;
+import dev.agentstore.Aggregation;
 import dev.agentstore.AlreadyExistsException;
 import dev.agentstore.Claim;
 import dev.agentstore.ConflictException;
@@ -597,6 +599,23 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
       return 0;
     }
     return view.runner().read(tx -> tx.count(kind, plan.stored()));
+  }
+
+  @Override
+  public AggregateResult aggregate(Query query, Aggregation aggregation) {
+    if (query == null) {
+      throw new InvalidArgumentException("query", "required");
+    }
+    if (query.pageToken() != null) {
+      throw new InvalidArgumentException("pageToken", "aggregate reads no page token (it"
+          + " returns at most the aggregation's limit of groups)");
+    }
+    AggregationPlan agg = AggregationPlan.of(kind, aggregation);
+    QueryPlan plan = QueryPlan.of(kind, view.org(), query, core.tokens);
+    if (plan.empty()) {
+      return agg.none();
+    }
+    return agg.result(view.runner().read(tx -> tx.aggregate(kind, plan.stored(), agg.stored())));
   }
 
   @Override

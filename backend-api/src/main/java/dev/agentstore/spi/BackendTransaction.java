@@ -69,6 +69,14 @@ public interface BackendTransaction {
   long count(Kind kind, StoredQuery query);
 
   /**
+   * Groups the rows of {@code kind} matching {@code query}'s filters (the same conditions as
+   * {@link #count}; the query's cursor and order are unused) and computes
+   * {@code aggregation} in the database, ordered and limited as it says.
+   */
+  List<StoredAggregation.Row> aggregate(Kind kind, StoredQuery query,
+      StoredAggregation aggregation);
+
+  /**
    * Appends items at the end of a collection, with the sequences that follow its last item.
    * Returns nothing: callers read sequences back through {@link #items}.
    */

@@ -190,6 +190,47 @@ public final class SqliteDialect implements DialectStrategy {
         DSL.val(path(path)));
   }
 
+  /** The number's JSON text ({@code doc -> path} keeps every digit); NULL for other types. */
+  @Override
+  public Field<Object> jsonNumber(Field<String> doc, List<String> path) {
+    return DSL.field("(CASE WHEN json_type({0}, {1}) IN ('integer', 'real') THEN {0} -> {1} END)",
+        Object.class, doc, DSL.val(path(path)));
+  }
+
+  /** SQLite's sum() rounds through double: an application aggregate sums the texts exactly. */
+  @Override
+  public Field<Object> numberSum(Field<Object> numbers) {
+    return DSL.field(SqliteFunctions.DECIMAL_SUM + "({0})", Object.class, numbers);
+  }
+
+  @Override
+  public Field<Object> numberMin(Field<Object> numbers) {
+    return DSL.field(SqliteFunctions.DECIMAL_MIN + "({0})", Object.class, numbers);
+  }
+
+  @Override
+  public Field<Object> numberMax(Field<Object> numbers) {
+    return DSL.field(SqliteFunctions.DECIMAL_MAX + "({0})", Object.class, numbers);
+  }
+
+  /** The decimal texts ordered through their {@link SortKeys#decimal} keys. */
+  @Override
+  public Field<Object> numberOrder(Field<Object> aggregated) {
+    return DSL.field(SqliteFunctions.DECIMAL_KEY + "({0})", Object.class, aggregated);
+  }
+
+  @Override
+  public Field<Object> averageOrder(Field<Object> sum, Field<Integer> count) {
+    return DSL.field(SqliteFunctions.AVERAGE_KEY + "({0}, {1})", Object.class, sum, count);
+  }
+
+  @Override
+  public Field<String> jsonInstantKey(Field<String> doc, List<String> path) {
+    return DSL.field(SqliteFunctions.INSTANT_KEY
+        + "(CASE WHEN json_type({0}, {1}) = 'text' THEN json_extract({0}, {1}) END)",
+        String.class, doc, DSL.val(path(path)));
+  }
+
   @Override
   public Condition jsonIsNull(Field<String> doc, List<String> path) {
     // json_type is SQL NULL for an absent path (or a NULL document), 'null' for JSON null.

@@ -138,6 +138,50 @@ public final class PostgresDialect implements DialectStrategy {
         + " COLLATE \"C\")", String.class, at(doc, path), text(doc, path));
   }
 
+  @Override
+  public Field<Object> jsonNumber(Field<String> doc, List<String> path) {
+    return jsonSortNumber(doc, path);
+  }
+
+  /** sum over numeric is exact in PostgreSQL. */
+  @Override
+  public Field<Object> numberSum(Field<Object> numbers) {
+    return DSL.field("sum({0})", Object.class, numbers);
+  }
+
+  @Override
+  public Field<Object> numberMin(Field<Object> numbers) {
+    return DSL.field("min({0})", Object.class, numbers);
+  }
+
+  @Override
+  public Field<Object> numberMax(Field<Object> numbers) {
+    return DSL.field("max({0})", Object.class, numbers);
+  }
+
+  @Override
+  public Field<Object> numberOrder(Field<Object> aggregated) {
+    return aggregated;
+  }
+
+  /** A dividend of scale 60 gives PostgreSQL's numeric quotient at least 60 decimal places. */
+  @Override
+  public Field<Object> averageOrder(Field<Object> sum, Field<Integer> count) {
+    return DSL.field("(round({0}, 60) / nullif({1}, 0))", Object.class, sum, count);
+  }
+
+  @Override
+  public Field<String> jsonInstantKey(Field<String> doc, List<String> path) {
+    return DSL.field("(CASE WHEN jsonb_typeof({3}) = 'string' THEN " + instantKey(doc, path)
+        + " END)", String.class, text(doc, path), DSL.val(INSTANT_PATTERN, SQLDataType.CLOB),
+        DSL.val("", SQLDataType.CLOB), at(doc, path));
+  }
+
+  @Override
+  public Field<String> bytewise(Field<String> text) {
+    return DSL.field("({0} COLLATE \"C\")", String.class, text);
+  }
+
   /** {@code doc -> k1 ... ->> kn}: the text of a scalar (a string without its quotes). */
   private static Field<String> text(Field<String> doc, List<String> path) {
     Field<Object> parent = path.size() == 1 ? DSL.field("{0}", Object.class, doc)

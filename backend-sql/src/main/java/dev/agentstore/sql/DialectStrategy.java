@@ -112,6 +112,49 @@ public interface DialectStrategy {
   Field<String> jsonSortText(Field<String> doc, List<String> path);
 
   /**
+   * The JSON number at {@code path} as the input of {@link #numberSum}, {@link #numberMin} and
+   * {@link #numberMax} (the database's exact decimal, or the number's JSON text); SQL NULL for
+   * anything but a number. Used in the inner select of an aggregate.
+   */
+  Field<Object> jsonNumber(Field<String> doc, List<String> path);
+
+  /**
+   * The exact sum of the {@link #jsonNumber} values of a group (an aggregate call): SQL NULL
+   * when there are none; the driver returns a BigDecimal or the sum's decimal text. No
+   * rounding through double: {@code 0.1 + 0.2} is {@code 0.3}, integers past 2^53 stay exact.
+   */
+  Field<Object> numberSum(Field<Object> numbers);
+
+  /** The smallest {@link #jsonNumber} value of a group, exactly, as {@link #numberSum} returns it. */
+  Field<Object> numberMin(Field<Object> numbers);
+
+  /** The largest {@link #jsonNumber} value of a group, exactly, as {@link #numberSum} returns it. */
+  Field<Object> numberMax(Field<Object> numbers);
+
+  /**
+   * Something that orders the results of {@link #numberSum}, {@link #numberMin} and
+   * {@link #numberMax} by exact value (NULL stays NULL).
+   */
+  Field<Object> numberOrder(Field<Object> aggregated);
+
+  /**
+   * Something that orders groups by {@code sum / count} ({@code sum} a {@link #numberSum},
+   * {@code count} above zero), exact to at least 60 decimal places.
+   */
+  Field<Object> averageOrder(Field<Object> sum, Field<Integer> count);
+
+  /**
+   * The {@code SortKeys.instant} key of the timestamp string at {@code path}; SQL NULL for
+   * anything else. Keys compare bytewise.
+   */
+  Field<String> jsonInstantKey(Field<String> doc, List<String> path);
+
+  /** {@code text} compared bytewise (code point order) whatever the database collation. */
+  default Field<String> bytewise(Field<String> text) {
+    return text;
+  }
+
+  /**
    * Whether write transactions run concurrently and so need row locks (SELECT ... FOR UPDATE)
    * for read-check-write sequences. False for databases with a single writer.
    */

@@ -49,6 +49,8 @@
  *       per-kind history prune.</li>
  *   <li>{@link dev.agentstore.tck.ClaimTck}: work claiming with leases, each resource to one
  *       claimer at a time, expiry, renew and release for the holder only.</li>
+ *   <li>{@link dev.agentstore.tck.AggregateTck}: GROUP BY aggregates with exact sums, null
+ *       groups, order, limits and tenant views.</li>
  *   <li>{@link dev.agentstore.tck.ObservabilityTck}: one timed operation and span per call.</li>
  *   <li>{@link dev.agentstore.tck.SecretsTck}, {@link dev.agentstore.tck.ApiKeyTck}: no plaintext
  *       at rest, bound ciphertexts, rotation; API keys shown once.</li>

@@ -2,6 +2,7 @@ package dev.agentstore.local.internal;
 
 import dev.agentstore.spi.SortKeys;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.sqlite.Function;
@@ -28,6 +29,16 @@ public final class SqliteFunctions {
   public static final String DECIMAL_KEY = "agentstore_decimal_key";
   /** The name of the timestamp sort key. */
   public static final String INSTANT_KEY = "agentstore_instant_key";
+  /** The name of the exact decimal sum (an aggregate). */
+  public static final String DECIMAL_SUM = "agentstore_decimal_sum";
+  /** The name of the exact decimal minimum (an aggregate). */
+  public static final String DECIMAL_MIN = "agentstore_decimal_min";
+  /** The name of the exact decimal maximum (an aggregate). */
+  public static final String DECIMAL_MAX = "agentstore_decimal_max";
+  /** The name of the average's sort key, {@code (sum, count)}. */
+  public static final String AVERAGE_KEY = "agentstore_average_key";
+  /** The decimal places of {@value #AVERAGE_KEY}'s quotient, as PostgreSQL's averageOrder. */
+  static final int AVERAGE_SCALE = 60;
 
   private SqliteFunctions() {}
 
@@ -37,6 +48,10 @@ public final class SqliteFunctions {
     Function.create(c, DECIMAL_COMPARE, new DecimalCompare(), 2, Function.FLAG_DETERMINISTIC);
     Function.create(c, DECIMAL_KEY, new DecimalKey(), 1, Function.FLAG_DETERMINISTIC);
     Function.create(c, INSTANT_KEY, new InstantKey(), 1, Function.FLAG_DETERMINISTIC);
+    Function.create(c, DECIMAL_SUM, new DecimalAggregate(0), 1, Function.FLAG_DETERMINISTIC);
+    Function.create(c, DECIMAL_MIN, new DecimalAggregate(-1), 1, Function.FLAG_DETERMINISTIC);
+    Function.create(c, DECIMAL_MAX, new DecimalAggregate(1), 1, Function.FLAG_DETERMINISTIC);
+    Function.create(c, AVERAGE_KEY, new AverageKey(), 2, Function.FLAG_DETERMINISTIC);
   }
 
   private static BigDecimal decimal(String text) {
@@ -86,6 +101,63 @@ public final class SqliteFunctions {
         result();
       } else {
         result(k);
+      }
+    }
+  }
+
+  /**
+   * {@code agentstore_decimal_sum/min/max(a)}: the exact sum (mode 0), minimum (-1) or maximum
+   * (1) of the number texts of a group, as decimal text; NULL when the group has no number
+   * (NULL and non-number arguments are skipped). sqlite-jdbc clones the object for each group,
+   * so the state is per group.
+   */
+  private static final class DecimalAggregate extends Function.Aggregate {
+    private final int mode;
+    private BigDecimal acc;
+
+    DecimalAggregate(int mode) {
+      this.mode = mode;
+    }
+
+    @Override
+    protected void xStep() throws SQLException {
+      BigDecimal v = decimal(value_text(0));
+      if (v == null) {
+        return;
+      }
+      if (acc == null) {
+        acc = v;
+      } else if (mode == 0) {
+        acc = acc.add(v);
+      } else if (Integer.signum(v.compareTo(acc)) == mode) {
+        acc = v;
+      }
+    }
+
+    @Override
+    protected void xFinal() throws SQLException {
+      if (acc == null) {
+        result();
+      } else {
+        result(acc.toString());
+      }
+    }
+  }
+
+  /**
+   * {@code agentstore_average_key(sum, count)}: SortKeys.decimal of sum / count to
+   * {@value #AVERAGE_SCALE} decimal places, rounding half up; NULL without a sum or count.
+   */
+  private static final class AverageKey extends Function {
+    @Override
+    protected void xFunc() throws SQLException {
+      BigDecimal sum = decimal(value_text(0));
+      long count = value_long(1);
+      if (sum == null || count <= 0) {
+        result();
+      } else {
+        result(SortKeys.decimal(sum.divide(BigDecimal.valueOf(count), AVERAGE_SCALE,
+            RoundingMode.HALF_UP)));
       }
     }
   }

@@ -11,6 +11,7 @@ import dev.agentstore.spi.BackendTransaction;
 import dev.agentstore.spi.HistoryRecord;
 import dev.agentstore.spi.IndexedField;
 import dev.agentstore.spi.StoredItem;
+import dev.agentstore.spi.StoredAggregation;
 import dev.agentstore.spi.StoredLease;
 import dev.agentstore.spi.StoredQuery;
 import dev.agentstore.spi.StoredResource;
@@ -373,6 +374,14 @@ public final class SqlTransaction implements BackendTransaction {
     LeaseTable l = schema.leases();
     return run("release the lease on " + resourceId, () -> ctx.deleteFrom(l.table)
         .where(l.resourceId.eq(resourceId)).and(l.owner.eq(owner)).execute() == 1);
+  }
+
+  // ------------------------------------------------------------------ aggregates
+
+  @Override
+  public List<StoredAggregation.Row> aggregate(Kind kind, StoredQuery q, StoredAggregation a) {
+    ResourceTable t = schema.resource(kind);
+    return run("aggregate " + kind.kindName(), () -> Aggregates.run(ctx, t, q, a, dialect));
   }
 
   // ------------------------------------------------------------------ child items

@@ -1,6 +1,7 @@
 package dev.agentstore.examples.snippets;
 
 import dev.agentstore.AgentStore;
+import dev.agentstore.tck.AggregateTck;
 import dev.agentstore.tck.ApiKeyTck;
 import dev.agentstore.tck.ArtifactStoreTck;
 import dev.agentstore.tck.ClaimTck;
@@ -83,6 +84,15 @@ final class TckSnippets {
   }
 
   abstract static class LocalExecutionTest extends ExecutionTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalAggregateTest extends AggregateTck {
     @TempDir Path dir;
 
     @Override

@@ -1,0 +1,245 @@
+package dev.agentstore.sql.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.agentstore.Aggregation;
+import dev.agentstore.spi.StoredAggregation;
+import dev.agentstore.spi.StoredQuery;
+import dev.agentstore.sql.DialectStrategy;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.GroupField;
+import org.jooq.Record;
+import org.jooq.SelectField;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * One aggregate query: an inner select over the kind's table with the query's filters (the
+ * {@link QueryConditions} of {@code list} and {@code count}, so indexed columns serve them)
+ * computes each group key's parts and each aggregate's input once, as named columns; the outer
+ * select groups by the key parts, aggregates, orders and limits. The derived table keeps every
+ * bound JSON path in one place: PostgreSQL refuses a GROUP BY expression whose bind values are
+ * not the select's own.
+ *
+ * <p>A JSON group key is grouped by (rank, number, text) as {@code list} sorts field values
+ * (rank 1 numbers by exact value, 2 strings, 3 booleans, 5 absent; objects and arrays join the
+ * absent group); a column key (org, phase, a reference, a label) by (rank 2 or 5, text).
+ *
+ * <p>Usage: {@code Aggregates.run(ctx, table, query, aggregation, dialect)}
+ */
+final class Aggregates {
+  private Aggregates() {}
+
+  static List<StoredAggregation.Row> run(DSLContext ctx, ResourceTable t, StoredQuery q,
+      StoredAggregation a, DialectStrategy d) {
+    List<SelectField<?>> inner = new ArrayList<>();
+    for (int i = 0; i < a.keys().size(); i++) {
+      StoredAggregation.GroupKey k = a.keys().get(i);
+      if (k.source() == StoredAggregation.Source.JSON) {
+        Field<String> doc = "spec".equals(k.path().root()) ? t.spec : t.status;
+        List<String> p = k.path().segments();
+        Field<Integer> rank = d.jsonSortRank(doc, p);
+        inner.add(DSL.field("(CASE WHEN {0} = 4 THEN 5 ELSE {0} END)", Integer.class, rank)
+            .as("k" + i + "r"));
+        inner.add(d.jsonSortNumber(doc, p).as("k" + i + "n"));
+        inner.add(d.jsonNumber(doc, p).as("k" + i + "v"));
+        inner.add(d.jsonSortText(doc, p).as("k" + i + "t"));
+      } else {
+        Field<String> col = switch (k.source()) {
+          case ORG -> t.org;
+          case PHASE -> t.phase;
+          case REF -> t.refs.get(k.ref());
+          case LABEL -> d.labelValue(t.labels, k.label());
+          case JSON -> throw new IllegalStateException();
+        };
+        inner.add(DSL.when(col.isNull(), DSL.inline(5)).otherwise(DSL.inline(2))
+            .as("k" + i + "r"));
+        inner.add(d.bytewise(col).as("k" + i + "t"));
+      }
+    }
+    for (int j = 0; j < a.metrics().size(); j++) {
+      StoredAggregation.Metric m = a.metrics().get(j);
+      if (m.function() == Aggregation.Function.COUNT) {
+        continue;
+      }
+      Field<String> doc = "spec".equals(m.path().root()) ? t.spec : t.status;
+      List<String> p = m.path().segments();
+      inner.add(d.jsonNumber(doc, p).as("m" + j + "v"));
+      if (m.function() == Aggregation.Function.MIN || m.function() == Aggregation.Function.MAX) {
+        inner.add(d.jsonInstantKey(doc, p).as("m" + j + "i"));
+      }
+    }
+    if (inner.isEmpty()) {
+      inner.add(DSL.inline(1).as("one"));
+    }
+    Table<?> x = ctx.select(inner).from(t.table)
+        .where(QueryConditions.all(QueryConditions.filters(t, q, d))).asTable("agg");
+
+    List<SelectField<?>> outer = new ArrayList<>();
+    List<GroupField> group = new ArrayList<>();
+    List<List<Field<?>>> keyOrder = new ArrayList<>();
+    for (int i = 0; i < a.keys().size(); i++) {
+      boolean json = a.keys().get(i).source() == StoredAggregation.Source.JSON;
+      Field<Integer> r = x.field("k" + i + "r", Integer.class);
+      Field<String> text = x.field("k" + i + "t", String.class);
+      outer.add(r);
+      outer.add(text);
+      group.add(r);
+      List<Field<?>> order = new ArrayList<>();
+      order.add(r);
+      if (json) {
+        Field<Object> n = x.field("k" + i + "n", Object.class);
+        outer.add(d.numberMin(x.field("k" + i + "v", Object.class)));
+        group.add(n);
+        order.add(n);
+      }
+      group.add(text);
+      order.add(text);
+      keyOrder.add(order);
+    }
+    List<List<Field<?>>> metricOrder = new ArrayList<>();
+    for (int j = 0; j < a.metrics().size(); j++) {
+      StoredAggregation.Metric m = a.metrics().get(j);
+      List<Field<?>> order = new ArrayList<>();
+      if (m.function() == Aggregation.Function.COUNT) {
+        Field<Integer> c = DSL.count();
+        outer.add(c);
+        order.add(c);
+        metricOrder.add(order);
+        continue;
+      }
+      Field<Object> v = x.field("m" + j + "v", Object.class);
+      Field<Integer> numbers = DSL.count(v);
+      switch (m.function()) {
+        case SUM, AVG -> {
+          Field<Object> sum = d.numberSum(v);
+          outer.add(sum);
+          outer.add(numbers);
+          if (m.function() == Aggregation.Function.SUM) {
+            // An empty sum is zero, as the result says.
+            order.add(d.numberOrder(DSL.field("coalesce({0}, {1})", Object.class, sum,
+                DSL.inline("0", SQLDataType.VARCHAR))));
+          } else {
+            order.add(DSL.when(numbers.eq(DSL.inline(0)), DSL.inline(1))
+                .otherwise(DSL.inline(0)));
+            order.add(d.averageOrder(sum, numbers));
+          }
+        }
+        default -> {
+          boolean min = m.function() == Aggregation.Function.MIN;
+          Field<Object> number = min ? d.numberMin(v) : d.numberMax(v);
+          Field<String> ik = x.field("m" + j + "i", String.class);
+          Field<String> instant = min ? DSL.min(ik) : DSL.max(ik);
+          outer.add(number);
+          outer.add(instant);
+          order.add(DSL.when(numbers.gt(DSL.inline(0)), DSL.inline(1))
+              .when(DSL.count(ik).gt(DSL.inline(0)), DSL.inline(2)).otherwise(DSL.inline(3)));
+          order.add(d.numberOrder(number));
+          order.add(instant);
+        }
+      }
+      metricOrder.add(order);
+    }
+    List<SortField<?>> sort = new ArrayList<>();
+    List<Integer> keysUsed = new ArrayList<>();
+    for (StoredAggregation.Order o : a.orders()) {
+      List<Field<?>> fs = o.metric() ? metricOrder.get(o.index()) : keyOrder.get(o.index());
+      if (!o.metric()) {
+        keysUsed.add(o.index());
+      }
+      for (Field<?> f : fs) {
+        sort.add(o.descending() ? f.desc() : f.asc());
+      }
+    }
+    for (int i = 0; i < keyOrder.size(); i++) {
+      if (!keysUsed.contains(i)) {
+        for (Field<?> f : keyOrder.get(i)) {
+          sort.add(f.asc());
+        }
+      }
+    }
+    // Without keys, no GROUP BY at all: one row also over no rows (jOOQ would render
+    // GROUP BY () in a way that returns no row then).
+    List<Record> records = group.isEmpty()
+        ? ctx.select(outer).from(x).limit(a.limit()).fetch()
+        : ctx.select(outer).from(x).groupBy(group).orderBy(sort).limit(a.limit()).fetch();
+    List<StoredAggregation.Row> rows = new ArrayList<>(records.size());
+    for (Record rec : records) {
+      rows.add(row(rec, a));
+    }
+    return rows;
+  }
+
+  private static StoredAggregation.Row row(Record rec, StoredAggregation a) {
+    int c = 0;
+    List<JsonNode> keys = new ArrayList<>();
+    for (StoredAggregation.GroupKey k : a.keys()) {
+      int rank = ((Number) rec.get(c++)).intValue();
+      String text = (String) rec.get(c++);
+      BigDecimal number = k.source() == StoredAggregation.Source.JSON ? decimal(rec.get(c++))
+          : null;
+      keys.add(switch (rank) {
+        case 1 -> DecimalNode.valueOf(number);
+        case 2 -> TextNode.valueOf(text);
+        case 3 -> BooleanNode.valueOf("true".equals(text));
+        default -> NullNode.getInstance();
+      });
+    }
+    List<StoredAggregation.Value> values = new ArrayList<>();
+    for (StoredAggregation.Metric m : a.metrics()) {
+      switch (m.function()) {
+        case COUNT -> values.add(new StoredAggregation.Value(count(rec.get(c++)), null, null));
+        case SUM, AVG -> {
+          BigDecimal sum = decimal(rec.get(c++));
+          values.add(new StoredAggregation.Value(count(rec.get(c++)), sum, null));
+        }
+        default -> {
+          BigDecimal number = decimal(rec.get(c++));
+          String key = (String) rec.get(c++);
+          values.add(new StoredAggregation.Value(0, number, number == null ? instant(key)
+              : null));
+        }
+      }
+    }
+    return new StoredAggregation.Row(keys, values);
+  }
+
+  private static long count(Object o) {
+    return o == null ? 0 : ((Number) o).longValue();
+  }
+
+  /** A BigDecimal from the driver, or from a decimal text (SQLite's application aggregates). */
+  private static BigDecimal decimal(Object o) {
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof BigDecimal b) {
+      return b;
+    }
+    return new BigDecimal(o.toString());
+  }
+
+  /** The instant of a {@code SortKeys.instant} key: yyyyMMddHHmmss then nine fraction digits. */
+  static Instant instant(String key) {
+    if (key == null) {
+      return null;
+    }
+    return LocalDateTime.of(Integer.parseInt(key.substring(0, 4)),
+        Integer.parseInt(key.substring(4, 6)), Integer.parseInt(key.substring(6, 8)),
+        Integer.parseInt(key.substring(8, 10)), Integer.parseInt(key.substring(10, 12)),
+        Integer.parseInt(key.substring(12, 14)), Integer.parseInt(key.substring(14, 23)))
+        .toInstant(ZoneOffset.UTC);
+  }
+}
