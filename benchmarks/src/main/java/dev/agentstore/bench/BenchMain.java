@@ -69,7 +69,8 @@ public final class BenchMain {
   /**
    * Writes the comparison's REPORT.md section and compare.csv; records the guard's baseline
    * ({@code -Dbench.compare.recordBaseline=true}) or checks it ({@code -Dbench.compare.guard=true},
-   * exit status 3 when a ratio regressed more than 25%).
+   * exit status 3 when a CPU-time ratio regressed more than 25% or a statement count grew; see
+   * {@link CompareResults#guard}).
    */
   private static void finishCompare(BenchConfig cfg, CompareResults compare, Instant started,
       Duration took) throws IOException {
@@ -77,9 +78,9 @@ public final class BenchMain {
         + " -Dbench.compare.rows=%s -Dbench.compare.ops=%s -Dbench.compare.rounds=%s. %s",
         started.toString().substring(0, 16).replace('T', ' '), took.toMinutes(),
         took.toSecondsPart(), cfg.quick() ? " (QUICK mode: tiny sizes)" : "",
-        System.getProperty("bench.compare.rows", cfg.quick() ? "120" : "1000"),
-        System.getProperty("bench.compare.ops", cfg.quick() ? "20" : "100"),
-        System.getProperty("bench.compare.rounds", cfg.quick() ? "3" : "7"), COMPARE_NOTE);
+        System.getProperty("bench.compare.rows", cfg.quick() ? "100" : "500"),
+        System.getProperty("bench.compare.ops", cfg.quick() ? "10" : "50"),
+        System.getProperty("bench.compare.rounds", cfg.quick() ? "3" : "5"), COMPARE_NOTE);
     compare.write(cfg.outDir(), note);
     Path module = Path.of(System.getProperty("bench.moduleDir", "benchmarks"));
     Path baseline = module.resolve("compare-baseline.properties");
@@ -88,10 +89,11 @@ public final class BenchMain {
       System.out.println("recorded the comparison baseline: " + baseline);
     }
     if (Boolean.getBoolean("bench.compare.guard")) {
-      List<String> failed = compare.guard(baseline);
+      List<String> failed = compare.guard(baseline,
+          Boolean.getBoolean("bench.compare.guardWallTime"));
       if (!failed.isEmpty()) {
         System.err.println("comparison guard: " + failed.size() + " ratio(s) regressed more than"
-            + " 25% past " + baseline + ":\n  " + String.join("\n  ", failed));
+            + " 25% (or a statement count) past " + baseline + ":\n  " + String.join("\n  ", failed));
         System.exit(3);
       }
       System.out.println("comparison guard: every ratio within 25% of " + baseline);

@@ -18,7 +18,9 @@ import java.util.Map;
  * Per operation and implementation it records the median time per operation over the rounds,
  * statements and round trips per operation (one shared {@link CountingJdbc} wrapper), bytes
  * allocated per operation on the calling thread ({@code com.sun.management.ThreadMXBean}) and, on
- * PostgreSQL, WAL bytes per operation ({@code pg_current_wal_lsn()} delta). Sizes come from
+ * PostgreSQL, WAL bytes per operation, and the calling thread's CPU time per operation (less
+ * disturbed than wall time by a busy machine; it leaves out the PostgreSQL server's CPU and
+ * time waiting for fsync) ({@code pg_current_wal_lsn()} delta). Sizes come from
  * {@code bench.compare.rows} (executions each implementation creates before measuring),
  * {@code bench.compare.ops} (operations per implementation per round) and
  * {@code bench.compare.rounds}.
@@ -42,9 +44,9 @@ final class CompareWorkload {
     this.ctx = ctx;
     this.out = out;
     boolean quick = ctx.cfg().quick();
-    this.rows = Integer.getInteger("bench.compare.rows", quick ? 120 : 1_000);
-    this.ops = Integer.getInteger("bench.compare.ops", quick ? 20 : 100);
-    this.rounds = Integer.getInteger("bench.compare.rounds", quick ? 3 : 7);
+    this.rows = Integer.getInteger("bench.compare.rows", quick ? 100 : 500);
+    this.ops = Integer.getInteger("bench.compare.ops", quick ? 10 : 50);
+    this.rounds = Integer.getInteger("bench.compare.rounds", quick ? 3 : 5);
     this.warmups = Integer.getInteger("bench.compare.warmups", 1);
     if (rows < 2 * POOL || ops < 1 || rounds < 1 || warmups < 0) {
       throw new IllegalArgumentException("bench.compare.rows must be >= " + 2 * POOL
@@ -89,6 +91,7 @@ final class CompareWorkload {
           ctx.backend(), rows, (System.nanoTime() - t0) / 1e9);
       for (String op : OPS) {
         double[][] micros = new double[impls.size()][rounds];
+        double[][] cpu = new double[impls.size()][rounds];
         long[][] totals = new long[impls.size()][4];
         for (int r = -warmups; r < rounds; r++) {
           for (int j = 0; j < impls.size(); j++) {
@@ -99,6 +102,7 @@ final class CompareWorkload {
                 r == 0 ? out.logFor(ctx.backend(), op, impl.name()) : null);
             if (r >= 0) {
               micros[k][r] = m[0] / 1_000.0 / ops;
+              cpu[k][r] = m[5] / 1_000.0 / ops;
               for (int x = 0; x < 4; x++) {
                 totals[k][x] += m[x + 1];
               }
@@ -107,7 +111,7 @@ final class CompareWorkload {
         }
         long measured = (long) ops * rounds;
         for (int k = 0; k < impls.size(); k++) {
-          out.add(new CompareResults.Row(ctx.backend(), op, impls.get(k).name(), micros[k],
+          out.add(new CompareResults.Row(ctx.backend(), op, impls.get(k).name(), micros[k], cpu[k],
               totals[k][0] / (double) measured, totals[k][1] / (double) measured,
               totals[k][2] / (double) measured, pg ? totals[k][3] / (double) measured : -1));
         }
@@ -128,7 +132,7 @@ final class CompareWorkload {
 
   /**
    * Runs {@code ops} operations {@code op} of {@code impl}: {nanos, statements, round trips,
-   * allocated bytes, WAL bytes}; the first operation's SQL goes into {@code log} when given.
+   * allocated bytes, WAL bytes, calling-thread CPU nanos}; the first operation's SQL goes into {@code log} when given.
    */
   private long[] measure(CompareImpl impl, String op, List<String> mine, int[] next, int k,
       int round, Connection walProbe, List<String> log) throws Exception {
@@ -140,6 +144,7 @@ final class CompareWorkload {
     long s0 = n.statements();
     long rt0 = n.roundTrips();
     long a0 = threads.getThreadAllocatedBytes(tid);
+    long c0 = threads.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     int base = (round + warmups) * ops;
     for (int i = 0; i < ops; i++) {
@@ -166,9 +171,10 @@ final class CompareWorkload {
       }
     }
     long nanos = System.nanoTime() - t0;
+    long cpu = threads.getCurrentThreadCpuTime() - c0;
     long alloc = threads.getThreadAllocatedBytes(tid) - a0;
     long wal = walProbe == null ? 0 : wal(walProbe) - wal0;
-    return new long[] {nanos, n.statements() - s0, n.roundTrips() - rt0, alloc, wal};
+    return new long[] {nanos, n.statements() - s0, n.roundTrips() - rt0, alloc, wal, cpu};
   }
 
   /** The server's WAL insert position in bytes. */

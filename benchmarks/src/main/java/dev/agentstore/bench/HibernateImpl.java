@@ -94,7 +94,7 @@ final class HibernateImpl implements CompareImpl {
   private static Map<String, Object> snapshot(HExecution e, long version) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("id", e.id);
-    s.put("version", version);
+    s.put("version", (int) version); // round-trips equal (see CompareData.status)
     s.put("spec", e.spec);
     s.put("status", e.status);
     return s;
@@ -111,8 +111,8 @@ final class HibernateImpl implements CompareImpl {
     HExecution created = inTransaction(em -> {
       HExecution e = new HExecution(id, org, CompareData.name(n), CompareData.spec(n, 0),
           CompareData.status(n, 0), msgs, now);
-      em.persist(e);
-      em.persist(new HHistory(id, 1, "CREATED", snapshot(e, 1), now));
+      em.persist(e); // seeds the version
+      em.persist(new HHistory(id, e.version, "CREATED", snapshot(e, e.version), now));
       return e;
     });
     held.put(id, new long[] {n, created.version}); // as flushed by the commit
@@ -172,7 +172,7 @@ final class HibernateImpl implements CompareImpl {
       e.updatedAt = now;
       Map<String, Object> snap = new LinkedHashMap<>();
       snap.put("id", id);
-      snap.put("version", e.version + 1);
+      snap.put("version", (int) e.version + 1);
       snap.put("messages", List.of(m));
       em.persist(new HHistory(id, e.version + 1, "MESSAGES_APPENDED", snap, now));
       return null;

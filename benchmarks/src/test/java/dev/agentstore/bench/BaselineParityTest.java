@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentstore.AgentStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -69,7 +70,7 @@ class BaselineParityTest {
 
   @Test
   void minimalJdbcUsesTheFewestStatementsAndChecksVersions() throws Exception {
-    SqliteDb db = new SqliteDb(dir.resolve("jdbc"));
+    SqliteDb db = new SqliteDb(Files.createDirectories(dir.resolve("jdbc")));
     try (MinimalJdbc jdbc = new MinimalJdbc(db.connect(), false, "org_test")) {
       CountingJdbc.Counter n = jdbc.counter();
       long s0 = n.statements();
