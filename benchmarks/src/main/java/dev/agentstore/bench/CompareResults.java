@@ -160,8 +160,8 @@ final class CompareResults {
         + "# this section and compare.csv (both backends, a few minutes)\n"
         + "mvn -B -q -Pbenchmarks -pl benchmarks -am -DskipTests package exec:java"
         + " -Dbench.groups=compare\n"
-        + "# quick guard (< 3 min): exit status 3 when a ratio is > 25% past"
-        + " compare-baseline.properties\n"
+        + "# quick guard: exit status 3 when a CPU-time ratio is > 25% past"
+        + " compare-baseline.properties or a statement count grew\n"
         + "mvn -B -q -Pbenchmarks -pl benchmarks -am -DskipTests package exec:java"
         + " -Dbench.groups=compare -Dbench.quick=true -Dbench.compare.guard=true\n"
         + "```\n\n");
@@ -206,7 +206,8 @@ final class CompareResults {
       }
     }
     md.append("\n### Where the statements go (one operation, first measured round)\n\n"
-        + "Each statement as verb + table; agentstore's beyond minimal JDBC's are what to cut.\n\n"
+        + "Each statement as verb + the tables it names; agentstore's beyond minimal JDBC's are"
+        + " what to cut.\n\n"
         + "| backend | op | agentstore | minimal JDBC | Hibernate |\n|---|---|---|---|---|\n");
     for (String b : backends()) {
       for (String op : CompareWorkload.OPS) {
@@ -235,7 +236,7 @@ final class CompareResults {
   }
 
   private static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile(
-      "(?i)\\b(?:from|into|update)\\s+([a-z_][a-z0-9_]*)");
+      "(?i)\\b(?:from|into|update|join)\\s+\"?([a-z_][a-z0-9_]*)");
 
   /** The statements of {@code log} as "verb table" (transaction control left out). */
   static String shape(List<String> log) {
@@ -248,18 +249,39 @@ final class CompareResults {
       String verb = sql.split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
       java.util.regex.Matcher m = TABLE.matcher(sql);
       String prefix = s.startsWith("[batch") ? s.substring(1, s.indexOf(']')) + " " : "";
-      out.add(prefix + verb + (m.find() ? " " + m.group(1) : ""));
+      java.util.Set<String> tables = new java.util.LinkedHashSet<>();
+      while (m.find()) {
+        tables.add(m.group(1));
+      }
+      String what = sql.toLowerCase(Locale.ROOT).contains("pg_advisory_xact_lock")
+          ? " pg_advisory_xact_lock + pg_notify" : tables.isEmpty() ? ""
+          : " " + String.join("+", tables);
+      out.add(prefix + verb + what);
     }
     return out.isEmpty() ? "–" : String.join(", ", out);
   }
 
-  /** Writes today's ratios as the guard's baseline. */
+  /**
+   * Records today's figures as the guard's baseline: each key keeps the larger of its value
+   * already in {@code file} and today's, so recording several runs keeps their envelope (delete
+   * the file to start afresh).
+   */
   void recordBaseline(Path file) throws IOException {
-    StringBuilder s = new StringBuilder("# agentstore time / baseline time, recorded by"
+    Properties old = new Properties();
+    if (Files.exists(file)) {
+      try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        old.load(in);
+      }
+    }
+    StringBuilder s = new StringBuilder("# agentstore / baseline ratios (wall and .cpu) and"
+        + " agentstore statements per op, the largest of the runs recorded by"
         + " -Dbench.compare.recordBaseline=true; the guard (-Dbench.compare.guard=true) fails"
-        + " when a ratio exceeds its value here by more than 25%.\n");
+        + " when a .cpu ratio exceeds its value here by more than 25% or a statement count"
+        + " grows.\n");
     for (Map.Entry<String, Double> e : ratios().entrySet()) {
-      s.append(e.getKey()).append('=').append(String.format(Locale.ROOT, "%.3f", e.getValue()))
+      String prev = old.getProperty(e.getKey());
+      double v = prev == null ? e.getValue() : Math.max(e.getValue(), Double.parseDouble(prev));
+      s.append(e.getKey()).append('=').append(String.format(Locale.ROOT, "%.3f", v))
           .append('\n');
     }
     Files.writeString(file, s, StandardCharsets.UTF_8);
