@@ -4,6 +4,7 @@ import dev.agentstore.AgentStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * One database the benchmarks run on: how to open the library's store on it, how to open raw
@@ -29,6 +30,9 @@ interface BenchDb extends AutoCloseable {
 
   /** A raw JDBC connection to this database with the library's settings. */
   Connection connect() throws SQLException;
+
+  /** The driver's data source for this database, with the library's settings (baselines' pools). */
+  DataSource dataSource();
 
   /** A raw connection tuned for bulk seeding (same database, same durability). */
   default Connection connectForSeeding() throws SQLException {

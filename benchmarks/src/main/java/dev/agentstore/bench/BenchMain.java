@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -32,16 +33,17 @@ public final class BenchMain {
     deleteRecursively(cfg.workDir());
     Files.createDirectories(cfg.workDir());
     Results results = new Results();
+    CompareResults compare = new CompareResults();
     Map<String, Map<String, String>> settings = new LinkedHashMap<>();
     try {
       if (cfg.runs("sqlite")) {
         try (SqliteDb db = new SqliteDb(cfg.workDir().resolve("sqlite"))) {
-          runBackend(cfg, db, results, settings);
+          runBackend(cfg, db, results, compare, settings);
         }
       }
       if (cfg.runs("postgres")) {
         try (PostgresDb db = PostgresDb.start(cfg.workDir().resolve("postgres"))) {
-          runBackend(cfg, db, results, settings);
+          runBackend(cfg, db, results, compare, settings);
         }
       }
       if (cfg.group("artifacts")) {
@@ -54,13 +56,67 @@ public final class BenchMain {
       }
     }
     Duration took = Duration.between(started, Instant.now());
-    new ReportFiles(cfg, results, settings, started, took).writeAll();
+    if (!results.rows().isEmpty()) {
+      new ReportFiles(cfg, results, settings, started, took).writeAll();
+    }
+    if (!compare.isEmpty()) {
+      finishCompare(cfg, compare, started, took);
+    }
     System.out.printf("done in %d min %d s: %s%n", took.toMinutes(), took.toSecondsPart(),
         cfg.outDir().resolve("REPORT.md"));
   }
 
+  /**
+   * Writes the comparison's REPORT.md section and compare.csv; records the guard's baseline
+   * ({@code -Dbench.compare.recordBaseline=true}) or checks it ({@code -Dbench.compare.guard=true},
+   * exit status 3 when a CPU-time ratio regressed more than 25% or a statement count grew; see
+   * {@link CompareResults#guard}).
+   */
+  private static void finishCompare(BenchConfig cfg, CompareResults compare, Instant started,
+      Duration took) throws IOException {
+    String note = String.format(java.util.Locale.ROOT, "Measured %s UTC in %d min %d s%s with"
+        + " -Dbench.compare.rows=%s -Dbench.compare.ops=%s -Dbench.compare.rounds=%s. %s",
+        started.toString().substring(0, 16).replace('T', ' '), took.toMinutes(),
+        took.toSecondsPart(), cfg.quick() ? " (QUICK mode: tiny sizes)" : "",
+        System.getProperty("bench.compare.rows", cfg.quick() ? "100" : "500"),
+        System.getProperty("bench.compare.ops", cfg.quick() ? "10" : "50"),
+        System.getProperty("bench.compare.rounds", cfg.quick() ? "3" : "5"), COMPARE_NOTE);
+    compare.write(cfg.outDir(), note);
+    Path module = Path.of(System.getProperty("bench.moduleDir", "benchmarks"));
+    Path baseline = module.resolve("compare-baseline.properties");
+    if (Boolean.getBoolean("bench.compare.recordBaseline")) {
+      compare.recordBaseline(baseline);
+      System.out.println("recorded the comparison baseline: " + baseline);
+    }
+    if (Boolean.getBoolean("bench.compare.guard")) {
+      List<String> failed = compare.guard(baseline,
+          Boolean.getBoolean("bench.compare.guardWallTime"));
+      if (!failed.isEmpty()) {
+        System.err.println("comparison guard: " + failed.size() + " ratio(s) regressed more than"
+            + " 25% (or a statement count) past " + baseline + ":\n  " + String.join("\n  ", failed));
+        System.exit(3);
+      }
+      System.out.println("comparison guard: every ratio within 25% of " + baseline);
+    }
+  }
+
+  private static final String COMPARE_NOTE = "The machine is shared (2 cores, other builds"
+      + " running) and noisy: read the ratios, not the absolute times. All three"
+      + " implementations run in one JVM on the same database file / server with the same"
+      + " durability (SQLite WAL, synchronous=FULL; embedded PostgreSQL 17, fsync=on,"
+      + " synchronous_commit=on), in interleaved rounds whose order rotates; every write is its"
+      + " own transaction and writes the execution row (JSON spec ~2 KB, status ~1 KB), its"
+      + " message rows and one history row. Statements exclude transaction control; round"
+      + " trips count every JDBC call reaching the database (executes, a batch once, BEGIN /"
+      + " COMMIT statements and commit() calls); all three are counted by the same JDBC proxy"
+      + " (CountingJdbc). Allocation is the calling thread's (ThreadMXBean), so pool and"
+      + " server threads are not included. WAL bytes (PostgreSQL only) are the server's"
+      + " pg_current_wal_lsn() delta over each implementation's slice; SQLite bytes written are"
+      + " not measured (the WAL file is reused after each checkpoint, so its size delta is not"
+      + " an honest figure: n/m).";
+
   private static void runBackend(BenchConfig cfg, BenchDb db, Results results,
-      Map<String, Map<String, String>> settings) throws Exception {
+      CompareResults compare, Map<String, Map<String, String>> settings) throws Exception {
     section(db.name());
     BenchContext ctx = BenchContext.open(cfg, db, results);
     String org = ctx.data().org();
@@ -79,6 +135,10 @@ public final class BenchMain {
       }
       if (cfg.group("concurrent")) {
         new ConcurrentCreateWorkload(ctx).run();
+      }
+      if (cfg.group("compare")) {
+        // Last: it wraps the store's pools in counting proxies for the rest of its life.
+        new CompareWorkload(ctx, compare).run();
       }
     } finally {
       ctx.close();

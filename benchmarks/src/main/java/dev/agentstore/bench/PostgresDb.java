@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The PostgreSQL fixture: the server {@code AGENTSTORE_PG_URL} names (a JDBC URL of a role that
@@ -97,6 +99,13 @@ final class PostgresDb implements BenchDb {
   @Override
   public RawStore.Dialect dialect() {
     return RawStore.Dialect.POSTGRES;
+  }
+
+  @Override
+  public DataSource dataSource() {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(url);
+    return ds;
   }
 
   @Override

@@ -101,7 +101,12 @@ final class ReportWriter {
         .append(" warm-up run(s) and ").append(cfg.runs()).append(" measured runs; in every run"
         + " the library and the baseline ran back to back, alternating which went first. Tables"
         + " give min / median / max over the measured runs; the ratio is taken per run (library"
-        + " / baseline) and then summarised. Targets are judged on medians.\n\n");
+        + " / baseline) and then summarised. Targets are judged on medians.\n\n"
+        + "**That raw baseline is a diagnostic, not the target:** it replays the library's own"
+        + " statements, so it measures jOOQ and codec overhead, not the design. The honest"
+        + " comparison (issue 17: minimal JDBC with its own schema and Hibernate, same durable"
+        + " result) is the section [Against honest baselines (issue 17)]"
+        + "(#against-honest-baselines-issue-17) at the end.\n\n");
   }
 
   private void machine() {

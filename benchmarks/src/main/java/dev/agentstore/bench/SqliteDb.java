@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -60,6 +61,11 @@ final class SqliteDb implements BenchDb {
   @Override
   public RawStore.Dialect dialect() {
     return RawStore.Dialect.SQLITE;
+  }
+
+  @Override
+  public DataSource dataSource() {
+    return raw;
   }
 
   @Override

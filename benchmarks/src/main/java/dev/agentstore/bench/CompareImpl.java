@@ -1,0 +1,43 @@
+package dev.agentstore.bench;
+
+/**
+ * One implementation in the issue-17 comparison: agentstore, minimal JDBC or Hibernate. Each
+ * keeps the caller's copy of what it created (the object or id and version a caller holds), so
+ * an update sends what a caller would send. Every write is its own transaction and writes the
+ * same durable result: the execution row with its JSON spec and status, its message rows and one
+ * history row.
+ *
+ * <p>Usage: {@code String id = impl.create(7); impl.get(id); impl.update(id, 1);}
+ */
+interface CompareImpl extends AutoCloseable {
+
+  /** The column label: {@code agentstore}, {@code JDBC} or {@code Hibernate}. */
+  String name();
+
+  /** The counter every JDBC call of this implementation goes through. */
+  CountingJdbc.Counter counter();
+
+  /** Creates execution {@code n} (with its three messages); its id. */
+  String create(int n) throws Exception;
+
+  /** Reads execution {@code id} with its messages; fails when missing or incomplete. */
+  void get(String id) throws Exception;
+
+  /** Replaces the spec of {@code id} (spec {@code variant}), checking the held version. */
+  void update(String id, int variant) throws Exception;
+
+  /** Replaces the status of {@code id} (usage {@code variant}), checking the held version. */
+  void updateStatus(String id, int variant) throws Exception;
+
+  /** Appends message {@code n} to {@code id}. */
+  void appendMessage(String id, int n) throws Exception;
+
+  /** The first page of 50 of the org's executions in {@code phase}, newest first; its size. */
+  int page(String phase) throws Exception;
+
+  /** Rows now durable: {executions, message rows, history rows} of this implementation. */
+  long[] durableCounts() throws Exception;
+
+  @Override
+  void close() throws Exception;
+}
