@@ -31,6 +31,7 @@ import dev.agentstore.observe.StoreObserver;
 import dev.agentstore.secret.Secrets;
 import dev.agentstore.spi.Backend;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -191,6 +192,11 @@ public final class DefaultAgentStore implements AgentStore {
   @Override
   public History history() {
     return history;
+  }
+
+  @Override
+  public List<dev.agentstore.SchemaMigration> schemaMigrations() {
+    return view.core().backend.schemaMigrations();
   }
 
   @Override
