@@ -32,7 +32,8 @@ final class LsCommand extends StoreCommand implements Callable<Integer> {
   String selector;
 
   @Option(names = {"--where", "--filter"}, paramLabel = "EXPR",
-      description = "A filter expression, e.g. \"spec.description contains 'bot'\" (docs/queries.md).")
+      description = "A filter expression, e.g. 'spec.config.model == \"gpt-4o\"' (JSON"
+          + " literals; docs/queries.md).")
   String filter;
 
   @Option(names = "--org", paramLabel = "ORG", description = "Only this org's resources.")
