@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-MODULES=bom,backend-api,backend-tck,backend-sql,backend-local,backend-postgres,artifacts-s3
+MODULES=bom,backend-api,backend-tck,backend-sql,backend-local,backend-postgres,artifacts-s3,cli
 work="$(mktemp -d)"
 if [ "${KEEP:-0}" = 1 ]; then echo "check-reproducible: copies kept in $work" >&2
 else trap 'rm -rf "$work"' EXIT; fi

@@ -22,6 +22,7 @@ import dev.agentstore.secret.Secrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -129,6 +130,15 @@ public interface AgentStore extends AutoCloseable {
    * Usage: {@code store.maintenance().run();}
    */
   Maintenance maintenance();
+
+  /**
+   * The schema migrations applied to the store's database, oldest first, like {@code flyway info}
+   * (empty for a backend without a migration history). Opening a store already applied the
+   * bundled ones, so this is for operators and {@code agentstore migrate}.
+   */
+  default List<SchemaMigration> schemaMigrations() {
+    return List.of();
+  }
 
   /** Every change in sequence order. */
   ChangeFeed changes();

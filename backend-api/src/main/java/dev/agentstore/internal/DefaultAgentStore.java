@@ -33,6 +33,7 @@ import dev.agentstore.observe.StoreObserver;
 import dev.agentstore.secret.Secrets;
 import dev.agentstore.spi.Backend;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -202,6 +203,11 @@ public final class DefaultAgentStore implements AgentStore {
   @Override
   public Maintenance maintenance() {
     return maintenance;
+  }
+
+  @Override
+  public List<dev.agentstore.SchemaMigration> schemaMigrations() {
+    return view.core().backend.schemaMigrations();
   }
 
   @Override

@@ -77,6 +77,11 @@ final class RetryingBackend implements Backend {
   }
 
   @Override
+  public List<dev.agentstore.SchemaMigration> schemaMigrations() {
+    return backend.schemaMigrations();
+  }
+
+  @Override
   public List<Path> dataFiles() {
     return backend.dataFiles();
   }

@@ -9,6 +9,8 @@ import dev.agentstore.secret.Secrets;
 import dev.agentstore.spi.StoredQuery;
 import dev.agentstore.spi.StoredResource;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -29,6 +31,13 @@ final class SecretRotation implements Secrets {
 
   @Override
   public ReencryptionReport reencrypt(int batchSize, int maxBatches) {
+    return reencrypt(batchSize, maxBatches, report -> { });
+  }
+
+  @Override
+  public ReencryptionReport reencrypt(int batchSize, int maxBatches,
+      Consumer<ReencryptionReport> progress) {
+    Objects.requireNonNull(progress, "progress");
     if (batchSize <= 0 || batchSize > Query.MAX_PAGE_SIZE) {
       throw new InvalidArgumentException("batchSize: must be between 1 and "
           + Query.MAX_PAGE_SIZE);
@@ -76,12 +85,19 @@ final class SecretRotation implements Secrets {
           break;
         }
         if (++batches >= maxBatches || Thread.currentThread().isInterrupted()) {
-          return new ReencryptionReport(scanned, counts[0], counts[1], counts[2], false);
+          ReencryptionReport partial =
+              new ReencryptionReport(scanned, counts[0], counts[1], counts[2], false);
+          progress.accept(partial);
+          return partial;
         }
+        progress.accept(new ReencryptionReport(scanned, counts[0], counts[1], counts[2], false));
         StoredResource last = page.get(page.size() - 1);
         after = new StoredQuery.Cursor(last.createdAt(), last.id());
       }
     }
-    return new ReencryptionReport(scanned, counts[0], counts[1], counts[2], true);
+    ReencryptionReport done =
+        new ReencryptionReport(scanned, counts[0], counts[1], counts[2], true);
+    progress.accept(done);
+    return done;
   }
 }

@@ -1,5 +1,7 @@
 package dev.agentstore.secret;
 
+import java.util.function.Consumer;
+
 /**
  * Secret-key administration of a store: re-encryption after a key rotation.
  *
@@ -34,4 +36,17 @@ public interface Secrets {
    * work of a large store over several runs; the report is incomplete when the limit stopped it.
    */
   ReencryptionReport reencrypt(int batchSize, int maxBatches);
+
+  /**
+   * {@link #reencrypt(int, int)} that also hands {@code progress} the running totals after every
+   * committed batch (on the calling thread), for progress bars; the last call carries the
+   * returned report. Usage:
+   * {@code store.secrets().reencrypt(200, Integer.MAX_VALUE, r -> bar.show(r.resourcesScanned()))}
+   */
+  default ReencryptionReport reencrypt(int batchSize, int maxBatches,
+      Consumer<ReencryptionReport> progress) {
+    ReencryptionReport report = reencrypt(batchSize, maxBatches);
+    progress.accept(report);
+    return report;
+  }
 }

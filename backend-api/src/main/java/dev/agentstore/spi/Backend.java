@@ -59,6 +59,14 @@ public interface Backend extends AutoCloseable {
   }
 
   /**
+   * The schema migrations applied to this backend's database, oldest first (empty for a backend
+   * without a migration history).
+   */
+  default List<dev.agentstore.SchemaMigration> schemaMigrations() {
+    return List.of();
+  }
+
+  /**
    * Registers a callback run after a transaction that wrote history commits: every such commit of
    * this backend, and, when the backend declares {@link Capabilities.Feature#CROSS_PROCESS_NOTIFY},
    * commits of other processes too (e.g. PostgreSQL LISTEN/NOTIFY). It may run on the committing

@@ -1,6 +1,7 @@
 package dev.agentstore.sql;
 
 import dev.agentstore.AgentStoreException;
+import dev.agentstore.SchemaMigration;
 import dev.agentstore.TransactionConflictException;
 import dev.agentstore.spi.Backend;
 import dev.agentstore.spi.Capabilities;
@@ -10,7 +11,10 @@ import dev.agentstore.sql.internal.SqlTransaction;
 import dev.agentstore.sql.internal.StatementCache;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -193,6 +197,35 @@ public class SqlBackend implements Backend {
   @Override
   public List<Path> dataFiles() {
     return dataFiles;
+  }
+
+  /**
+   * Reads Flyway's history table directly (Flyway itself is not loaded). The time is cut to
+   * seconds, {@code yyyy-MM-dd HH:mm:ss}, so SQLite's text and PostgreSQL's timestamp read alike.
+   */
+  @Override
+  public List<SchemaMigration> schemaMigrations() {
+    if (closed) {
+      throw new AgentStoreException("the store is closed");
+    }
+    List<SchemaMigration> out = new ArrayList<>();
+    try (Connection c = readSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select installed_rank, version, description, installed_on,"
+            + " success from " + MigrationGate.HISTORY_TABLE + " order by installed_rank")) {
+      while (rs.next()) {
+        String installed = rs.getString(4);
+        if (installed != null && installed.length() > 19) {
+          installed = installed.substring(0, 19);
+        }
+        out.add(new SchemaMigration(rs.getInt(1), rs.getString(2), rs.getString(3), installed,
+            rs.getBoolean(5)));
+      }
+    } catch (SQLException e) {
+      throw new AgentStoreException("cannot read the migration history: "
+          + SqlBackendWiring.rootMessage(e), e);
+    }
+    return List.copyOf(out);
   }
 
   @Override

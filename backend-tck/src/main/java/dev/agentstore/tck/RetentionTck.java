@@ -12,6 +12,7 @@ import dev.agentstore.Kind;
 import dev.agentstore.MaintenanceReport;
 import dev.agentstore.Metadata;
 import dev.agentstore.Query;
+import dev.agentstore.SchemaMigration;
 import dev.agentstore.history.ChangeEvent;
 import dev.agentstore.history.ResourceVersion;
 import dev.agentstore.model.Agent;
@@ -53,6 +54,24 @@ public abstract class RetentionTck extends TckSupport {
 
   private static Query batch(String batch) {
     return Query.builder().labelSelector("batch=" + batch).build();
+  }
+
+  @Test
+  void schemaMigrationsListEveryAppliedVersionInOrderLikeFlywayInfo() {
+    List<SchemaMigration> applied = store.schemaMigrations();
+    assertThat(applied).as("an open store has applied its bundled migrations").isNotEmpty();
+    assertThat(applied).allSatisfy(m -> {
+      assertThat(m.success()).isTrue();
+      assertThat(m.state()).isEqualTo("Success");
+      assertThat(m.description()).isNotBlank();
+      assertThat(m.installedOn()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+    });
+    assertThat(applied).extracting(SchemaMigration::rank).isSorted().doesNotHaveDuplicates();
+    List<Integer> versions = applied.stream().filter(m -> m.version() != null)
+        .map(m -> Integer.parseInt(m.version())).toList();
+    assertThat(versions).startsWith(1).isSorted().doesNotHaveDuplicates();
+    assertThat(versions.get(versions.size() - 1)).isEqualTo(versions.size());
+    assertThat(store.forOrg(newOrg().id()).schemaMigrations()).isEqualTo(applied);
   }
 
   @Test

@@ -458,6 +458,35 @@ public abstract class SecretsTck extends SecretsSupport {
   }
 
   @Test
+  void rotationReportsItsRunningTotalsAfterEveryBatch() {
+    Path key = newKeyset();
+    AgentStore.Builder location = keyed(key);
+    AgentStore s = open(location);
+    String org = newOrg(s).id();
+    for (int i = 0; i < 25; i++) {
+      s.environments().create(env(org, Map.of("TOKEN", EnvironmentValue.secret(marker()))));
+    }
+    s.close();
+    KeysetFileKeyProvider.addPrimaryKey(key);
+    AgentStore rotated = open(location);
+    List<ReencryptionReport> seen = new ArrayList<>();
+    ReencryptionReport done = rotated.secrets().reencrypt(10, Integer.MAX_VALUE, seen::add);
+    assertThat(done.complete()).isTrue();
+    assertThat(done.resourcesRewritten()).isEqualTo(25);
+    assertThat(seen).as("one call per full batch, then the final report").hasSizeGreaterThan(2);
+    assertThat(seen.get(seen.size() - 1)).isEqualTo(done);
+    assertThat(seen.subList(0, seen.size() - 1)).allSatisfy(r -> assertThat(r.complete()).isFalse());
+    assertThat(seen).extracting(ReencryptionReport::resourcesScanned).isSorted();
+    assertThat(seen.get(0).resourcesScanned()).isEqualTo(10);
+    ReencryptionReport limited = rotated.secrets().reencrypt(10, 1, seen::add);
+    assertThat(seen.get(seen.size() - 1)).as("a stopped run reports its partial totals")
+        .isEqualTo(limited);
+    assertThat(limited.complete()).isFalse();
+    assertThatThrownBy(() -> rotated.secrets().reencrypt(0, 1, r -> { }))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("batchSize");
+  }
+
+  @Test
   void removingTheOldKeyBeforeReencryptingIsRefusedNamingTheKey() {
     Path key = newKeyset();
     AgentStore.Builder location = keyed(key);

@@ -5,6 +5,7 @@ import dev.agentstore.DeleteOptions;
 import dev.agentstore.Kind;
 import dev.agentstore.MaintenanceReport;
 import dev.agentstore.Query;
+import dev.agentstore.SchemaMigration;
 import dev.agentstore.UpdatableRepository;
 import dev.agentstore.history.ChangeEvent;
 import dev.agentstore.history.ChangeListener;
@@ -82,6 +83,10 @@ final class HistorySnippets {
   private static void index(ResourceVersion v) {}
 
   private static void save(long sequence) {}
+
+  static void schemaMigrations(AgentStore store) {
+    for (SchemaMigration m : store.schemaMigrations()) print(m.version() + " " + m.state());
+  }
 
   private static void print(Object o) {}
 }

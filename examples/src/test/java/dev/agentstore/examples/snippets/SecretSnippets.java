@@ -40,6 +40,15 @@ final class SecretSnippets {
     }
   }
 
+  /** A progress bar, as a command line tool draws one. */
+  interface Bar {
+    void show(long done);
+  }
+
+  static ReencryptionReport rotateWithProgress(AgentStore store, Bar bar) {
+    return store.secrets().reencrypt(200, Integer.MAX_VALUE, r -> bar.show(r.resourcesScanned()));
+  }
+
   static SecretKeys keys(KeysetHandle keysetHandle) {
     SecretKeys keys = SecretKeys.of(keysetHandle, "keyset file /etc/agentstore/master.key");
     return keys;

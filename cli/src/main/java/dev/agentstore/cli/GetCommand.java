@@ -1,0 +1,47 @@
+package dev.agentstore.cli;
+
+import dev.agentstore.AgentStore;
+import dev.agentstore.Kind;
+import dev.agentstore.NotFoundException;
+import dev.agentstore.Resource;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code get ID}: one resource, its kind told by the id's prefix. */
+@Command(name = "get", sortOptions = false,
+    description = "Print one resource by id (the kind comes from the id's prefix: agt-, aex-, ...).")
+final class GetCommand extends StoreCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "ID", description = "The resource id, e.g. agt-01j9...")
+  String id;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "yaml",
+      description = "yaml, json or table (default ${DEFAULT-VALUE}).")
+  Output.Format format;
+
+  @Option(names = "--reveal", description = "Show secret values in plain text (asks first).")
+  boolean reveal;
+
+  @Option(names = "--yes-i-know", description = "Confirm --reveal without asking.")
+  boolean yesIKnow;
+
+  @Override
+  public Integer call() {
+    Kind kind = kindOf(id);
+    if (reveal) {
+      confirmReveal(yesIKnow);
+    }
+    try (AgentStore store = root.open()) {
+      Resource<?, ?> r = Kinds.repository(store, kind).get(id)
+          .orElseThrow(() -> new NotFoundException(kind.kindName() + " " + id + " not found"));
+      if (format == Output.Format.table) {
+        LsCommand.table(kind, List.of(Output.tree(r, reveal))).print(out());
+      } else {
+        Output.print(out(), Output.tree(r, reveal), format);
+      }
+    }
+    return AgentStoreCli.OK;
+  }
+}
