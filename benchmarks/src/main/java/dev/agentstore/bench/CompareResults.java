@@ -74,6 +74,27 @@ final class CompareResults {
         && r.impl.equals(impl)).findFirst();
   }
 
+  /** One ratio of agentstore to a baseline, for a backend and an operation. */
+  private interface Ratio {
+    double of(String backend, String op, String baseline);
+  }
+
+  /** A table of agentstore's ratios to both baselines on both backends, one row per operation. */
+  private void ratioTable(StringBuilder md, Ratio ratio) {
+    md.append("| op | SQLite / JDBC | SQLite / Hibernate | PostgreSQL / JDBC |"
+        + " PostgreSQL / Hibernate |\n|---|---:|---:|---:|---:|\n");
+    for (String op : CompareWorkload.OPS) {
+      md.append("| ").append(op);
+      for (String b : List.of("SQLite", "PostgreSQL")) {
+        for (String base : List.of("JDBC", "Hibernate")) {
+          md.append(" | ").append(find(b, op, "agentstore").isPresent()
+              ? String.format(Locale.ROOT, "%.2f×", ratio.of(b, op, base)) : "–");
+        }
+      }
+      md.append(" |\n");
+    }
+  }
+
   /** Median over rounds of agentstore's time / {@code baseline}'s, per round. */
   double ratio(String backend, String op, String baseline) {
     Row lib = find(backend, op, "agentstore").orElseThrow();
@@ -165,33 +186,11 @@ final class CompareResults {
         + "mvn -B -q -Pbenchmarks -pl benchmarks -am -DskipTests package exec:java"
         + " -Dbench.groups=compare -Dbench.quick=true -Dbench.compare.guard=true\n"
         + "```\n\n");
-    md.append("### Ratios (agentstore time / baseline time; median of per-round ratios)\n\n")
-        .append("| op | SQLite / JDBC | SQLite / Hibernate | PostgreSQL / JDBC |"
-            + " PostgreSQL / Hibernate |\n|---|---:|---:|---:|---:|\n");
-    for (String op : CompareWorkload.OPS) {
-      md.append("| ").append(op);
-      for (String b : List.of("SQLite", "PostgreSQL")) {
-        for (String base : List.of("JDBC", "Hibernate")) {
-          md.append(" | ").append(find(b, op, "agentstore").isPresent()
-              ? String.format(Locale.ROOT, "%.2f×", ratio(b, op, base)) : "–");
-        }
-      }
-      md.append(" |\n");
-    }
+    md.append("### Ratios (agentstore time / baseline time; median of per-round ratios)\n\n");
+    ratioTable(md, this::ratio);
     md.append("\n### CPU-time ratios (calling thread only; less disturbed by the busy machine,"
-        + " blind to fsync waits and the PostgreSQL server's work)\n\n")
-        .append("| op | SQLite / JDBC | SQLite / Hibernate | PostgreSQL / JDBC |"
-            + " PostgreSQL / Hibernate |\n|---|---:|---:|---:|---:|\n");
-    for (String op : CompareWorkload.OPS) {
-      md.append("| ").append(op);
-      for (String b : List.of("SQLite", "PostgreSQL")) {
-        for (String base : List.of("JDBC", "Hibernate")) {
-          md.append(" | ").append(find(b, op, "agentstore").isPresent()
-              ? String.format(Locale.ROOT, "%.2f×", cpuRatio(b, op, base)) : "–");
-        }
-      }
-      md.append(" |\n");
-    }
+        + " blind to fsync waits and the PostgreSQL server's work)\n\n");
+    ratioTable(md, this::cpuRatio);
     for (String b : backends()) {
       md.append("\n### ").append(b).append(": per operation\n\n")
           .append("| op | impl | median µs/op | CPU µs/op | statements/op | round trips/op |"

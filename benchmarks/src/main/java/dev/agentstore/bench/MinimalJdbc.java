@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * Baseline (a) of issue 17: minimal raw JDBC with its own small schema ({@code mj_execution},
@@ -162,8 +163,7 @@ final class MinimalJdbc implements CompareImpl {
     String specJson = write(spec);
     String statusJson = write(status);
     Instant now = Instant.now();
-    c.setAutoCommit(false);
-    try {
+    inTransaction(() -> {
       insertExec.setString(1, id);
       insertExec.setString(2, org);
       insertExec.setString(3, CompareData.name(n));
@@ -181,15 +181,25 @@ final class MinimalJdbc implements CompareImpl {
       }
       insertMessages.executeUpdate();
       history(id, 1, "CREATED", snapshot(id, 1, specJson, statusJson), now);
+      return null;
+    });
+    held.put(id, new Held(n, 1, spec, status));
+    return id;
+  }
+
+  /** Runs {@code work} as one transaction of the baseline's connection and returns its result. */
+  private <T> T inTransaction(Callable<T> work) throws Exception {
+    c.setAutoCommit(false);
+    try {
+      T result = work.call();
       c.commit();
+      return result;
     } catch (Exception e) {
       c.rollback();
       throw e;
     } finally {
       c.setAutoCommit(true);
     }
-    held.put(id, new Held(n, 1, spec, status));
-    return id;
   }
 
   private void history(String id, long version, String event, String snapshot, Instant at)
@@ -236,8 +246,7 @@ final class MinimalJdbc implements CompareImpl {
     String specJson = write(spec);
     long next = h.version + 1;
     Instant now = Instant.now();
-    c.setAutoCommit(false);
-    try {
+    inTransaction(() -> {
       updateSpec.setString(1, specJson);
       updateSpec.setLong(2, next);
       time(updateSpec, 3, now);
@@ -247,13 +256,8 @@ final class MinimalJdbc implements CompareImpl {
         throw new IllegalStateException("JDBC update: version conflict on " + id);
       }
       history(id, next, "UPDATED", snapshot(id, next, specJson, write(h.status)), now);
-      c.commit();
-    } catch (Exception e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
-    }
+      return null;
+    });
     h.version = next;
     h.spec = spec;
   }
@@ -265,8 +269,7 @@ final class MinimalJdbc implements CompareImpl {
     String statusJson = write(status);
     long next = h.version + 1;
     Instant now = Instant.now();
-    c.setAutoCommit(false);
-    try {
+    inTransaction(() -> {
       updateStatus.setString(1, statusJson);
       updateStatus.setString(2, (String) status.get("phase"));
       updateStatus.setLong(3, next);
@@ -277,13 +280,8 @@ final class MinimalJdbc implements CompareImpl {
         throw new IllegalStateException("JDBC updateStatus: version conflict on " + id);
       }
       history(id, next, "STATUS_UPDATED", snapshot(id, next, write(h.spec), statusJson), now);
-      c.commit();
-    } catch (Exception e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
-    }
+      return null;
+    });
     h.version = next;
     h.status = status;
   }
@@ -293,8 +291,7 @@ final class MinimalJdbc implements CompareImpl {
     Held h = held.get(id);
     String body = write(CompareData.message(h.n, n));
     Instant now = Instant.now();
-    c.setAutoCommit(false);
-    try {
+    h.version = inTransaction(() -> {
       time(bumpVersion, 1, now);
       bumpVersion.setString(2, id);
       long version;
@@ -310,14 +307,8 @@ final class MinimalJdbc implements CompareImpl {
       insertMessage.executeUpdate();
       history(id, version, "MESSAGES_APPENDED", "{\"id\":\"" + id + "\",\"version\":" + version
           + ",\"messages\":[" + body + "]}", now);
-      c.commit();
-      h.version = version;
-    } catch (Exception e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
-    }
+      return version;
+    });
   }
 
   @Override
