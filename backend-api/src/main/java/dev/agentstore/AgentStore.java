@@ -83,6 +83,31 @@ public interface AgentStore extends AutoCloseable {
   /** Agent templates. */
   ResourceRepository<Agent> agents();
 
+  /**
+   * The resources of a kind the application declared ({@link Builder#kind}), with spec and
+   * status as JSON trees. Usage: {@code store.resources(trigger).list(Query.all())}.
+   *
+   * @throws InvalidArgumentException when the store holds no such kind
+   */
+  ResourceRepository<CustomResource<com.fasterxml.jackson.databind.node.ObjectNode,
+      com.fasterxml.jackson.databind.node.ObjectNode>> resources(KindDefinition kind);
+
+  /**
+   * The resources of a declared kind with spec and status read and written as the application's
+   * own types (with Jackson). Usage:
+   * {@code store.resources(trigger, TriggerSpec.class, TriggerStatus.class).get(id)}.
+   *
+   * @throws InvalidArgumentException when the store holds no such kind
+   */
+  <S, T> ResourceRepository<CustomResource<S, T>> resources(KindDefinition kind,
+      Class<S> specClass, Class<T> statusClass);
+
+  /**
+   * Every kind the store holds a definition of: those this handle declared and those declared
+   * earlier by any process, in the order they were first declared.
+   */
+  List<KindDefinition> kinds();
+
   /** Agent deployments. */
   ResourceRepository<AgentInstance> agentInstances();
 
@@ -242,10 +267,32 @@ public interface AgentStore extends AutoCloseable {
     private int editRetries = 10;
     private int transactionRetries = 10;
     private dev.agentstore.observe.StoreObserver observer;
-    private final Map<Kind, Duration> retention = new java.util.EnumMap<>(Kind.class);
+    private final Map<Kind, Duration> retention = new java.util.LinkedHashMap<>();
     private Duration historyRetention;
+    private final Map<String, KindDefinition> kinds = new java.util.LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Declares an application kind (see {@link KindDefinition}). On open the store applies it
+     * as a logged schema change when it is new or differs from the stored definition, and
+     * refuses to open, changing nothing, when the stored data breaks it (naming the ids).
+     * Declaring the same kind again replaces the earlier declaration on this builder.
+     */
+    public Builder kind(KindDefinition definition) {
+      if (definition == null) {
+        throw new InvalidArgumentException("kind", "must not be null");
+      }
+      for (KindDefinition other : kinds.values()) {
+        if (!other.kind().equals(definition.kind())
+            && other.idPrefix().equals(definition.idPrefix())) {
+          throw new InvalidArgumentException("idPrefix", "'" + definition.idPrefix()
+              + "' is also the prefix of " + other.kind());
+        }
+      }
+      kinds.put(definition.kind().name(), definition);
+      return this;
+    }
 
     /**
      * Who observes the store's operations: {@code new MicrometerObserver(registry)},
@@ -379,12 +426,36 @@ public interface AgentStore extends AutoCloseable {
       return this;
     }
 
+    /**
+     * A new builder with every setting of this one, to open the same store again with some
+     * settings changed (the two builders change independently). Usage:
+     * {@code AgentStore second = builder.copy().kind(trigger).open();}
+     */
+    public Builder copy() {
+      Builder b = new Builder();
+      b.uri = uri;
+      b.options.putAll(options);
+      b.maxDocumentBytes = maxDocumentBytes;
+      b.pageTokenTtl = pageTokenTtl;
+      b.clock = clock;
+      b.actor = actor;
+      b.artifactsUri = artifactsUri;
+      b.keyProvider = keyProvider;
+      b.editRetries = editRetries;
+      b.transactionRetries = transactionRetries;
+      b.observer = observer;
+      b.retention.putAll(retention);
+      b.historyRetention = historyRetention;
+      b.kinds.putAll(kinds);
+      return b;
+    }
+
     /** Opens the store; migrations run before this returns. */
     public AgentStore open() {
       // The opener reads a snapshot, not the builder: the builder shows users setters only.
       return StoreOpener.open(new StoreSettings(uri, options, maxDocumentBytes, pageTokenTtl,
           clock, actor, artifactsUri, keyProvider, editRetries, transactionRetries, observer,
-          retention, historyRetention));
+          retention, historyRetention, List.copyOf(kinds.values())));
     }
   }
 }

@@ -37,7 +37,7 @@ import dev.agentstore.model.WorkflowExecutionStatus;
 import dev.agentstore.model.WorkflowInstance;
 import dev.agentstore.model.WorkflowInstanceSpec;
 import dev.agentstore.model.WorkflowSpec;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -59,7 +59,7 @@ public final class ResourceType<R extends Resource<S, T>, S, T> {
     R create(Metadata metadata, S spec, T status);
   }
 
-  private static final Map<Kind, ResourceType<?, ?, ?>> TYPES = new EnumMap<>(Kind.class);
+  private static final Map<Kind, ResourceType<?, ?, ?>> TYPES = new LinkedHashMap<>();
 
   /** The Organization type. */
   public static final ResourceType<Organization, OrganizationSpec, GenericStatus> ORGANIZATION =
@@ -140,6 +140,21 @@ public final class ResourceType<R extends Resource<S, T>, S, T> {
         factory);
     TYPES.put(kind, t);
     return t;
+  }
+
+  /**
+   * The type of a declared kind whose spec and status are read and written as
+   * {@code specClass} and {@code statusClass} (JSON trees, or an application's records).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static <S, T> ResourceType<CustomResource<S, T>, S, T> declared(Kind kind,
+      Class<S> specClass, Class<T> statusClass) {
+    if (kind.isBuiltIn()) {
+      throw new InvalidArgumentException("kind: " + kind + " is built in; use ResourceType.of");
+    }
+    Class<CustomResource<S, T>> resource = (Class) CustomResource.class;
+    return new ResourceType<>(kind, resource, specClass, statusClass,
+        (m, spec, status) -> new CustomResource<>(kind, m, spec, status));
   }
 
   /** The type registered for {@code kind}. */

@@ -6,7 +6,10 @@ import dev.agentstore.ApiKeyRepository;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Ids;
 import dev.agentstore.InvalidArgumentException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentstore.CustomResource;
 import dev.agentstore.Kind;
+import dev.agentstore.KindDefinition;
 import dev.agentstore.Maintenance;
 import dev.agentstore.Resource;
 import dev.agentstore.ResourceRepository;
@@ -32,7 +35,7 @@ import dev.agentstore.model.WorkflowInstance;
 import dev.agentstore.observe.StoreObserver;
 import dev.agentstore.secret.Secrets;
 import dev.agentstore.spi.Backend;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,9 +48,9 @@ public final class DefaultAgentStore implements AgentStore {
   private static final int MAX_MESSAGE = 4096;
   private final View view;
   private final boolean root;
-  private final Map<Kind, Repo<?, ?, ?>> repos = new EnumMap<>(Kind.class);
+  private final Map<Kind, Repo<?, ?, ?>> repos = new LinkedHashMap<>();
   /** What the accessors hand out: the repositories, or their observed proxies (see Observed). */
-  private final Map<Kind, Object> exposed = new EnumMap<>(Kind.class);
+  private final Map<Kind, Object> exposed = new LinkedHashMap<>();
   private final AgentExecutionRepository agentExecutions;
   private final WorkflowExecutionRepository workflowExecutions;
   private final History history;
@@ -69,6 +72,10 @@ public final class DefaultAgentStore implements AgentStore {
     repos.put(Kind.API_KEY, keys);
     for (Kind k : Kind.resourceKinds()) {
       repos.computeIfAbsent(k, kind -> new Repo<>(ResourceType.of(kind), view));
+    }
+    for (KindDefinition d : view.core().kinds.values()) {
+      repos.put(d.kind(), new Repo<>(ResourceType.declared(d.kind(), ObjectNode.class,
+          ObjectNode.class), view));
     }
     repos.forEach((k, r) -> exposed.put(k,
         Observed.wrap(r, k.kindName(), observer, ResourceRepository.class)));
@@ -100,6 +107,49 @@ public final class DefaultAgentStore implements AgentStore {
   @SuppressWarnings("unchecked")
   private <R extends Resource<?, ?>> ResourceRepository<R> repo(Kind kind) {
     return (ResourceRepository<R>) exposed.get(kind);
+  }
+
+  @Override
+  public ResourceRepository<CustomResource<ObjectNode, ObjectNode>> resources(
+      KindDefinition kind) {
+    return repo(declared(kind));
+  }
+
+  @Override
+  public <S, T> ResourceRepository<CustomResource<S, T>> resources(KindDefinition kind,
+      Class<S> specClass, Class<T> statusClass) {
+    Kind k = declared(kind);
+    if (specClass == null || statusClass == null) {
+      throw new InvalidArgumentException("specClass and statusClass: must not be null");
+    }
+    @SuppressWarnings("unchecked")
+    ResourceRepository<CustomResource<S, T>> typed = (ResourceRepository<CustomResource<S, T>>)
+        Observed.wrap(new Repo<>(ResourceType.declared(k, specClass, statusClass), view),
+            k.kindName(), view.core().observer, ResourceRepository.class);
+    return typed;
+  }
+
+  @Override
+  public List<KindDefinition> kinds() {
+    return List.copyOf(view.core().kinds.values());
+  }
+
+  /** The store's kind of {@code definition}; it must be the stored definition. */
+  private Kind declared(KindDefinition definition) {
+    if (definition == null) {
+      throw new InvalidArgumentException("kind: must not be null");
+    }
+    KindDefinition held = view.core().kinds.get(definition.kind().name());
+    if (held == null) {
+      throw new InvalidArgumentException("kind: this store holds no kind "
+          + definition.kind().name() + "; declare it with AgentStore.builder().kind(...)");
+    }
+    if (!held.equals(definition)) {
+      throw new InvalidArgumentException("kind: the store holds another definition of "
+          + definition.kind().name() + " (declared by another process); use store.kinds()"
+          + " or reopen with this one");
+    }
+    return held.kind();
   }
 
   @Override

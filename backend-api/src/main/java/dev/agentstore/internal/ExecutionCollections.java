@@ -21,11 +21,10 @@ public final class ExecutionCollections {
 
   /** The child-row collections of {@code kind} (empty for non-executions). */
   public static List<String> of(Kind kind) {
-    return switch (kind) {
-      case AGENT_EXECUTION -> List.of(MESSAGES, TOOL_CALLS);
-      case WORKFLOW_EXECUTION -> List.of(TASKS);
-      default -> List.of();
-    };
+    if (kind == Kind.AGENT_EXECUTION) {
+      return List.of(MESSAGES, TOOL_CALLS);
+    }
+    return kind == Kind.WORKFLOW_EXECUTION ? List.of(TASKS) : List.of();
   }
 
   /** Whether elements of {@code collection} are upserted by their {@code id} field. */

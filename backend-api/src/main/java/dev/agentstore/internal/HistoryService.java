@@ -1,6 +1,5 @@
 package dev.agentstore.internal;
 
-import dev.agentstore.Ids;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Kind;
 import dev.agentstore.Query;
@@ -45,7 +44,7 @@ final class HistoryService implements History, ChangeFeed {
 
   @Override
   public List<ResourceVersion> list(String resourceId, long afterSequence, int limit) {
-    Ids.requireAnyKind(resourceId, "resourceId");
+    view.core().requireAnyKind(resourceId, "resourceId");
     requireSequence(afterSequence, "afterSequence");
     requireLimit(limit);
     // One resource has one org: a row of another org means the whole history is invisible.
@@ -55,7 +54,7 @@ final class HistoryService implements History, ChangeFeed {
 
   @Override
   public Optional<ResourceVersion> get(String resourceId, long version) {
-    Ids.requireAnyKind(resourceId, "resourceId");
+    view.core().requireAnyKind(resourceId, "resourceId");
     return view.runner().read(tx -> tx.historyAt(resourceId, version)).filter(this::sees)
         .map(HistoryService::toVersion);
   }

@@ -125,6 +125,7 @@ final class ResourceCodec {
       });
     }
     Map<RefField, String> refs = refs(kind, spec);
+    kind.definition().ifPresent(d -> DeclaredFields.check(d, spec, status));
 
     String phase = null;
     Map<String, List<StoredItem>> items = new LinkedHashMap<>();
@@ -261,7 +262,7 @@ final class ResourceCodec {
   /** The full snapshot written to history: the envelope with secrets still sealed. */
   ObjectNode snapshot(StoredResource row, Map<String, List<StoredItem>> items) {
     ObjectNode env = Json.nodes().objectNode();
-    env.put("apiVersion", Resource.API_VERSION);
+    env.put("apiVersion", row.kind().apiVersion());
     env.put("kind", row.kind().kindName());
     env.set("metadata", Json.toTree(metadata(row), "metadata"));
     env.set("spec", Json.parseTrusted(row.specJson()));

@@ -87,6 +87,12 @@ final class RetryingBackend implements Backend {
   }
 
   @Override
+  public List<dev.agentstore.KindDefinition> declareKinds(
+      List<dev.agentstore.KindDefinition> declared) {
+    return backend.declareKinds(declared);
+  }
+
+  @Override
   public void onCommittedChanges(Runnable listener) {
     backend.onCommittedChanges(listener);
   }

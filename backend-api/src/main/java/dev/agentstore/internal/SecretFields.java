@@ -27,11 +27,10 @@ public final class SecretFields {
 
   /** The spec field holding secret maps for {@code kind}, or null. */
   public static String mapField(Kind kind) {
-    return switch (kind) {
-      case ENVIRONMENT, EXECUTION_CONTEXT -> "data";
-      case AGENT_EXECUTION, WORKFLOW_EXECUTION -> "runtimeEnv";
-      default -> null;
-    };
+    if (kind == Kind.ENVIRONMENT || kind == Kind.EXECUTION_CONTEXT) {
+      return "data";
+    }
+    return kind.isExecution() ? "runtimeEnv" : null;
   }
 
   /** Applies {@code transform} to every secret value of {@code spec} in place. */

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -34,13 +35,18 @@ final class StoreCore {
   final Map<Kind, Duration> retention;
   /** How long maintenance keeps history entries, or null for ever. */
   final Duration historyRetention;
+  /** The application kinds the store holds, by qualified name. */
+  final Map<String, dev.agentstore.KindDefinition> kinds;
   private final AtomicBoolean listening = new AtomicBoolean();
   private final Clock clock;
 
   StoreCore(Backend backend, ResourceCodec codec, PageTokens tokens, StoreSecrets secrets,
       Clock clock, ArtifactStore artifacts, int editRetries,
       dev.agentstore.observe.StoreObserver observer, Map<Kind, Duration> retention,
-      Duration historyRetention) {
+      Duration historyRetention, List<dev.agentstore.KindDefinition> kinds) {
+    Map<String, dev.agentstore.KindDefinition> byName = new java.util.LinkedHashMap<>();
+    kinds.forEach(d -> byName.put(d.kind().name(), d));
+    this.kinds = java.util.Collections.unmodifiableMap(byName);
     this.backend = backend;
     this.retention = retention;
     this.historyRetention = historyRetention;
@@ -67,6 +73,21 @@ final class StoreCore {
   /** A runner that gives each call its own transaction, refusing calls beside an open one. */
   TxRunner perCall() {
     return TxRunner.perCall(backend, openTransaction);
+  }
+
+  /**
+   * The kind of a well-formed id of a built-in kind or of a kind this store declares; otherwise
+   * says what is wrong, like {@link dev.agentstore.Ids#requireAnyKind}.
+   */
+  Kind requireAnyKind(String id, String field) {
+    if (id != null) {
+      for (dev.agentstore.KindDefinition d : kinds.values()) {
+        if (dev.agentstore.Ids.isValid(id, d.kind())) {
+          return d.kind();
+        }
+      }
+    }
+    return dev.agentstore.Ids.requireAnyKind(id, field);
   }
 
   /** Now, at the microsecond precision every backend stores. */

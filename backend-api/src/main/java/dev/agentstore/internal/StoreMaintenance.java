@@ -11,7 +11,7 @@ import dev.agentstore.history.History;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +47,7 @@ final class StoreMaintenance implements Maintenance {
     }
     StoreCore core = view.core();
     Instant now = core.now();
-    Map<Kind, DeleteResult> deleted = new EnumMap<>(Kind.class);
+    Map<Kind, DeleteResult> deleted = new LinkedHashMap<>();
     for (Kind kind : dependentsFirst(core.retention.keySet())) {
       Instant cutoff = now.minus(core.retention.get(kind));
       deleted.put(kind, repos.apply(kind).deleteWhere(Query.builder()

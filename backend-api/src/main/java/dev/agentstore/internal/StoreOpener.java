@@ -54,7 +54,7 @@ public final class StoreOpener {
           settings.pageTokenTtl());
       StoreCore core = new StoreCore(backend, codec, tokens, secrets, settings.clock(),
           artifacts(settings, backend), settings.editRetries(), observer, settings.retention(),
-          settings.historyRetention());
+          settings.historyRetention(), backend.declareKinds(settings.kinds()));
       View root = new View(core, core.perCall(), null, settings.actor(), null);
       return new DefaultAgentStore(root, true);
     } catch (RuntimeException e) {

@@ -1,12 +1,14 @@
 package dev.agentstore.internal;
 
 import dev.agentstore.Kind;
+import dev.agentstore.KindDefinition;
 import dev.agentstore.observe.StoreObserver;
 import dev.agentstore.secret.KeyProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,16 +34,19 @@ import java.util.Map;
  * @param observer who observes the store's operations, or null
  * @param retention per kind, how long after its last update a resource is kept (maintenance)
  * @param historyRetention how long history entries are kept (maintenance), or null for ever
+ * @param kinds the application kinds declared on the builder
  */
 public record StoreSettings(String uri, Map<String, String> options, int maxDocumentBytes,
     Duration pageTokenTtl, Clock clock, String actor, String artifactsUri,
     KeyProvider keyProvider, int editRetries, int transactionRetries,
-    StoreObserver observer, Map<Kind, Duration> retention, Duration historyRetention) {
+    StoreObserver observer, Map<Kind, Duration> retention, Duration historyRetention,
+    List<KindDefinition> kinds) {
 
   /** Copies the options: later builder calls must not change a store already opened. */
   public StoreSettings {
     options = Map.copyOf(options);
-    retention = retention.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(retention));
+    kinds = List.copyOf(kinds);
+    retention = retention.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(retention));
   }
 
   /** The artifact store URI: the builder's, else the {@code artifacts} option, else null. */

@@ -34,12 +34,15 @@ final class WorkflowExecutions
   @Override
   public Page<WorkflowExecution> listByWorkflow(String workflowOrInstanceId, Query query) {
     Kind k = Ids.requireAnyKind(workflowOrInstanceId, "workflowId");
-    RefField field = switch (k) {
-      case WORKFLOW -> RefField.WORKFLOW_ID;
-      case WORKFLOW_INSTANCE -> RefField.WORKFLOW_INSTANCE_ID;
-      default -> throw new InvalidArgumentException("workflowId: '" + workflowOrInstanceId
+    RefField field;
+    if (k == Kind.WORKFLOW) {
+      field = RefField.WORKFLOW_ID;
+    } else if (k == Kind.WORKFLOW_INSTANCE) {
+      field = RefField.WORKFLOW_INSTANCE_ID;
+    } else {
+      throw new InvalidArgumentException("workflowId: '" + workflowOrInstanceId
           + "' is neither a Workflow nor a WorkflowInstance id");
-    };
+    }
     Query q = query == null ? Query.all() : query;
     return list(q.toBuilder().ref(field, workflowOrInstanceId).build());
   }

@@ -75,6 +75,24 @@ public interface Backend extends AutoCloseable {
    */
   default void onCommittedChanges(Runnable listener) {}
 
+  /**
+   * Applies the application kinds declared on this open and returns every kind the store holds a
+   * definition of (those declared now or by any earlier open, in first-declared order). A new or
+   * changed definition is one schema change, recorded with a new definition version, applied in
+   * one transaction that concurrent openers wait for: its tables, key columns, unique keys,
+   * checks, references and indexes. A change the stored data breaks is refused with a
+   * {@code FailedPreconditionException} naming the offending ids, changing nothing. A definition
+   * identical to the stored one changes nothing. The default supports no declared kinds.
+   */
+  default List<dev.agentstore.KindDefinition> declareKinds(
+      List<dev.agentstore.KindDefinition> declared) {
+    if (!declared.isEmpty()) {
+      throw new dev.agentstore.FailedPreconditionException("this backend does not support"
+          + " application-defined kinds");
+    }
+    return List.of();
+  }
+
   /** Releases connections and files. */
   @Override
   void close();

@@ -32,7 +32,11 @@ public record IndexedField(Kind kind, JsonPath path, Type type, String column, S
     /** JSON numbers, by exact decimal value. */
     NUMBER,
     /** Timestamp strings (as the codec writes instants), as instants. */
-    TIMESTAMP
+    TIMESTAMP,
+    /** Strings, by code point (declared kinds' STRING and REFERENCE fields). */
+    STRING,
+    /** {@code false} before {@code true} (declared kinds' BOOLEAN fields). */
+    BOOLEAN
   }
 
   /** The version of the key encoding rows carry in {@code keys_version} (0: not yet computed). */
@@ -57,14 +61,58 @@ public record IndexedField(Kind kind, JsonPath path, Type type, String column, S
         table + "_org_" + column.substring(3) + "_idx");
   }
 
-  /** The indexed fields of {@code kind} (none for most kinds). */
+  /**
+   * The indexed fields of {@code kind}: a few for the built-in executions, and every declared
+   * single-valued field of a declared kind (its column is {@code k_} and a hash of the path,
+   * see {@link #declaredColumn}).
+   */
   public static List<IndexedField> of(Kind kind) {
+    if (!kind.isBuiltIn()) {
+      return DECLARED.computeIfAbsent(kind.definition().orElseThrow(), IndexedField::declared);
+    }
     return ALL.stream().filter(f -> f.kind == kind).toList();
   }
 
   /** The indexed field of {@code kind} at {@code path}, if there is one. */
   public static Optional<IndexedField> find(Kind kind, JsonPath path) {
-    return ALL.stream().filter(f -> f.kind == kind && f.path.equals(path)).findFirst();
+    return of(kind).stream().filter(f -> f.path.equals(path)).findFirst();
+  }
+
+  /** Declared kinds' fields, per definition (definitions are immutable values). */
+  private static final java.util.Map<dev.agentstore.KindDefinition, List<IndexedField>> DECLARED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static List<IndexedField> declared(dev.agentstore.KindDefinition d) {
+    List<IndexedField> out = new java.util.ArrayList<>();
+    for (dev.agentstore.KindDefinition.Field f : d.fields()) {
+      Type t = switch (f.type()) {
+        case STRING, REFERENCE -> Type.STRING;
+        case INTEGER, DECIMAL -> Type.NUMBER;
+        case BOOLEAN -> Type.BOOLEAN;
+        case TIMESTAMP -> Type.TIMESTAMP;
+        case STRING_LIST -> null;
+      };
+      if (t != null) {
+        String column = declaredColumn(f.path());
+        out.add(new IndexedField(d.kind(), f.path(), t, column,
+            "ck_" + d.idPrefix() + "_" + column.substring(2) + "_idx"));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The key column of a declared field: {@code k_} and the first 16 hex digits of the SHA-256 of
+   * its canonical path, stable across definition versions and within every identifier limit.
+   */
+  public static String declaredColumn(JsonPath path) {
+    try {
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(path.canonical().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "k_" + java.util.HexFormat.of().formatHex(h, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
   }
 
   /**
@@ -85,9 +133,17 @@ public record IndexedField(Kind kind, JsonPath path, Type type, String column, S
   private boolean serves(Query.JsonFilter f) {
     JsonNode v = f.value();
     if (f.operator().isComparison()) {
-      return type == Type.NUMBER ? v.isNumber() : v.isTextual();
+      return type == Type.NUMBER ? v.isNumber() : (type != Type.BOOLEAN && v.isTextual());
     }
-    return f.operator() == Query.JsonOperator.EQUALS && type == Type.NUMBER && v.isNumber();
+    if (f.operator() != Query.JsonOperator.EQUALS) {
+      return false;
+    }
+    return switch (type) {
+      case NUMBER -> v.isNumber();
+      case STRING -> v.isTextual();
+      case BOOLEAN -> v.isBoolean();
+      case TIMESTAMP -> false; // equality on the JSON keeps "same text" semantics
+    };
   }
 
   /** The key {@code f}'s value has in this field's column. */
@@ -100,6 +156,14 @@ public record IndexedField(Kind kind, JsonPath path, Type type, String column, S
    * empty: no status, every key {@link SortKeys#ABSENT}), parsed once.
    */
   public static Map<IndexedField, String> keys(Kind kind, String statusJson) {
+    return keys(kind, null, statusJson);
+  }
+
+  /**
+   * The keys of every indexed field of {@code kind} in a row's spec and status documents (JSON
+   * text; null or empty: absent), each parsed at most once.
+   */
+  public static Map<IndexedField, String> keys(Kind kind, String specJson, String statusJson) {
     List<IndexedField> fields = of(kind);
     Map<IndexedField, String> out = new LinkedHashMap<>();
     if (fields.isEmpty()) {
@@ -107,13 +171,21 @@ public record IndexedField(Kind kind, JsonPath path, Type type, String column, S
     }
     JsonNode status = statusJson == null || statusJson.isEmpty() ? null
         : Json.parseTrusted(statusJson);
+    JsonNode spec = null;
     for (IndexedField f : fields) {
-      out.put(f, status == null ? SortKeys.ABSENT : f.key(status));
+      JsonNode root = status;
+      if ("spec".equals(f.path.root())) {
+        if (spec == null && specJson != null && !specJson.isEmpty()) {
+          spec = Json.parseTrusted(specJson);
+        }
+        root = spec;
+      }
+      out.put(f, root == null ? SortKeys.ABSENT : f.key(root));
     }
     return out;
   }
 
-  /** This field's key in a parsed {@code status} object. */
+  /** This field's key in its parsed root object ({@code status}, or {@code spec}). */
   public String key(JsonNode status) {
     JsonNode n = status;
     for (String s : path.segments()) {

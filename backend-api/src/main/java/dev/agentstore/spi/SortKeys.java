@@ -77,6 +77,14 @@ public final class SortKeys {
         + fraction + "000000000".substring(fraction.length());
   }
 
+  /**
+   * The key of a string: {@code s} and the string. UTF-8 bytes compare as code points do, and
+   * every key starts below {@link #ABSENT}, so absent values still sort last.
+   */
+  public static String text(String value) {
+    return "s" + value;
+  }
+
   /** The key of an instant (years 1 to 9999), as the codec writes it. */
   public static String instant(Instant t) {
     return instant(DateTimeFormatter.ISO_INSTANT.format(t));
@@ -97,6 +105,12 @@ public final class SortKeys {
     if (type == IndexedField.Type.TIMESTAMP && value.isTextual()) {
       String k = instant(value.textValue());
       return k == null ? ABSENT : k;
+    }
+    if (type == IndexedField.Type.STRING && value.isTextual()) {
+      return text(value.textValue());
+    }
+    if (type == IndexedField.Type.BOOLEAN && value.isBoolean()) {
+      return value.booleanValue() ? "1" : "0";
     }
     return ABSENT;
   }

@@ -248,6 +248,37 @@ public final class SqliteDialect implements DialectStrategy {
   }
 
   @Override
+  public String declaredJsonColumn(String column) {
+    return column + " TEXT NOT NULL CHECK (json_valid(" + column + "))";
+  }
+
+  @Override
+  public String declaredKeyType() {
+    return "VARCHAR(1100)";
+  }
+
+  @Override
+  public String declaredTimeType() {
+    return "BIGINT";
+  }
+
+  /**
+   * SQLite cannot add a CHECK constraint to a table: two triggers refuse the rows instead. Their
+   * message reads like SQLite's own CHECK failure, so it classifies as one.
+   */
+  @Override
+  public List<String> declaredCheck(String table, String name, String condition) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String event : List.of("INSERT", "UPDATE")) {
+      out.add("CREATE TRIGGER " + name + "_" + event.toLowerCase(java.util.Locale.ROOT)
+          + " BEFORE " + event + " ON " + table + " FOR EACH ROW WHEN NOT ("
+          + condition.replaceAll("\\b(k_[0-9a-f]+)\\b", "NEW.$1")
+          + ") BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: " + name + "'); END");
+    }
+    return out;
+  }
+
+  @Override
   public ErrorKind classify(SQLException e) {
     if (!(e instanceof SQLiteException s)) {
       return ErrorKind.OTHER;

@@ -62,7 +62,7 @@ class LocalSchemaTest {
     new SqlSchema(generated); // every table, column and Java type the shared code relies on
     try (Connection c = migrated("a")) {
       assertThat(SchemaDrift.compare(generated, live(c), IGNORED)).isEmpty();
-      assertThat(generated.getTables()).hasSize(22);
+      assertThat(generated.getTables()).hasSize(24);
     }
   }
 

@@ -31,6 +31,8 @@ import org.jooq.impl.SQLDataType;
 public final class PostgresDialect implements DialectStrategy {
   /** The advisory lock key history writers hold until they commit ("agentstr" in ASCII). */
   static final long HISTORY_LOCK = 0x6167656e74737472L;
+  /** The advisory lock key of applying kind definitions ("agstkind" in ASCII). */
+  static final long DECLARED_KINDS_LOCK = 0x616773746b696e64L;
   /** The channel other processes LISTEN on to wake their change subscriptions. */
   public static final String CHANGES_CHANNEL = "agentstore_changes";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -280,6 +282,14 @@ public final class PostgresDialect implements DialectStrategy {
     c.setAutoCommit(false);
     try (java.sql.Statement st = c.createStatement()) {
       st.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+    }
+  }
+
+  @Override
+  public void lockDeclaredKinds(Connection c) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+      st.setLong(1, DECLARED_KINDS_LOCK);
+      st.execute();
     }
   }
 

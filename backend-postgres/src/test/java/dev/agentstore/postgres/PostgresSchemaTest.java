@@ -84,7 +84,7 @@ class PostgresSchemaTest {
     try (Connection c = PostgresStores.connect(url)) {
       List<String> drift = SchemaDrift.compare(generated, live(DSL.using(c)), IGNORED);
       assertThat(drift).isEmpty();
-      assertThat(generated.getTables()).hasSize(22);
+      assertThat(generated.getTables()).hasSize(24);
     }
   }
 

@@ -149,6 +149,40 @@ public interface DialectStrategy {
    */
   Field<String> jsonInstantKey(Field<String> doc, List<String> path);
 
+  /**
+   * The DDL of a JSON document column of a declared kind's table (see
+   * {@code AgentStore.builder().kind(...)}); the default is PostgreSQL's.
+   */
+  default String declaredJsonColumn(String column) {
+    return column + " JSONB NOT NULL";
+  }
+
+  /** The DDL type of a declared kind's key columns: text compared bytewise. */
+  default String declaredKeyType() {
+    return "VARCHAR(1100) COLLATE \"C\"";
+  }
+
+  /** The DDL type of a declared kind's timestamp columns (created_at, updated_at). */
+  default String declaredTimeType() {
+    return "TIMESTAMPTZ";
+  }
+
+  /**
+   * The statements that make {@code condition} (over the table's own columns) a check named
+   * {@code name} on {@code table}, which exists; a violation must classify as
+   * {@link ErrorKind#CHECK}. The default adds a CHECK constraint.
+   */
+  default List<String> declaredCheck(String table, String name, String condition) {
+    return List.of("ALTER TABLE " + table + " ADD CONSTRAINT " + name + " CHECK (" + condition
+        + ")");
+  }
+
+  /**
+   * Makes this write transaction the only one applying kind definitions until it ends. The
+   * default does nothing: right where write transactions already run one at a time.
+   */
+  default void lockDeclaredKinds(Connection c) throws SQLException {}
+
   /** {@code text} compared bytewise (code point order) whatever the database collation. */
   default Field<String> bytewise(Field<String> text) {
     return text;

@@ -228,6 +228,23 @@ public class SqlBackend implements Backend {
     return List.copyOf(out);
   }
 
+  /**
+   * Applies the declared kinds in one write transaction (see {@link Backend#declareKinds}), then
+   * serves every kind the store holds. A store whose definitions are all stored and unchanged
+   * only reads them.
+   */
+  @Override
+  public List<dev.agentstore.KindDefinition> declareKinds(
+      List<dev.agentstore.KindDefinition> declared) {
+    java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    List<dev.agentstore.KindDefinition> stored = read(tx -> ((SqlTransaction) tx).storedKinds());
+    boolean unchanged = declared.stream().allMatch(stored::contains);
+    List<dev.agentstore.KindDefinition> all = unchanged ? stored
+        : write(tx -> ((SqlTransaction) tx).declareKinds(declared, now));
+    all.forEach(schema::declare);
+    return all;
+  }
+
   @Override
   public void onCommittedChanges(Runnable listener) {
     commitListeners.add(listener);

@@ -277,16 +277,16 @@ public abstract class RepositoryTck extends TckSupport {
 
   /** An existing resource of {@code kind} in {@code org} (what a reference may name). */
   String existing(Kind kind, String org) {
-    return switch (kind) {
-      case AGENT -> newAgent(store, org, unique("target")).id();
-      case ENVIRONMENT -> newEnvironment(org).id();
-      case AGENT_INSTANCE -> store.sessions().get(newSession(store, org).id()).orElseThrow()
+    return switch (kind.name()) {
+      case "AGENT" -> newAgent(store, org, unique("target")).id();
+      case "ENVIRONMENT" -> newEnvironment(org).id();
+      case "AGENT_INSTANCE" -> store.sessions().get(newSession(store, org).id()).orElseThrow()
           .spec().agentInstanceId();
-      case SESSION -> newSession(store, org).id();
-      case AGENT_EXECUTION -> newAgentExecution(store, org).id();
-      case WORKFLOW_EXECUTION -> newWorkflowExecution(store, org).id();
-      case WORKFLOW -> newWorkflowExecution(store, org).spec().workflowId();
-      case WORKFLOW_INSTANCE -> newWorkflowExecution(store, org).spec().workflowInstanceId();
+      case "SESSION" -> newSession(store, org).id();
+      case "AGENT_EXECUTION" -> newAgentExecution(store, org).id();
+      case "WORKFLOW_EXECUTION" -> newWorkflowExecution(store, org).id();
+      case "WORKFLOW" -> newWorkflowExecution(store, org).spec().workflowId();
+      case "WORKFLOW_INSTANCE" -> newWorkflowExecution(store, org).spec().workflowInstanceId();
       default -> throw new IllegalArgumentException(kind + " is not a reference target");
     };
   }

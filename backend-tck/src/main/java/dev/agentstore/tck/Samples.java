@@ -52,58 +52,58 @@ final class Samples {
   /** A new resource of {@code kind} in {@code org}, ready to create. */
   static Resource<?, ?> unsaved(TckSupport t, AgentStore s, Kind kind, String org, String name) {
     Metadata m = Metadata.of(org, name);
-    return switch (kind) {
-      case ORGANIZATION -> new Organization(Metadata.of(null, name),
+    return switch (kind.name()) {
+      case "ORGANIZATION" -> new Organization(Metadata.of(null, name),
           OrganizationSpec.builder().description("sample org").logoUrl("https://example.com/logo.png")
               .build(), null);
-      case IDENTITY_ACCOUNT -> new IdentityAccount(m, IdentityAccountSpec.builder()
+      case "IDENTITY_ACCOUNT" -> new IdentityAccount(m, IdentityAccountSpec.builder()
           .email(name + "@example.com").givenName("Ada").familyName("Lovelace")
           .machineAccount(false).build(), null);
-      case API_KEY -> new ApiKey(m, ApiKeySpec.builder().keyHash("hash-" + name)
+      case "API_KEY" -> new ApiKey(m, ApiKeySpec.builder().keyHash("hash-" + name)
           .fingerprint(name.substring(0,
           Math.min(8, name.length()))).expiresAt(Instant.parse("2030-01-01T00:00:00Z")).build(), null);
-      case IAM_POLICY -> new IamPolicy(m, IamPolicySpec.builder().principal(ObjectRef.builder()
+      case "IAM_POLICY" -> new IamPolicy(m, IamPolicySpec.builder().principal(ObjectRef.builder()
           .kind("IdentityAccount").id("ida-01hx0000000000000000000000").build())
           .resource(ObjectRef.builder().kind("Agent").id("*").build()).relation("viewer")
           .build(), null);
-      case AGENT -> new Agent(m, t.newAgent(s, org, TckSupport.unique("tmp")).spec(), null);
-      case AGENT_INSTANCE -> {
+      case "AGENT" -> new Agent(m, t.newAgent(s, org, TckSupport.unique("tmp")).spec(), null);
+      case "AGENT_INSTANCE" -> {
         Agent a = t.newAgent(s, org, TckSupport.unique("parent"));
         yield new AgentInstance(m, dev.agentstore.model.AgentInstanceSpec.builder().agentId(a
             .id()).description("prod").environmentRefs(List.of()).build(), null);
       }
-      case WORKFLOW -> new Workflow(m, dev.agentstore.model.WorkflowSpec.builder()
+      case "WORKFLOW" -> new Workflow(m, dev.agentstore.model.WorkflowSpec.builder()
           .description("flow").document(dev.agentstore.model.WorkflowDocument.builder().dsl("1.0.0")
           .namespace("ns").name("flow").version("1").build()).tasks(List.of()).build(),
           null);
-      case WORKFLOW_INSTANCE -> {
+      case "WORKFLOW_INSTANCE" -> {
         WorkflowExecution w = t.newWorkflowExecution(s, org);
         yield new WorkflowInstance(m, dev.agentstore.model.WorkflowInstanceSpec.builder()
             .workflowId(w.spec().workflowId()).description("prod").environmentRefs(List.of())
             .build(), null);
       }
-      case SESSION -> {
+      case "SESSION" -> {
         Session base = t.newSession(s, org);
         yield new Session(m, base.spec(), null);
       }
-      case SKILL -> new Skill(m, SkillSpec.builder().markdown("# Deploying\nUse the pipeline.")
+      case "SKILL" -> new Skill(m, SkillSpec.builder().markdown("# Deploying\nUse the pipeline.")
           .tag("v1").build(),
           SkillStatus.builder().state(SkillState.UPLOADING).build());
-      case MCP_SERVER -> new McpServer(m, McpServerSpec.builder().type(McpServerType.HTTP)
+      case "MCP_SERVER" -> new McpServer(m, McpServerSpec.builder().type(McpServerType.HTTP)
           .endpoint("https://mcp.example.com").defaultTools(List.of("search")).build(),
           McpServerStatus.builder().validationState("PENDING").build());
-      case ENVIRONMENT -> new Environment(m, EnvironmentSpec.builder().description("prod")
+      case "ENVIRONMENT" -> new Environment(m, EnvironmentSpec.builder().description("prod")
           .data(Map.of("REGION", EnvironmentValue.plain("eu-west-1"))).build(), null);
-      case EXECUTION_CONTEXT -> {
+      case "EXECUTION_CONTEXT" -> {
         AgentExecution e = t.newAgentExecution(s, org);
         yield new ExecutionContext(m, ExecutionContextSpec.builder().executionId(e.id())
             .data(Map.of("WORKSPACE", ExecutionValue.plain("ws-1"))).build(), null);
       }
-      case AGENT_EXECUTION -> {
+      case "AGENT_EXECUTION" -> {
         AgentExecution e = t.newAgentExecution(s, org);
         yield new AgentExecution(m, e.spec(), null);
       }
-      case WORKFLOW_EXECUTION -> {
+      case "WORKFLOW_EXECUTION" -> {
         WorkflowExecution e = t.newWorkflowExecution(s, org);
         yield new WorkflowExecution(m, e.spec(), null);
       }
@@ -124,18 +124,18 @@ final class Samples {
 
   /** A status object valid for {@code kind}, distinct from the sample's initial status. */
   static Object newStatus(Kind kind) {
-    return switch (kind) {
-      case SKILL -> SkillStatus.builder().versionHash("ab".repeat(32)).artifactKey("skl/pkg.zip")
+    return switch (kind.name()) {
+      case "SKILL" -> SkillStatus.builder().versionHash("ab".repeat(32)).artifactKey("skl/pkg.zip")
           .state(SkillState.READY).build();
-      case MCP_SERVER -> McpServerStatus.builder().validationState("VALID").message("reachable")
+      case "MCP_SERVER" -> McpServerStatus.builder().validationState("VALID").message("reachable")
           .build();
-      case AGENT -> dev.agentstore.model.AgentStatus.builder()
+      case "AGENT" -> dev.agentstore.model.AgentStatus.builder()
           .defaultInstanceId("ain-01hx0000000000000000000000").build();
-      case API_KEY -> dev.agentstore.model.ApiKeyStatus.builder().lastUsedAt(Instant
+      case "API_KEY" -> dev.agentstore.model.ApiKeyStatus.builder().lastUsedAt(Instant
           .parse("2026-01-01T00:00:00Z")).build();
-      case AGENT_EXECUTION -> dev.agentstore.model.AgentExecutionStatus.pending().withPhase(
+      case "AGENT_EXECUTION" -> dev.agentstore.model.AgentExecutionStatus.pending().withPhase(
           dev.agentstore.model.ExecutionPhase.IN_PROGRESS);
-      case WORKFLOW_EXECUTION -> dev.agentstore.model.WorkflowExecutionStatus.pending().withPhase(
+      case "WORKFLOW_EXECUTION" -> dev.agentstore.model.WorkflowExecutionStatus.pending().withPhase(
           dev.agentstore.model.ExecutionPhase.IN_PROGRESS);
       default -> GenericStatus.builder().message("observed").build();
     };

@@ -126,23 +126,23 @@ final class LsCommand extends StoreCommand implements Callable<Integer> {
   }
 
   private static String[][] extraColumns(Kind kind) {
-    return switch (kind) {
-      case AGENT_EXECUTION -> new String[][] {{"PHASE", "/status/phase"},
+    return switch (kind.name()) {
+      case "AGENT_EXECUTION" -> new String[][] {{"PHASE", "/status/phase"},
           {"AGENT", "/spec/agentId"}, {"SESSION", "/spec/sessionId"}};
-      case WORKFLOW_EXECUTION -> new String[][] {{"PHASE", "/status/phase"},
+      case "WORKFLOW_EXECUTION" -> new String[][] {{"PHASE", "/status/phase"},
           {"WORKFLOW", "/spec/workflowId"}};
-      case AGENT_INSTANCE -> new String[][] {{"AGENT", "/spec/agentId"}};
-      case WORKFLOW_INSTANCE -> new String[][] {{"WORKFLOW", "/spec/workflowId"}};
-      case SESSION -> new String[][] {{"INSTANCE", "/spec/agentInstanceId"},
+      case "AGENT_INSTANCE" -> new String[][] {{"AGENT", "/spec/agentId"}};
+      case "WORKFLOW_INSTANCE" -> new String[][] {{"WORKFLOW", "/spec/workflowId"}};
+      case "SESSION" -> new String[][] {{"INSTANCE", "/spec/agentInstanceId"},
           {"SUBJECT", "/spec/subject"}};
-      case API_KEY -> new String[][] {{"FINGERPRINT", "/spec/fingerprint"},
+      case "API_KEY" -> new String[][] {{"FINGERPRINT", "/spec/fingerprint"},
           {"EXPIRES", "/spec/expiresAt"}, {"REVOKED", "/status/revokedAt"}};
-      case MCP_SERVER -> new String[][] {{"TYPE", "/spec/type"},
+      case "MCP_SERVER" -> new String[][] {{"TYPE", "/spec/type"},
           {"STATE", "/status/validationState"}};
-      case SKILL -> new String[][] {{"STATE", "/status/state"}};
-      case IDENTITY_ACCOUNT -> new String[][] {{"EMAIL", "/spec/email"}};
-      case EXECUTION_CONTEXT -> new String[][] {{"EXECUTION", "/spec/executionId"}};
-      case ENVIRONMENT -> new String[][] {{"VALUES", "/spec/data"}};
+      case "SKILL" -> new String[][] {{"STATE", "/status/state"}};
+      case "IDENTITY_ACCOUNT" -> new String[][] {{"EMAIL", "/spec/email"}};
+      case "EXECUTION_CONTEXT" -> new String[][] {{"EXECUTION", "/spec/executionId"}};
+      case "ENVIRONMENT" -> new String[][] {{"VALUES", "/spec/data"}};
       default -> new String[0][];
     };
   }

@@ -39,7 +39,7 @@ public final class LocalBackendFactory {
   /** The database file inside the data directory. */
   public static final String DATABASE_FILE = "agentstore.db";
   /** The newest script in {@code db/migration/sqlite}; a test keeps the two in step. */
-  public static final String LATEST_MIGRATION = "5";
+  public static final String LATEST_MIGRATION = "6";
   private static final String LOCK_FILE = ".agentstore.lock";
   private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS =
       new ConcurrentHashMap<>();

@@ -29,11 +29,11 @@ final class ItemTable {
   }
 
   static ItemTable of(Schema schema, Kind kind) {
-    String name = switch (kind) {
-      case AGENT_EXECUTION -> "agent_execution_items";
-      case WORKFLOW_EXECUTION -> "workflow_execution_items";
-      default -> throw new IllegalArgumentException(kind + " has no items");
-    };
+    if (!kind.isExecution()) {
+      throw new IllegalArgumentException(kind + " has no items");
+    }
+    String name = kind == Kind.AGENT_EXECUTION ? "agent_execution_items"
+        : "workflow_execution_items";
     return new ItemTable(ResourceTable.table(schema, name));
   }
 }

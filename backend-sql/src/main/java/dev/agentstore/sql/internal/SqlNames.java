@@ -15,24 +15,36 @@ public final class SqlNames {
 
   /** The table that stores {@code kind}, e.g. {@code agent_executions}. */
   public static String table(Kind kind) {
-    return switch (kind) {
-      case ORGANIZATION -> "organizations";
-      case IDENTITY_ACCOUNT -> "identity_accounts";
-      case API_KEY -> "api_keys";
-      case IAM_POLICY -> "iam_policies";
-      case AGENT -> "agents";
-      case AGENT_INSTANCE -> "agent_instances";
-      case WORKFLOW -> "workflows";
-      case WORKFLOW_INSTANCE -> "workflow_instances";
-      case SESSION -> "sessions";
-      case SKILL -> "skills";
-      case MCP_SERVER -> "mcp_servers";
-      case ENVIRONMENT -> "environments";
-      case EXECUTION_CONTEXT -> "execution_contexts";
-      case AGENT_EXECUTION -> "agent_executions";
-      case WORKFLOW_EXECUTION -> "workflow_executions";
-      case API_RESOURCE_VERSION -> "api_resource_versions";
+    return switch (kind.name()) {
+      case "ORGANIZATION" -> "organizations";
+      case "IDENTITY_ACCOUNT" -> "identity_accounts";
+      case "API_KEY" -> "api_keys";
+      case "IAM_POLICY" -> "iam_policies";
+      case "AGENT" -> "agents";
+      case "AGENT_INSTANCE" -> "agent_instances";
+      case "WORKFLOW" -> "workflows";
+      case "WORKFLOW_INSTANCE" -> "workflow_instances";
+      case "SESSION" -> "sessions";
+      case "SKILL" -> "skills";
+      case "MCP_SERVER" -> "mcp_servers";
+      case "ENVIRONMENT" -> "environments";
+      case "EXECUTION_CONTEXT" -> "execution_contexts";
+      case "AGENT_EXECUTION" -> "agent_executions";
+      case "WORKFLOW_EXECUTION" -> "workflow_executions";
+      case "API_RESOURCE_VERSION" -> "api_resource_versions";
+      default -> declaredTable(kind);
     };
+  }
+
+  /**
+   * The table of a declared kind: {@code ck_} and its id prefix, which is unique among kinds and
+   * short enough for every database's identifier limit.
+   */
+  static String declaredTable(Kind kind) {
+    if (kind.isBuiltIn()) {
+      throw new IllegalStateException("built-in kind " + kind + " has no table name");
+    }
+    return "ck_" + kind.prefix();
   }
 
   /**
@@ -40,9 +52,9 @@ public final class SqlNames {
    * {@code spec.environmentRefs} (instance_id, environment_id, org), or null for other kinds.
    */
   public static String environmentRefTable(Kind kind) {
-    return switch (kind) {
-      case AGENT_INSTANCE -> "agent_instance_environments";
-      case WORKFLOW_INSTANCE -> "workflow_instance_environments";
+    return switch (kind.name()) {
+      case "AGENT_INSTANCE" -> "agent_instance_environments";
+      case "WORKFLOW_INSTANCE" -> "workflow_instance_environments";
       default -> null;
     };
   }

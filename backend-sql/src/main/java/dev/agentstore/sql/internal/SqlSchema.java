@@ -1,7 +1,7 @@
 package dev.agentstore.sql.internal;
 
 import dev.agentstore.Kind;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jooq.Schema;
 
@@ -11,14 +11,18 @@ import org.jooq.Schema;
  * <p>Usage: {@code SqlSchema s = new SqlSchema(dialect.schema()); s.resource(Kind.AGENT)}
  */
 public final class SqlSchema {
-  private final Map<Kind, ResourceTable> resources = new EnumMap<>(Kind.class);
-  private final Map<Kind, ItemTable> items = new EnumMap<>(Kind.class);
-  private final Map<Kind, EnvironmentRefTable> environmentRefs = new EnumMap<>(Kind.class);
+  private final Map<Kind, ResourceTable> resources = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Declared kinds by qualified name (see {@link #declare}). */
+  private final Map<String, Kind> declared = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Schema generated;
+  private final Map<Kind, ItemTable> items = new LinkedHashMap<>();
+  private final Map<Kind, EnvironmentRefTable> environmentRefs = new LinkedHashMap<>();
   private final HistoryTable history;
   private final LeaseTable leases;
 
   /** Resolves and checks every table and column. */
   public SqlSchema(Schema schema) {
+    this.generated = schema;
     for (Kind k : Kind.resourceKinds()) {
       resources.put(k, ResourceTable.of(schema, k));
       if (k.isExecution()) {
@@ -31,6 +35,27 @@ public final class SqlSchema {
     }
     this.history = HistoryTable.of(schema);
     this.leases = LeaseTable.of(schema);
+  }
+
+  /** The generated schema (the declared kinds' tables take their column types from it). */
+  Schema generated() {
+    return generated;
+  }
+
+  /** Serves a declared kind, whose table exists, from now on. */
+  public void declare(dev.agentstore.KindDefinition definition) {
+    Kind k = definition.kind();
+    resources.put(k, ResourceTable.declared(k, new DeclaredTable(definition, generated).model()));
+    declared.put(k.name(), k);
+  }
+
+  /** The kind a history row names: a built-in one, or a declared one served here; else null. */
+  Kind kindNamed(String name) {
+    Kind k = declared.get(name);
+    if (k != null) {
+      return k;
+    }
+    return Kind.values().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
   }
 
   ResourceTable resource(Kind kind) {

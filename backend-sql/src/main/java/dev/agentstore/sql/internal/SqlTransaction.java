@@ -671,12 +671,18 @@ public final class SqlTransaction implements BackendTransaction {
     }
     if (!t.indexed.isEmpty()) {
       // The indexed fields' keys, computed from the status being written (same statement).
-      Map<IndexedField, String> keys = IndexedField.keys(row.kind(), row.statusJson());
+      Map<IndexedField, String> keys = IndexedField.keys(row.kind(), row.specJson(),
+          row.statusJson());
       t.indexed.forEach((f, col) -> v.put(col, keys.get(f)));
       v.put(t.keysVersion, IndexedField.KEYS_VERSION);
     }
     for (Map.Entry<RefField, Field<String>> e : t.refs.entrySet()) {
       v.put(e.getValue(), row.refs().get(e.getKey()));
+    }
+    if (!t.declaredRefs.isEmpty()) {
+      // A declared kind's references: the ids its spec names, in their foreign-key columns.
+      Map<String, String> ids = DeclaredTable.referencedIds(row.kind(), row.specJson());
+      t.declaredRefs.forEach((column, field) -> v.put(field, ids.get(column)));
     }
     if (t.agentExecutionId != null) {
       String exec = row.refs().get(RefField.EXECUTION_ID);
@@ -706,10 +712,47 @@ public final class SqlTransaction implements BackendTransaction {
         .updatedBy(r.get(t.updatedBy)).build();
   }
 
+  /**
+   * The kind a history row names; a kind another process declared after this store opened is
+   * read from its stored definition and served from then on.
+   */
+  private Kind kindNamed(String name) {
+    Kind k = schema.kindNamed(name);
+    if (k == null) {
+      new DeclaredKinds(ctx, schema, dialect).stored().forEach(schema::declare);
+      k = schema.kindNamed(name);
+    }
+    if (k == null) {
+      throw new IllegalStateException("a history row names the unknown kind " + name);
+    }
+    return k;
+  }
+
+  /** Every stored kind definition, in first-declared order. */
+  public List<dev.agentstore.KindDefinition> storedKinds() {
+    return run("read kind definitions", () -> new DeclaredKinds(ctx, schema, dialect).stored());
+  }
+
+  /**
+   * Applies kind definitions (see {@code Backend.declareKinds}) under the dialect's lock; the
+   * caller serves the kinds returned once the transaction commits.
+   */
+  public List<dev.agentstore.KindDefinition> declareKinds(
+      List<dev.agentstore.KindDefinition> declared, java.time.Instant now) {
+    return run("apply kind definitions", () -> {
+      try {
+        dialect.lockDeclaredKinds(ctx.configuration().connectionProvider().acquire());
+      } catch (java.sql.SQLException e) {
+        throw new org.jooq.exception.DataAccessException("lock kind definitions", e);
+      }
+      return new DeclaredKinds(ctx, schema, dialect).apply(declared, now);
+    });
+  }
+
   private HistoryRecord toHistory(Record r) {
     HistoryTable h = schema.history();
     return HistoryRecord.builder().sequence(r.get(h.seq)).id(r.get(h.id))
-        .kind(Kind.valueOf(r.get(h.kind))).resourceId(r.get(h.resourceId)).org(r.get(h.org))
+        .kind(kindNamed(r.get(h.kind))).resourceId(r.get(h.resourceId)).org(r.get(h.org))
         .resourceVersion(r.get(h.resourceVersion)).event(ChangeEvent.valueOf(r.get(h.event)))
         .snapshotJson(r.get(h.snapshot)).actor(r.get(h.actor)).message(r.get(h.message))
         .createdAt(r.get(h.createdAt)).build();

@@ -3,8 +3,9 @@ package dev.agentstore.sql.internal;
 import dev.agentstore.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jooq.Field;
 import org.jooq.Param;
@@ -36,12 +37,15 @@ public final class StatementCache {
     HISTORY_INSERT_ONE
   }
 
-  private static final int KINDS = Kind.values().length;
-  private final AtomicReferenceArray<String> texts =
-      new AtomicReferenceArray<>(Shape.values().length * KINDS);
+  /** Per shape, the text by kind name ("" for statements that are the same for every kind). */
+  private final Map<Shape, ConcurrentHashMap<String, String>> texts = new EnumMap<>(Shape.class);
 
   /** An empty cache; one per backend, since the text depends on its dialect and settings. */
-  public StatementCache() {}
+  public StatementCache() {
+    for (Shape s : Shape.values()) {
+      texts.put(s, new ConcurrentHashMap<>());
+    }
+  }
 
   /**
    * The text of {@code shape} for {@code kind}, rendered from {@code query} the first time; the
@@ -49,12 +53,13 @@ public final class StatementCache {
    * {@code kind} is null for statements that are the same for every kind.
    */
   String sql(Shape shape, Kind kind, Supplier<? extends Query> query) {
-    int slot = shape.ordinal() * KINDS + (kind == null ? 0 : kind.ordinal());
-    String text = texts.get(slot);
+    ConcurrentHashMap<String, String> byKind = texts.get(shape);
+    String slot = kind == null ? "" : kind.name();
+    String text = byKind.get(slot);
     if (text == null) {
       // A race renders twice and stores equal strings: harmless.
       text = query.get().getSQL(ParamType.INDEXED);
-      texts.set(slot, text);
+      byKind.put(slot, text);
     }
     return text;
   }

@@ -27,8 +27,8 @@ public abstract class SqlNamesContract {
     for (Kind k : Kind.values()) {
       assertThat(schema.getTable(SqlNames.table(k))).as("table of %s", k).isNotNull();
     }
-    assertThat(Arrays.stream(Kind.values()).map(SqlNames::table).distinct())
-        .as("one table per kind").hasSize(Kind.values().length);
+    assertThat(Kind.values().stream().map(SqlNames::table).distinct())
+        .as("one table per kind").hasSize(Kind.values().size());
   }
 
   @Test
@@ -40,7 +40,7 @@ public abstract class SqlNamesContract {
       }
     }
     assertThat(Arrays.stream(RefField.values())
-        .filter(f -> Arrays.stream(Kind.values()).noneMatch(k -> k.refFields().contains(f))))
+        .filter(f -> Kind.values().stream().noneMatch(k -> k.refFields().contains(f))))
         .as("reference fields no kind indexes").isEmpty();
   }
 

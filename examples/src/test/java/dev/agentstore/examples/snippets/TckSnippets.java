@@ -6,6 +6,7 @@ import dev.agentstore.tck.ApiKeyTck;
 import dev.agentstore.tck.ArtifactStoreTck;
 import dev.agentstore.tck.ClaimTck;
 import dev.agentstore.tck.ConcurrencyTck;
+import dev.agentstore.tck.DeclaredKindTck;
 import dev.agentstore.tck.DurabilityTck;
 import dev.agentstore.tck.Eventually;
 import dev.agentstore.tck.ExecutionTck;
@@ -102,6 +103,15 @@ final class TckSnippets {
   }
 
   abstract static class LocalRetentionTest extends RetentionTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalDeclaredKindTest extends DeclaredKindTck {
     @TempDir Path dir;
 
     @Override

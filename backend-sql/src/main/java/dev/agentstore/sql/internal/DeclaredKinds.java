@@ -1,0 +1,192 @@
+package dev.agentstore.sql.internal;
+
+import dev.agentstore.FailedPreconditionException;
+import dev.agentstore.Kind;
+import dev.agentstore.KindDefinition;
+import dev.agentstore.sql.DialectStrategy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+
+/**
+ * Applies kind definitions inside one write transaction: reads the stored ones, creates the
+ * table, keys, checks and indexes of each new kind, applies the supported changes of a changed
+ * one (new and dropped unique keys and indexes, after checking that the stored rows meet every
+ * new key), and records each change with the definition's new version. Anything else a changed
+ * definition asks is refused, changing nothing.
+ *
+ * <p>Usage: {@code new DeclaredKinds(ctx, schema, dialect).apply(declared, now)}
+ */
+final class DeclaredKinds {
+  private final DSLContext ctx;
+  private final SqlSchema schema;
+  private final DialectStrategy dialect;
+  private final Table<?> definitions;
+  private final Field<String> name;
+  private final Field<String> idPrefix;
+  private final Field<Long> version;
+  private final Field<String> definition;
+  private final Field<Long> declaredSeq;
+  private final Field<Instant> updatedAt;
+  private final Table<?> changes;
+
+  DeclaredKinds(DSLContext ctx, SqlSchema schema, DialectStrategy dialect) {
+    this.ctx = ctx;
+    this.schema = schema;
+    this.dialect = dialect;
+    this.definitions = ResourceTable.table(schema.generated(), "kind_definitions");
+    this.name = ResourceTable.column(definitions, "name", String.class);
+    this.idPrefix = ResourceTable.column(definitions, "id_prefix", String.class);
+    this.version = ResourceTable.column(definitions, "version", Long.class);
+    this.definition = ResourceTable.column(definitions, "definition", String.class);
+    this.declaredSeq = ResourceTable.column(definitions, "declared_seq", Long.class);
+    this.updatedAt = ResourceTable.column(definitions, "updated_at", Instant.class);
+    this.changes = ResourceTable.table(schema.generated(), "kind_definition_changes");
+  }
+
+  /** Every stored definition, in first-declared order. */
+  List<KindDefinition> stored() {
+    Map<String, Kind> resolved = new HashMap<>();
+    List<KindDefinition> out = new ArrayList<>();
+    for (Record r : ctx.select(definition).from(definitions).orderBy(declaredSeq).fetch()) {
+      KindDefinition d = KindDefinition.fromJson(DeclaredTable.parse(r.get(definition)), resolved);
+      resolved.put(d.kind().name(), d.kind());
+      out.add(d);
+    }
+    return out;
+  }
+
+  /** Applies {@code declared} over the stored definitions; returns them all, in order. */
+  List<KindDefinition> apply(List<KindDefinition> declared, Instant now) {
+    Map<String, KindDefinition> all = new LinkedHashMap<>();
+    stored().forEach(d -> all.put(d.kind().name(), d));
+    Long max = ctx.select(org.jooq.impl.DSL.max(declaredSeq)).from(definitions).fetchOne(0,
+        Long.class);
+    long seq = max == null ? 0L : max;
+    for (KindDefinition d : declared) {
+      KindDefinition old = all.get(d.kind().name());
+      if (old == null) {
+        create(d, ++seq, now, all);
+      } else if (!old.equals(d)) {
+        change(old, d, now);
+      }
+      all.put(d.kind().name(), d);
+    }
+    return List.copyOf(all.values());
+  }
+
+  private void create(KindDefinition d, long seq, Instant now, Map<String, KindDefinition> all) {
+    for (KindDefinition other : all.values()) {
+      if (other.idPrefix().equals(d.idPrefix())) {
+        throw new FailedPreconditionException("kind " + d.kind() + ": its idPrefix '"
+            + d.idPrefix() + "' is already the prefix of " + other.kind());
+      }
+    }
+    for (KindDefinition.Field f : d.fields()) {
+      f.references().ifPresent(r -> {
+        if (!r.target().isBuiltIn() && !all.containsKey(r.target().name())) {
+          throw new FailedPreconditionException("kind " + d.kind() + ": field "
+              + f.path().text() + " references " + r.target()
+              + ", which the store does not hold; declare it first");
+        }
+      });
+    }
+    for (String ddl : new DeclaredTable(d, schema.generated()).createStatements(dialect)) {
+      ctx.execute(ddl);
+    }
+    String json = d.toJson().toString();
+    ctx.insertInto(definitions).set(name, d.kind().name()).set(idPrefix, d.idPrefix())
+        .set(version, 1L).set(definition, json).set(declaredSeq, seq).set(updatedAt, now)
+        .execute();
+    log(d, 1L, json, now);
+  }
+
+  private void change(KindDefinition old, KindDefinition d, Instant now) {
+    if (!old.idPrefix().equals(d.idPrefix()) || !old.fields().equals(d.fields())) {
+      throw new FailedPreconditionException("kind " + d.kind() + ": this store supports"
+          + " changing only a kind's unique keys and indexes; its idPrefix and fields must stay"
+          + " as stored (stored: " + old + ")");
+    }
+    DeclaredTable table = new DeclaredTable(d, schema.generated());
+    DeclaredTable oldTable = new DeclaredTable(old, schema.generated());
+    for (KindDefinition.Unique u : old.uniques()) {
+      if (!d.uniques().contains(u)) {
+        ctx.execute("DROP INDEX " + oldTable.uniqueName(u));
+      }
+    }
+    for (List<dev.agentstore.JsonPath> ix : old.indexes()) {
+      if (!d.indexes().contains(ix)) {
+        ctx.execute("DROP INDEX " + oldTable.indexName(ix));
+      }
+    }
+    ResourceTable rows = ResourceTable.declared(d.kind(), table.model());
+    for (KindDefinition.Unique u : d.uniques()) {
+      if (!old.uniques().contains(u)) {
+        refuseDuplicates(d, rows, u);
+        ctx.execute(table.uniqueStatement(u));
+      }
+    }
+    for (List<dev.agentstore.JsonPath> ix : d.indexes()) {
+      if (!old.indexes().contains(ix)) {
+        ctx.execute(table.indexStatement(ix));
+      }
+    }
+    long next = Objects.requireNonNull(ctx.select(version).from(definitions)
+        .where(name.eq(d.kind().name())).fetchOne(version)) + 1;
+    String json = d.toJson().toString();
+    ctx.update(definitions).set(version, next).set(definition, json).set(updatedAt, now)
+        .where(name.eq(d.kind().name())).execute();
+    log(d, next, json, now);
+  }
+
+  /** Refuses a new unique key the stored rows break, naming (some of) the colliding ids. */
+  private void refuseDuplicates(KindDefinition d, ResourceTable rows, KindDefinition.Unique u) {
+    List<Field<?>> group = new ArrayList<>();
+    group.add(rows.org);
+    org.jooq.Condition held = org.jooq.impl.DSL.trueCondition();
+    for (dev.agentstore.JsonPath p : u.paths()) {
+      Field<String> k = key(rows, p);
+      group.add(k);
+      held = held.and(k.ne(dev.agentstore.spi.SortKeys.ABSENT));
+    }
+    if (u.where().isPresent()) {
+      KindDefinition.Where w = u.where().get();
+      held = held.and(key(rows, w.path()).in(w.values().stream()
+          .map(dev.agentstore.spi.SortKeys::text).toList()));
+    }
+    var dup = ctx.select(org.jooq.impl.DSL.min(rows.id), org.jooq.impl.DSL.max(rows.id),
+            org.jooq.impl.DSL.count())
+        .from(rows.table).where(held).groupBy(group)
+        .having(org.jooq.impl.DSL.count().gt(1)).limit(5).fetch();
+    if (!dup.isEmpty()) {
+      List<String> ids = new ArrayList<>();
+      dup.forEach(r -> ids.add(r.value1() + " and " + r.value2()
+          + (r.value3() > 2 ? " (and " + (r.value3() - 2) + " more)" : "")));
+      throw new FailedPreconditionException("kind " + d.kind() + ": the new unique key "
+          + u.paths().stream().map(dev.agentstore.JsonPath::text).toList()
+          + " is broken by stored resources with the same values: " + String.join("; ", ids)
+          + "; change them first (nothing was changed)");
+    }
+  }
+
+  private static Field<String> key(ResourceTable rows, dev.agentstore.JsonPath p) {
+    return rows.indexed.entrySet().stream().filter(e -> e.getKey().path().equals(p))
+        .findFirst().orElseThrow().getValue();
+  }
+
+  private void log(KindDefinition d, long v, String json, Instant now) {
+    ctx.insertInto(changes)
+        .set(ResourceTable.column(changes, "name", String.class), d.kind().name())
+        .set(ResourceTable.column(changes, "version", Long.class), v)
+        .set(ResourceTable.column(changes, "definition", String.class), json)
+        .set(ResourceTable.column(changes, "applied_at", Instant.class), now).execute();
+  }
+}
