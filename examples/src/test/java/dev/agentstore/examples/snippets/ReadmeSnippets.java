@@ -1,5 +1,13 @@
 package dev.agentstore.examples.snippets;
 
+import dev.agentstore.ResourceRepository;
+import dev.agentstore.Metadata;
+import dev.agentstore.KindDefinition;
+import dev.agentstore.FieldType;
+import dev.agentstore.FieldRule;
+import dev.agentstore.CustomResource;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.agentstore.AgentStore;
 import dev.agentstore.Claim;
 import dev.agentstore.Kind;
@@ -50,6 +58,19 @@ abstract class ReadmeSnippets {
   InputStream in;
 
   abstract void index(ResourceVersion change);
+
+  void customKinds(java.nio.file.Path dir, String orgId) {
+    KindDefinition profile = KindDefinition.builder("amelia.dev", "Profile").idPrefix("prf")
+        .field("spec.owner", FieldType.STRING, FieldRule.required())
+        .field("status.state", FieldType.STRING, FieldRule.oneOf("active", "inactive"))
+        .uniqueWhere(List.of("spec.owner"), KindDefinition.Where.in("status.state", "active"))
+        .build();
+    try (AgentStore store = AgentStore.builder().uri("local:" + dir).kind(profile).open()) {
+      ResourceRepository<CustomResource<ObjectNode, ObjectNode>> profiles = store.resources(profile);
+      profiles.create(CustomResource.of(profile, Metadata.of(orgId, "work"),
+          JsonNodeFactory.instance.objectNode().put("owner", "ada")));
+    }
+  }
 
   void quickstart() {
     try (AgentStore store = AgentStore.open("local:/var/lib/agents")) {   // "local:" = ~/.agentstore

@@ -1,0 +1,146 @@
+package dev.agentstore.bench;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentstore.AgentStore;
+import dev.agentstore.CustomResource;
+import dev.agentstore.FieldRule;
+import dev.agentstore.FieldType;
+import dev.agentstore.KindDefinition;
+import dev.agentstore.Metadata;
+import dev.agentstore.Query;
+import dev.agentstore.ResourceRepository;
+import dev.agentstore.model.Organization;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * Issue 12's scale targets on the embedded store: a page of 50 of a declared kind, filtered and
+ * ordered by its declared index, with the kind at 10k, 100k and (unless
+ * {@code -Dbench.declared.max} says less) 1M rows; and appending an event (a create under a
+ * (session, sequence) unique key) to a session holding 10 and 100k events. Rows are created
+ * through the library in transactions of 5,000. Prints medians in microseconds and the ratios
+ * the targets judge (page: at most 1.5x from 10k to the largest size; append: at most 1.5x).
+ *
+ * <p>Usage: {@code mvn -B -q -Pbenchmarks -pl benchmarks -am -DskipTests package exec:java -Dexec.mainClass=dev.agentstore.bench.DeclaredKindScale}
+ */
+public final class DeclaredKindScale {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final String[] TYPES = {"webhook", "schedule", "event", "manual"};
+  private static final KindDefinition TRIGGER = KindDefinition.builder("bench.dev", "Trigger")
+      .idPrefix("btr")
+      .field("spec.type", FieldType.STRING, FieldRule.required())
+      .field("spec.nextRunAt", FieldType.TIMESTAMP)
+      .index("spec.type", "spec.nextRunAt").build();
+  private static final KindDefinition EVENT = KindDefinition.builder("bench.dev", "Event")
+      .idPrefix("bev")
+      .field("spec.sessionId", FieldType.STRING, FieldRule.required())
+      .field("spec.sequence", FieldType.INTEGER, FieldRule.required())
+      .unique("spec.sessionId", "spec.sequence").build();
+
+  private DeclaredKindScale() {}
+
+  /** Runs both measurements and prints them. */
+  public static void main(String[] args) throws Exception {
+    int max = Integer.getInteger("bench.declared.max", 1_000_000);
+    Path dir = Files.createTempDirectory("declared-scale");
+    try (AgentStore store = AgentStore.builder().uri("local:" + dir).kind(TRIGGER).kind(EVENT)
+        .open()) {
+      String org = store.organizations().create(Organization.builder().name("bench").build())
+          .id();
+      AgentStore tenant = store.forOrg(org);
+      ResourceRepository<CustomResource<ObjectNode, ObjectNode>> triggers =
+          tenant.resources(TRIGGER);
+      int have = 0;
+      double base = 0;
+      for (int level : new int[] {10_000, 100_000, max}) {
+        if (level > max || level <= have) {
+          continue;
+        }
+        long t0 = System.nanoTime();
+        have = grow(tenant, org, have, level);
+        double page = pageMedian(triggers);
+        base = base == 0 ? page : base;
+        System.out.printf("page of 50 by declared index at %,d rows: %.0f µs (seeded in %.0f s);"
+            + " ratio to 10k: %.2f%n", level, page, (System.nanoTime() - t0) / 1e9, page / base);
+      }
+      ResourceRepository<CustomResource<ObjectNode, ObjectNode>> events =
+          tenant.resources(EVENT);
+      double small = appendMedian(tenant, events, org, "ses-small", 10);
+      double large = appendMedian(tenant, events, org, "ses-large", 100_000);
+      System.out.printf("append at 10 events: %.0f µs; at 100,000: %.0f µs; ratio %.2f%n",
+          small, large, large / small);
+    }
+  }
+
+  private static int grow(AgentStore tenant, String org, int from, int to) {
+    for (int start = from; start < to; start += 5000) {
+      int end = Math.min(to, start + 5000);
+      int s = start;
+      tenant.runInTransaction(tx -> {
+        var repo = tx.resources(TRIGGER);
+        for (int i = s; i < end; i++) {
+          repo.create(CustomResource.of(TRIGGER, Metadata.of(org, "t-" + i), JSON.objectNode()
+              .put("type", TYPES[i % TYPES.length])
+              .put("nextRunAt", Instant.ofEpochSecond(1_800_000_000L + i * 7919L % 10_000_000L)
+                  .toString())));
+        }
+      });
+    }
+    return to;
+  }
+
+  private static double pageMedian(
+      ResourceRepository<CustomResource<ObjectNode, ObjectNode>> triggers) {
+    double[] rounds = new double[7];
+    for (int r = 0; r < rounds.length; r++) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < 100; i++) {
+        Query q = Query.builder().where("spec.type", TYPES[i % TYPES.length])
+            .where("spec.nextRunAt").greaterOrEqual("2027-01-01T00:00:00Z")
+            .orderBy("spec.nextRunAt", false).pageSize(50).build();
+        if (triggers.list(q).items().size() != 50) {
+          throw new IllegalStateException("expected a full page");
+        }
+      }
+      rounds[r] = (System.nanoTime() - t0) / 1e3 / 100;
+    }
+    Arrays.sort(rounds);
+    return rounds[rounds.length / 2];
+  }
+
+  private static double appendMedian(AgentStore tenant,
+      ResourceRepository<CustomResource<ObjectNode, ObjectNode>> events, String org,
+      String session, int existing) {
+    for (int start = 0; start < existing; start += 5000) {
+      int end = Math.min(existing, start + 5000);
+      int s = start;
+      tenant.runInTransaction(tx -> {
+        var repo = tx.resources(EVENT);
+        for (int i = s; i < end; i++) {
+          repo.create(event(org, session, i));
+        }
+      });
+    }
+    double[] rounds = new double[7];
+    int next = existing;
+    for (int r = 0; r < rounds.length; r++) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < 50; i++) {
+        events.create(event(org, session, next++));
+      }
+      rounds[r] = (System.nanoTime() - t0) / 1e3 / 50;
+    }
+    Arrays.sort(rounds);
+    return rounds[rounds.length / 2];
+  }
+
+  private static CustomResource<ObjectNode, ObjectNode> event(String org, String session,
+      int seq) {
+    return CustomResource.of(EVENT, Metadata.builder().org(org).slug(session + "-" + seq)
+        .build(), JSON.objectNode().put("sessionId", session).put("sequence", seq)
+        .put("type", "message"));
+  }
+}
