@@ -123,6 +123,8 @@ public abstract class ObservabilityTck extends TckSupport {
       Organization org = newOrg(s);
       s.forOrg(org.id()).as("alice").sessions().list(dev.agentstore.Query.all());
       assertThat(timer(registry, "Session", "list", "success").count()).isEqualTo(1);
+      assertThat(registry.find(MicrometerObserver.POOL + ".max").gauges())
+          .as("StoreObserver.all hands the pools on").isNotEmpty();
       assertThat(exporter.getFinishedSpanItems()).extracting(SpanData::getName)
           .containsExactly("create Organization", "list Session");
       assertThat(Proxy.isProxyClass(s.agents().getClass())).isTrue();
