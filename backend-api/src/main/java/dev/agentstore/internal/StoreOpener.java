@@ -42,7 +42,7 @@ public final class StoreOpener {
     StoreObserver observer = settings.observer() == null ? null
         : settings.observer().forDatabase(dbSystem(provider));
     Backend backend = new RetryingBackend(provider.open(new BackendConfig(uri,
-        settings.options())), settings.transactionRetries(), observer);
+        settings.options(), observer)), settings.transactionRetries(), observer);
     try {
       String key = pageTokenKey(backend);
       KeyProvider keys = settings.keyProvider() != null ? settings.keyProvider()

@@ -14,7 +14,8 @@ import io.opentelemetry.context.Scope;
  * {@code db.system.name} and {@code db.system} ({@code sqlite} or {@code postgresql}),
  * {@code db.operation.name}, {@code agentstore.kind} and {@code agentstore.outcome}; a failed call
  * records its exception and ERROR status. A re-run after a lost race adds the event
- * {@code agentstore.retry} to the current span. Needs {@code io.opentelemetry:opentelemetry-api}
+ * {@code agentstore.retry} to the current span, a SQLite lock wait the event
+ * {@code agentstore.busy_wait} and its giving up {@code agentstore.busy_timeout}. Needs {@code io.opentelemetry:opentelemetry-api}
  * on the class path.
  *
  * <p>Usage: {@code AgentStore.builder().observer(new OpenTelemetryObserver(openTelemetry)).open()}
@@ -78,5 +79,19 @@ public final class OpenTelemetryObserver implements StoreObserver {
     Span.current().addEvent("agentstore.retry",
         io.opentelemetry.api.common.Attributes.of(
             io.opentelemetry.api.common.AttributeKey.stringKey("what"), what));
+  }
+
+  @Override
+  public void busyWaited(int attempt, long sleptNanos) {
+    if (attempt == 0) {
+      Span.current().addEvent("agentstore.busy_wait");
+    }
+  }
+
+  @Override
+  public void busyTimedOut(long waitedNanos) {
+    Span.current().addEvent("agentstore.busy_timeout",
+        io.opentelemetry.api.common.Attributes.of(
+            io.opentelemetry.api.common.AttributeKey.longKey("waited_ms"), waitedNanos / 1_000_000));
   }
 }

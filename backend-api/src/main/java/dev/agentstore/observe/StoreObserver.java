@@ -44,6 +44,50 @@ public interface StoreObserver {
   default void retried(String what) {}
 
   /**
+   * Called on the waiting thread each time a SQLite connection found the database locked by
+   * another connection (another store on the same file, or another process) and slept before
+   * trying again: {@code attempt} is 0 for the first sleep of a wait, 1 for the second, ...;
+   * {@code sleptNanos} is how long this sleep lasted. A wait ends when the statement gets the
+   * lock or, after the store's {@code busyTimeoutMs}, with {@link #busyTimedOut}. Stores without
+   * an observer keep SQLite's own busy timeout and report nothing.
+   */
+  default void busyWaited(int attempt, long sleptNanos) {}
+
+  /**
+   * Called when a SQLite connection gave up waiting for a lock after {@code waitedNanos} (its
+   * busy timeout); the call then fails with {@code UnavailableException}.
+   */
+  default void busyTimedOut(long waitedNanos) {}
+
+  /**
+   * Called once for each connection pool a store opens ({@code pool} is its name, e.g.
+   * {@code agentstore-postgres}, {@code agentstore-writer}, {@code agentstore-reader}); the
+   * returned action is run when the pool closes. {@code usage} reads the pool live.
+   */
+  default Runnable watchPool(String pool, PoolUsage usage) {
+    return () -> { };
+  }
+
+  /**
+   * What a connection pool holds at this moment (read live, cheap enough for a gauge).
+   *
+   * <p>Usage: {@code Runnable unwatch = observer.watchPool("agentstore-postgres", usage);}
+   */
+  interface PoolUsage {
+    /** Connections lent out. */
+    int active();
+
+    /** Open connections waiting to be lent. */
+    int idle();
+
+    /** Threads waiting for a connection. */
+    int pending();
+
+    /** The most connections the pool opens. */
+    int max();
+  }
+
+  /**
    * The observer for a store on {@code dbSystem} ({@code sqlite} or {@code postgresql}), called
    * once when the store opens; observers that tag the database system return a copy, the rest
    * themselves.
@@ -123,9 +167,23 @@ public interface StoreObserver {
 
       @Override
       public void retried(String what) {
-        for (StoreObserver o : list) {
-          o.retried(what);
-        }
+        list.forEach(o -> o.retried(what));
+      }
+
+      @Override
+      public void busyWaited(int attempt, long sleptNanos) {
+        list.forEach(o -> o.busyWaited(attempt, sleptNanos));
+      }
+
+      @Override
+      public void busyTimedOut(long waitedNanos) {
+        list.forEach(o -> o.busyTimedOut(waitedNanos));
+      }
+
+      @Override
+      public Runnable watchPool(String pool, PoolUsage usage) {
+        List<Runnable> unwatch = list.stream().map(o -> o.watchPool(pool, usage)).toList();
+        return () -> unwatch.forEach(Runnable::run);
       }
     };
   }

@@ -1,5 +1,6 @@
 package dev.agentstore.spi;
 
+import dev.agentstore.observe.StoreObserver;
 import java.util.Map;
 
 /**
@@ -10,11 +11,18 @@ import java.util.Map;
  *
  * @param uri the store URI as given
  * @param options named settings, e.g. {@code poolSize}
+ * @param observer the store's observer (already {@link StoreObserver#forDatabase for the
+ *     database}), told of lock waits and handed the pools to watch; null when none
  */
-public record BackendConfig(String uri, Map<String, String> options) {
+public record BackendConfig(String uri, Map<String, String> options, StoreObserver observer) {
   /** Copies the options. */
   public BackendConfig {
     options = options == null ? Map.of() : Map.copyOf(options);
+  }
+
+  /** A config without an observer. */
+  public BackendConfig(String uri, Map<String, String> options) {
+    this(uri, options, null);
   }
 
   /** An option as an int, or {@code fallback}. */

@@ -31,6 +31,7 @@ public final class PostgresBackendProvider implements BackendProvider {
 
   @Override
   public Backend open(BackendConfig config) {
-    return PostgresBackendFactory.open(PostgresUri.parse(config.uri(), config.options()));
+    return PostgresBackendFactory.open(PostgresUri.parse(config.uri(), config.options()),
+        config.observer());
   }
 }

@@ -2,6 +2,7 @@ package dev.agentstore.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.pool.HikariPool;
+import dev.agentstore.observe.StoreObserver;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,15 +15,41 @@ import javax.sql.DataSource;
  * {@code HikariDataSource}: the latter logs "Starting...", "Start completed." and "Shutdown
  * initiated..." at INFO on every open and close, and a library stays quiet at INFO. The pool
  * itself (connection reuse, validation, eviction of broken connections, timeouts) is Hikari's.
+ * With an observer, the pool is handed to {@link StoreObserver#watchPool} (read live from Hikari's
+ * pool counters) until it closes.
  *
  * <p>Usage: {@code try (ConnectionPool p = SqlBackendWiring.pool(source, settings, "SQLite")) {...}}
  */
 public final class ConnectionPool implements DataSource, AutoCloseable {
   private final HikariPool pool;
+  private final Runnable unwatch;
 
-  ConnectionPool(HikariConfig config) {
+  ConnectionPool(HikariConfig config, StoreObserver observer) {
     config.validate();
     this.pool = new HikariPool(config);
+    int max = config.getMaximumPoolSize();
+    this.unwatch = observer == null ? () -> { } : observer.watchPool(config.getPoolName(),
+        new StoreObserver.PoolUsage() {
+          @Override
+          public int active() {
+            return pool.getActiveConnections();
+          }
+
+          @Override
+          public int idle() {
+            return pool.getIdleConnections();
+          }
+
+          @Override
+          public int pending() {
+            return pool.getThreadsAwaitingConnection();
+          }
+
+          @Override
+          public int max() {
+            return max;
+          }
+        });
   }
 
   @Override
@@ -39,6 +66,7 @@ public final class ConnectionPool implements DataSource, AutoCloseable {
   /** Closes every connection; waits for the ones in use to be returned (Hikari's shutdown). */
   @Override
   public void close() {
+    unwatch.run();
     try {
       pool.shutdown();
     } catch (InterruptedException e) {

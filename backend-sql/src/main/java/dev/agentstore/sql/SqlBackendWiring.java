@@ -3,6 +3,7 @@ package dev.agentstore.sql;
 import com.zaxxer.hikari.HikariConfig;
 import dev.agentstore.AgentStoreException;
 import dev.agentstore.UnavailableException;
+import dev.agentstore.observe.StoreObserver;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -110,6 +111,15 @@ public final class SqlBackendWiring {
    * database is reachable.
    */
   public static ConnectionPool pool(DataSource source, PoolSettings settings, String database) {
+    return pool(source, settings, database, null);
+  }
+
+  /**
+   * A pool as {@link #pool(DataSource, PoolSettings, String)}, watched by {@code observer}
+   * ({@link StoreObserver#watchPool}) until it closes; none when {@code observer} is null.
+   */
+  public static ConnectionPool pool(DataSource source, PoolSettings settings, String database,
+      StoreObserver observer) {
     HikariConfig hc = new HikariConfig();
     hc.setDataSource(source);
     hc.setPoolName(settings.name());
@@ -122,7 +132,7 @@ public final class SqlBackendWiring {
     // No connection at construction: Hikari's fail-fast check logs "Added connection" at INFO.
     hc.setInitializationFailTimeout(-1);
     try {
-      return new ConnectionPool(hc);
+      return new ConnectionPool(hc, observer);
     } catch (RuntimeException e) {
       throw new UnavailableException("cannot open a connection pool for " + database + ": "
           + rootMessage(e), e);

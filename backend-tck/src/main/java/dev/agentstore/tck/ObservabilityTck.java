@@ -11,6 +11,7 @@ import dev.agentstore.model.Organization;
 import dev.agentstore.observe.MicrometerObserver;
 import dev.agentstore.observe.OpenTelemetryObserver;
 import dev.agentstore.observe.StoreObserver;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -21,14 +22,17 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.lang.reflect.Proxy;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
  * Observability: a store opened with a {@link MicrometerObserver} times every repository call
  * under {@code agentstore.operation} (kind, op, outcome) and counts conflicts; one with an
  * {@link OpenTelemetryObserver} makes one span per call with the database system; one without
- * an observer wraps nothing.
+ * an observer wraps nothing. The store's connection pools show as {@code agentstore.pool.*}
+ * gauges and an edit that lost a race as {@code agentstore.retries}.
  *
  * <p>Usage: {@code class LocalObservabilityTest extends ObservabilityTck { ... }} (a backend also
  * names its {@link #dbSystem()}).
@@ -119,6 +123,8 @@ public abstract class ObservabilityTck extends TckSupport {
       Organization org = newOrg(s);
       s.forOrg(org.id()).as("alice").sessions().list(dev.agentstore.Query.all());
       assertThat(timer(registry, "Session", "list", "success").count()).isEqualTo(1);
+      assertThat(registry.find(MicrometerObserver.POOL + ".max").gauges())
+          .as("StoreObserver.all hands the pools on").isNotEmpty();
       assertThat(exporter.getFinishedSpanItems()).extracting(SpanData::getName)
           .containsExactly("create Organization", "list Session");
       assertThat(Proxy.isProxyClass(s.agents().getClass())).isTrue();
@@ -127,6 +133,70 @@ public abstract class ObservabilityTck extends TckSupport {
     assertThat(Proxy.isProxyClass(store.agents().getClass())).isFalse();
     assertThat(Proxy.isProxyClass(store.agentExecutions().getClass())).isFalse();
     assertThat(Proxy.isProxyClass(store.history().getClass())).isFalse();
+  }
+
+  @Test
+  void retriesCountsAnEditThatLostARace() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    AgentStore s = open(newStoreBuilder().observer(new MicrometerObserver(registry)));
+    Organization org = newOrg(s);
+    Agent agent = newAgent(s, org.id(), unique("agent"));
+    AtomicInteger calls = new AtomicInteger();
+    Agent edited = s.agents().edit(agent.id(), current -> {
+      if (calls.getAndIncrement() == 0) { // a rival write between the edit's read and its write
+        s.agents().update(current.withSpec(current.spec().withInstructions("Rival.")));
+      }
+      return current.withSpec(current.spec().withInstructions("Mine."));
+    });
+
+    assertThat(calls).hasValue(2);
+    assertThat(edited.spec().instructions()).isEqualTo("Mine.");
+    assertThat(edited.metadata().version()).isEqualTo(agent.metadata().version() + 2);
+    assertThat(registry.find(MicrometerObserver.RETRIES).tags("what", "edit").counter().count())
+        .isEqualTo(1.0);
+    assertThat(registry.find(MicrometerObserver.RETRIES).tags("what", "transaction").counter())
+        .isNull();
+    assertThat(timer(registry, "Agent", "edit", "success").count()).isEqualTo(1);
+  }
+
+  @Test
+  void poolGaugesReadEachPoolLiveUntilTheStoreCloses() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    AgentStore s = open(newStoreBuilder().observer(new MicrometerObserver(registry)));
+    newOrg(s);
+    Collection<Gauge> max = registry.find(MicrometerObserver.POOL + ".max").gauges();
+    assertThat(max).as("one max gauge per pool").isNotEmpty();
+    for (Gauge g : max) {
+      String pool = g.getId().getTag("pool");
+      double size = g.value();
+      double active = pool(registry, "active", pool);
+      double idle = pool(registry, "idle", pool);
+      assertThat(size).as(pool).isGreaterThanOrEqualTo(1);
+      assertThat(active).as(pool).isBetween(0.0, size);
+      assertThat(idle).as(pool).isBetween(0.0, size);
+      assertThat(active + idle).as(pool).isLessThanOrEqualTo(size);
+      assertThat(pool(registry, "pending", pool)).as(pool).isGreaterThanOrEqualTo(0);
+    }
+    // A transaction holds a connection while it runs.
+    double activeInside = s.inTransaction(tx -> {
+      newOrg(tx);
+      return sum(registry, "active");
+    });
+    assertThat(activeInside).isGreaterThanOrEqualTo(1);
+
+    s.close();
+    assertThat(sum(registry, "max")).as("a closed store's pools are no longer counted")
+        .isZero();
+    assertThat(sum(registry, "active") + sum(registry, "idle")).isZero();
+  }
+
+  private static double pool(SimpleMeterRegistry registry, String what, String pool) {
+    return registry.get(MicrometerObserver.POOL + "." + what).tag("pool", pool).gauge().value();
+  }
+
+  private static double sum(SimpleMeterRegistry registry, String what) {
+    return registry.find(MicrometerObserver.POOL + "." + what).gauges().stream()
+        .mapToDouble(Gauge::value).sum();
   }
 
   private static SpanData only(List<SpanData> spans, String name) {

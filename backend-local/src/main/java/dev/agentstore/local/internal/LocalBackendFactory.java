@@ -4,6 +4,7 @@ import dev.agentstore.AgentStoreException;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.UnavailableException;
 import dev.agentstore.local.SqliteDialect;
+import dev.agentstore.observe.StoreObserver;
 import dev.agentstore.spi.Backend;
 import dev.agentstore.spi.BackendConfig;
 import dev.agentstore.spi.Capabilities;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.BusyHandler;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
@@ -31,7 +33,8 @@ import org.sqlite.SQLiteDataSource;
 /**
  * Builds a local backend: creates the data directory, migrates the database under a lock that
  * holds across threads and processes, and opens one writer connection (writers queue on it) and a
- * small pool of readers, all in WAL mode with foreign keys on and a busy timeout.
+ * small pool of readers, all in WAL mode with foreign keys on and a busy timeout (for an observed
+ * store an {@link ObservedBusyHandler} with the same timeout, and its pools watched).
  *
  * <p>Usage: {@code Backend b = LocalBackendFactory.open(dir, config);}
  */
@@ -67,7 +70,8 @@ public final class LocalBackendFactory {
           + synchronous + "'");
     }
     Path db = prepareDirectory(dir).resolve(DATABASE_FILE);
-    SQLiteDataSource source = dataSource(db, busyTimeoutMs, sync);
+    StoreObserver observer = config.observer();
+    SQLiteDataSource source = dataSource(db, busyTimeoutMs, sync, observer);
     String what = "the SQLite database " + db;
     // The first connection to a new file switches it to WAL, which needs an exclusive lock that
     // SQLite does not wait for (SQLITE_BUSY despite the busy timeout). So every open connects
@@ -82,11 +86,11 @@ public final class LocalBackendFactory {
     }
     long waitMs = Math.max(busyTimeoutMs, 250);
     ConnectionPool writer = SqlBackendWiring.pool(source,
-        PoolSettings.fixed("agentstore-writer", 1, waitMs), what);
+        PoolSettings.fixed("agentstore-writer", 1, waitMs), what, observer);
     ConnectionPool reader;
     try {
       reader = SqlBackendWiring.pool(source,
-          PoolSettings.fixed("agentstore-reader", readers, waitMs), what);
+          PoolSettings.fixed("agentstore-reader", readers, waitMs), what, observer);
     } catch (RuntimeException e) {
       writer.close();
       throw e;
@@ -113,23 +117,30 @@ public final class LocalBackendFactory {
   }
 
   private static SQLiteDataSource dataSource(Path db, int busyTimeoutMs,
-      SQLiteConfig.SynchronousMode sync) {
+      SQLiteConfig.SynchronousMode sync, StoreObserver observer) {
     SQLiteConfig cfg = new SQLiteConfig();
     cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
     cfg.enforceForeignKeys(true);
     cfg.setBusyTimeout(busyTimeoutMs);
     cfg.setSynchronous(sync);
-    SQLiteDataSource ds = new FunctionsDataSource(cfg);
+    SQLiteDataSource ds = new FunctionsDataSource(cfg, busyTimeoutMs, observer);
     ds.setUrl("jdbc:sqlite:" + db);
     return ds;
   }
 
-  /** A data source whose every connection has {@link SqliteFunctions} installed. */
+  /**
+   * A data source whose every connection has {@link SqliteFunctions} installed and, when the
+   * store is observed, an {@link ObservedBusyHandler} in place of the plain busy timeout.
+   */
   private static final class FunctionsDataSource extends SQLiteDataSource {
     private static final long serialVersionUID = 1L;
+    private final int busyTimeoutMs;
+    private final transient StoreObserver observer;
 
-    FunctionsDataSource(SQLiteConfig cfg) {
+    FunctionsDataSource(SQLiteConfig cfg, int busyTimeoutMs, StoreObserver observer) {
       super(cfg);
+      this.busyTimeoutMs = busyTimeoutMs;
+      this.observer = observer;
     }
 
     @Override
@@ -137,6 +148,9 @@ public final class LocalBackendFactory {
       SQLiteConnection c = super.getConnection(user, password);
       try {
         SqliteFunctions.install(c);
+        if (observer != null) {
+          BusyHandler.setHandler(c, new ObservedBusyHandler(busyTimeoutMs, observer));
+        }
       } catch (SQLException e) {
         c.close();
         throw e;

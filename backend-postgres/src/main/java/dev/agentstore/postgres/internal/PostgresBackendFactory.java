@@ -1,6 +1,7 @@
 package dev.agentstore.postgres.internal;
 
 import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.observe.StoreObserver;
 import dev.agentstore.spi.Backend;
 import dev.agentstore.spi.BackendConfig;
 import dev.agentstore.spi.Capabilities;
@@ -23,7 +24,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * database at once migrate it once. What is PostgreSQL's own: the driver's data source, the
  * advisory lock, the pool options and LISTEN/NOTIFY wake-ups.
  *
- * <p>Usage: {@code Backend b = PostgresBackendFactory.open(PostgresUri.parse(uri, options));}
+ * <p>Usage: {@code Backend b = PostgresBackendFactory.open(PostgresUri.parse(uri, options), null);}
  */
 public final class PostgresBackendFactory {
   /** The advisory lock key openers hold while migrating ("agentmig" in ASCII). */
@@ -37,12 +38,12 @@ public final class PostgresBackendFactory {
   private PostgresBackendFactory() {}
 
   /** Opens (migrating when needed) the store at {@code uri}. */
-  public static Backend open(PostgresUri uri) {
+  public static Backend open(PostgresUri uri, StoreObserver observer) {
     PoolSettings settings = poolSettings(uri); // bad options fail before any connection
     DataSource source = dataSource(uri);
     String what = "PostgreSQL at " + PostgresUri.redacted(uri.jdbcUrl());
     SqlBackendWiring.migrate(source, what, MIGRATIONS, () -> advisoryLock(source));
-    ConnectionPool pool = SqlBackendWiring.pool(source, settings, what);
+    ConnectionPool pool = SqlBackendWiring.pool(source, settings, what, observer);
     Capabilities caps = new Capabilities(EnumSet.of(Capabilities.Feature.SHARED_OPEN,
         Capabilities.Feature.CROSS_PROCESS_NOTIFY));
     return new PostgresBackend(pool, caps, uri.jdbcUrl(), credentials(uri), pool);

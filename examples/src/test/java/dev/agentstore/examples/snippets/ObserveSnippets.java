@@ -31,4 +31,9 @@ final class ObserveSnippets {
     String outcome = StoreObserver.outcome(e);
     return outcome;
   }
+
+  static Runnable watch(StoreObserver observer, StoreObserver.PoolUsage usage) {
+    Runnable unwatch = observer.watchPool("agentstore-postgres", usage);
+    return unwatch;
+  }
 }

@@ -10,6 +10,7 @@ import dev.agentstore.AgentStore;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.artifact.ArtifactInfo;
 import dev.agentstore.artifact.ArtifactSummary;
+import dev.agentstore.postgres.IntegrationStores;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,8 +38,8 @@ abstract class ArtifactServiceContract {
   @BeforeEach
   void open() {
     location = newLocation();
-    store = TestStores.open(location);
-    org = TestStores.newOrg(store);
+    store = IntegrationStores.open(location);
+    org = IntegrationStores.newOrg(store);
     artifacts = new AgentStoreArtifactService(store, org);
   }
 
@@ -147,7 +148,7 @@ abstract class ArtifactServiceContract {
   @Test
   void anotherProcessSeesTheSameVersions() {
     artifacts.saveArtifact("app", "u", "s1", "a", Part.fromText("0")).blockingGet();
-    try (AgentStore second = TestStores.open(location)) {
+    try (AgentStore second = IntegrationStores.open(location)) {
       // a PostgreSQL store's artifact files live beside the database's key: share them
       AgentStoreArtifactService other = new AgentStoreArtifactService(second, org);
       assertThat(other.listVersions("app", "u", "s1", "a").blockingGet()).containsExactly(0);

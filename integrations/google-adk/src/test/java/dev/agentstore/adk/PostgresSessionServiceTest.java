@@ -1,9 +1,11 @@
 package dev.agentstore.adk;
 
+import dev.agentstore.postgres.IntegrationStores;
+
 /** The BaseSessionService cases on PostgreSQL. */
 class PostgresSessionServiceTest extends SessionServiceContract {
   @Override
   protected String newLocation() {
-    return TestStores.newPostgres();
+    return IntegrationStores.newPostgres();
   }
 }

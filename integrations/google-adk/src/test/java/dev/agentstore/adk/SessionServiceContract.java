@@ -20,6 +20,7 @@ import dev.agentstore.ConflictException;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Query;
 import dev.agentstore.ResourceJson;
+import dev.agentstore.postgres.IntegrationStores;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,8 +53,8 @@ abstract class SessionServiceContract {
   @BeforeEach
   void open() {
     location = newLocation();
-    store = TestStores.open(location);
-    org = TestStores.newOrg(store);
+    store = IntegrationStores.open(location);
+    org = IntegrationStores.newOrg(store);
     sessions = new AgentStoreSessionService(store, org);
   }
 
@@ -200,7 +201,7 @@ abstract class SessionServiceContract {
     Session s = sessions.createSession("app", "u", Map.of(), "s").blockingGet();
     sessions.appendEvent(s, event("user", "hi", Map.of("app:v", 1, "user:w", 2, "x", 3)))
         .blockingGet();
-    try (AgentStore second = TestStores.open(location)) {
+    try (AgentStore second = IntegrationStores.open(location)) {
       AgentStoreSessionService other = new AgentStoreSessionService(second, org);
       Session read = other.getSession("app", "u", "s", Optional.empty()).blockingGet();
       assertThat(read.state()).containsOnly(Map.entry("app:v", 1), Map.entry("user:w", 2),

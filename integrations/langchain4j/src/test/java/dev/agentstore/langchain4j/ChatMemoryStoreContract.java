@@ -12,6 +12,7 @@ import dev.agentstore.model.AgentExecution;
 import dev.agentstore.model.AgentMessage;
 import dev.agentstore.model.MessageType;
 import dev.agentstore.model.Session;
+import dev.agentstore.postgres.IntegrationStores;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -46,8 +47,8 @@ abstract class ChatMemoryStoreContract {
   @BeforeEach
   void open() {
     location = newLocation();
-    store = TestStores.open(location);
-    org = TestStores.newOrg(store);
+    store = IntegrationStores.open(location);
+    org = IntegrationStores.newOrg(store);
     memories = new AgentStoreChatMemoryStore(store, org);
   }
 
@@ -134,7 +135,7 @@ abstract class ChatMemoryStoreContract {
   @Test
   void anotherInstanceOnTheSameDatabaseSeesEveryWrite() {
     memories.updateMessages("user-1", conversation());
-    try (AgentStore second = TestStores.open(location)) {
+    try (AgentStore second = IntegrationStores.open(location)) {
       ChatMemoryStore other = new AgentStoreChatMemoryStore(second, org);
       assertThat(other.getMessages("user-1")).isEqualTo(conversation());
       other.updateMessages("user-1", List.of(UserMessage.from("replaced")));

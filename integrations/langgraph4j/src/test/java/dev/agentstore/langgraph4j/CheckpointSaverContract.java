@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.agentstore.AgentStore;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Query;
+import dev.agentstore.postgres.IntegrationStores;
 import java.io.IOException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
@@ -48,8 +49,8 @@ abstract class CheckpointSaverContract {
   @BeforeEach
   void open() {
     location = newLocation();
-    store = TestStores.open(location);
-    org = TestStores.newOrg(store);
+    store = IntegrationStores.open(location);
+    org = IntegrationStores.newOrg(store);
     saver = new AgentStoreCheckpointSaver(store, org);
   }
 
@@ -179,7 +180,7 @@ abstract class CheckpointSaverContract {
   @Test
   void theDatabaseIsTheOnlySourceOfTruth() {
     saver.put(thread("t"), checkpoint("c1", "n", Map.of("v", 1)));
-    try (AgentStore second = TestStores.open(location)) {
+    try (AgentStore second = IntegrationStores.open(location)) {
       AgentStoreCheckpointSaver other = new AgentStoreCheckpointSaver(second, org);
       assertThat(other.get(thread("t")).map(Checkpoint::getId)).contains("c1");
       other.put(thread("t"), checkpoint("c2", "n", Map.of("v", 2)));

@@ -1,8 +1,7 @@
-package dev.agentstore.langgraph4j;
+package dev.agentstore.postgres;
 
 import dev.agentstore.AgentStore;
 import dev.agentstore.model.Organization;
-import dev.agentstore.postgres.PostgresStores;
 import dev.agentstore.secret.KeyProvider;
 import dev.agentstore.secret.KeysetFileKeyProvider;
 import java.io.IOException;
@@ -11,16 +10,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Store locations for the tests: a new SQLite directory under target/, or a new database on the
- * test run's PostgreSQL (backend-postgres's PostgresStores: embedded, or AGENTSTORE_PG_URL).
+ * Store locations for the framework integrations' tests (LangChain4j, LangGraph4j, Google ADK),
+ * which run one contract on both backends: a new SQLite directory under the module's
+ * target/stores, or a new database on the test run's PostgreSQL ({@link PostgresStores}: embedded,
+ * or AGENTSTORE_PG_URL). In this test jar beside {@link PostgresStores}, which those modules
+ * already use; it was three identical copies, one per module.
+ *
+ * <p>Usage: {@code AgentStore store = IntegrationStores.open(IntegrationStores.newLocal());}
  */
-final class TestStores {
+public final class IntegrationStores {
   private static final Path ROOT = Path.of("target", "stores").toAbsolutePath();
 
-  private TestStores() {}
+  private IntegrationStores() {}
 
   /** A new local (SQLite) store location. */
-  static String newLocal() {
+  public static String newLocal() {
     try {
       Files.createDirectories(ROOT);
       return "local:" + Files.createTempDirectory(ROOT, "local-");
@@ -30,12 +34,12 @@ final class TestStores {
   }
 
   /** A new PostgreSQL database's JDBC URL. */
-  static String newPostgres() {
+  public static String newPostgres() {
     return PostgresStores.newDatabase();
   }
 
   /** Opens the store at {@code location} (either kind), with a key and a file artifact store. */
-  static AgentStore open(String location) {
+  public static AgentStore open(String location) {
     if (location.startsWith("local:")) {
       return AgentStore.open(location);
     }
@@ -54,7 +58,7 @@ final class TestStores {
   }
 
   /** A new organization's id. */
-  static String newOrg(AgentStore store) {
+  public static String newOrg(AgentStore store) {
     return store.organizations().create(Organization.builder().name("Acme").build()).metadata().id();
   }
 }
