@@ -205,17 +205,21 @@ final class Portability {
 
   /** Count and order-independent digest of one section. */
   static final class Digest {
+    private final MessageDigest sha256;
     private long count;
     private BigInteger sum = BigInteger.ZERO;
 
-    void add(byte[] line) {
+    Digest() {
       try {
-        byte[] h = MessageDigest.getInstance("SHA-256").digest(line);
-        sum = sum.add(new BigInteger(1, h)).mod(MODULUS);
-        count++;
+        sha256 = MessageDigest.getInstance("SHA-256");
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException("SHA-256 is unavailable", e);
       }
+    }
+
+    void add(byte[] line) {
+      sum = sum.add(new BigInteger(1, sha256.digest(line))).mod(MODULUS);
+      count++;
     }
 
     ArchiveSummary.Section section() {
