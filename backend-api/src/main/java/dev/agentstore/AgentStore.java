@@ -176,6 +176,18 @@ public interface AgentStore extends AutoCloseable {
   ArtifactStore artifacts();
 
   /**
+   * Writes this whole store to an archive (docs/portability.md): {@code store.exporter().to(out)}.
+   * Only on the unscoped store, outside transactions.
+   */
+  Exporter exporter();
+
+  /**
+   * Reads an archive into this store, which must be empty (docs/portability.md):
+   * {@code store.importer().from(in)}. Only on the unscoped store, outside transactions.
+   */
+  Importer importer();
+
+  /**
    * Runs {@code work} in one transaction: every repository call made through the store it is
    * handed, {@code tx}, commits together when it returns, or rolls back whole when it throws; a
    * checked exception of type {@code X} rolls back and reaches the caller unchanged. Inside

@@ -266,6 +266,16 @@ public final class DefaultAgentStore implements AgentStore {
   }
 
   @Override
+  public dev.agentstore.Exporter exporter() {
+    return Portability.exporter(view);
+  }
+
+  @Override
+  public dev.agentstore.Importer importer() {
+    return Portability.importer(view);
+  }
+
+  @Override
   public ArtifactStore artifacts() {
     ArtifactStore a = view.core().artifacts;
     if (a == null) {

@@ -279,16 +279,10 @@ final class ResourceCodec {
    */
   String reseal(StoredResource row, int[] resealed) {
     ObjectNode spec = (ObjectNode) Json.parseTrusted(row.specJson());
-    int before = resealed[0];
-    SecretFields.transform(row.kind(), spec, (name, stored) -> {
-      if (sealer.isCurrent(stored)) {
-        return stored;
-      }
-      resealed[0]++;
-      return sealer.seal(row.kind(), row.id(), name, sealer.open(row.kind(), row.id(), name,
-          stored));
-    });
-    return resealed[0] == before ? null : Json.write(spec);
+    int n = SecretFields.reseal(row.kind(), row.id(), spec, sealer, sealer,
+        stored -> !sealer.isCurrent(stored));
+    resealed[0] += n;
+    return n == 0 ? null : Json.write(spec);
   }
 
   /** Checks a whole row against the size limit. */

@@ -58,6 +58,25 @@ public final class SecretFields {
   }
 
   /**
+   * Re-seals, in place, every secret value of {@code spec} that {@code stale} accepts: opened
+   * with {@code from} and sealed again with {@code to}, bound to the same (kind, id, name).
+   * Returns how many. Key rotation passes the store's sealer twice (values not under the primary
+   * key); an import re-seals every value from the source's keys under the target's.
+   */
+  public static int reseal(Kind kind, String id, ObjectNode spec, SecretSealer from,
+      SecretSealer to, java.util.function.Predicate<String> stale) {
+    int[] count = {0};
+    transform(kind, spec, (name, stored) -> {
+      if (!stale.test(stored)) {
+        return stored;
+      }
+      count[0]++;
+      return to.seal(kind, id, name, from.open(kind, id, name, stored));
+    });
+    return count[0];
+  }
+
+  /**
    * Tombstones, in place, the secret values of an ephemeral spec: an execution's
    * {@code runtimeEnv} or an ExecutionContext's {@code data}. Each secret entry keeps its name,
    * {@code secret: true} and any other field, and loses its {@code value}: secrets do not outlive

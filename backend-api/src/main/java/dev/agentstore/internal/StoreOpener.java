@@ -26,7 +26,7 @@ import java.util.ServiceLoader;
  * <p>Usage: {@code AgentStore s = StoreOpener.open(settings);} (called by {@code Builder.open()})
  */
 public final class StoreOpener {
-  private static final String PAGE_TOKEN_KEY = "page_token_key";
+  static final String PAGE_TOKEN_KEY = "page_token_key";
   private static final String ARTIFACT_OPTION_PREFIX = "artifacts.";
 
   private StoreOpener() {}

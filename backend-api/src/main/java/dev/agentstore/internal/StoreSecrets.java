@@ -39,7 +39,7 @@ final class StoreSecrets {
 
   private final SecretSealer sealer;
   private final TinkSealer tink;
-  private final byte[] hashKey;
+  private volatile byte[] hashKey;
   private final boolean presentKnown;
 
   private StoreSecrets(TinkSealer tink, byte[] hashKey, boolean present) {
@@ -106,6 +106,30 @@ final class StoreSecrets {
       }
     }
     return Optional.empty();
+  }
+
+  /** The Tink sealer of this store, or null without a key (import seals the hashing key). */
+  TinkSealer tink() {
+    return tink;
+  }
+
+  /** Opens a hashing-key generation sealed by {@code with} (an import checks the archive's). */
+  static byte[] openHashKey(TinkSealer with, String sealed) {
+    return with.openBytes(HASH_SCOPE, HASH_ID, HASH_NAME, sealed);
+  }
+
+  /** Seals a hashing key under this store's key (an import re-sealing the archive's). */
+  String sealHashKey(byte[] key) {
+    requireKey("API keys");
+    return tink.sealBytes(HASH_SCOPE, HASH_ID, HASH_NAME, key);
+  }
+
+  /**
+   * Uses {@code key} as the hashing key from now on: an import committed the archive's, so the
+   * API keys it brought validate without reopening the store.
+   */
+  void adoptHashKey(byte[] key) {
+    this.hashKey = key.clone();
   }
 
   /** The sealer of this store ({@link SecretSealer#NONE} without a key). */

@@ -183,4 +183,50 @@ public interface BackendTransaction {
 
   /** Sets a store-wide setting unless it is set; returns the value in force afterwards. */
   String settingIfAbsent(String name, String value);
+
+  // ------------------------------------------------------------------ export and import
+  // (store.exporter() / store.importer(), docs/portability.md). Resources are read with
+  // list() in keyset pages, items with itemsOfCollections() and history with changesSince().
+
+  /**
+   * Every store-wide setting, by name (an export reads them all; there are a handful). The
+   * default refuses, so a backend that cannot list them cannot be exported rather than losing
+   * them silently.
+   */
+  default Map<String, String> settings() {
+    throw new dev.agentstore.FailedPreconditionException("this backend cannot list its settings"
+        + " (BackendTransaction.settings), so it cannot be exported");
+  }
+
+  /** Sets a store-wide setting, replacing any value (import only). The default refuses. */
+  default void putSetting(String name, String value) {
+    throw new dev.agentstore.FailedPreconditionException("this backend cannot replace settings"
+        + " (BackendTransaction.putSetting), so it cannot be imported into");
+  }
+
+  /**
+   * Stores items of a collection of a resource inserted earlier in this transaction, keeping
+   * their sequences (import). The default accepts only sequences 1..n, which
+   * {@link #insertFirstItems} assigns; the store's own writes never leave gaps.
+   */
+  default void importItems(Kind kind, String id, String collection, List<StoredItem> items) {
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i).sequence() != i + 1) {
+        throw new dev.agentstore.InvalidArgumentException("items of " + id + " " + collection
+            + ": sequence " + items.get(i).sequence() + " where " + (i + 1) + " was expected");
+      }
+    }
+    insertFirstItems(kind, id, collection, items);
+  }
+
+  /**
+   * Inserts history rows with the sequence numbers they carry (import into an empty store, in
+   * ascending sequence), so that later appends receive higher numbers than any imported. The
+   * default refuses.
+   */
+  default void importHistory(List<HistoryRecord> records) {
+    throw new dev.agentstore.FailedPreconditionException("this backend cannot insert history"
+        + " with its sequence numbers (BackendTransaction.importHistory), so it cannot be"
+        + " imported into");
+  }
 }

@@ -308,4 +308,23 @@ public final class PostgresDialect implements DialectStrategy {
       st.execute();
     }
   }
+
+  @Override
+  public String explicitSequenceInsert(String insertSql) {
+    // seq is GENERATED ALWAYS AS IDENTITY: given values need OVERRIDING SYSTEM VALUE, which
+    // PostgreSQL takes between the column list and VALUES.
+    return insertSql.replaceFirst("(?i)\\)\\s+values\\s*\\(", ") overriding system value values (");
+  }
+
+  @Override
+  public void afterExplicitSequences(Connection c, String table, String column,
+      long maxSequence) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(
+        "SELECT setval(pg_get_serial_sequence(?, ?), ?)")) {
+      st.setString(1, table);
+      st.setString(2, column);
+      st.setLong(3, maxSequence);
+      st.execute();
+    }
+  }
 }

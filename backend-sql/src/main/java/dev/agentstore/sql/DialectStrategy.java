@@ -265,4 +265,23 @@ public interface DialectStrategy {
    * {@code CACHE 1}), or numbers would not follow allocation order.
    */
   default void beforeHistoryInsert(Connection c) throws SQLException {}
+
+  /**
+   * The text of an INSERT into the history table that supplies {@code seq} itself (import). The
+   * default leaves it as it is, right where the sequence column accepts given values (SQLite's
+   * INTEGER PRIMARY KEY AUTOINCREMENT); PostgreSQL's identity column needs
+   * {@code OVERRIDING SYSTEM VALUE}.
+   */
+  default String explicitSequenceInsert(String insertSql) {
+    return insertSql;
+  }
+
+  /**
+   * Called after rows with given sequence numbers up to {@code maxSequence} were inserted into
+   * {@code table} (rendered, qualified name) so that later generated values of {@code column}
+   * come after them. The default does nothing: SQLite's AUTOINCREMENT counter follows the
+   * largest value ever inserted by itself.
+   */
+  default void afterExplicitSequences(Connection c, String table, String column,
+      long maxSequence) throws SQLException {}
 }

@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
     description = "Operate an agentstore store on SQLite (local:) or PostgreSQL.",
     subcommands = {LsCommand.class, GetCommand.class, HistoryCommand.class,
         ChangesCommand.class, MigrateCommand.class, RotateKeysCommand.class, PruneCommand.class,
-        DeleteWhereCommand.class, DoctorCommand.class, CompletionCommand.class,
+        DeleteWhereCommand.class, DoctorCommand.class, ExportCommand.class,
+        ImportCommand.class, VerifyCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -135,14 +136,24 @@ public final class AgentStoreCli implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--key-file and --key-env are mutually exclusive: give one key source");
     }
-    AgentStore.Builder b = AgentStore.builder().uri(uri());
-    if (keyFile != null) {
-      b.keyProvider(KeysetFileKeyProvider.existing(keyFile.toAbsolutePath()));
-    } else if (keyEnv != null) {
+    AgentStore.Builder b = builderFor(uri(), keyFile, artifacts);
+    if (keyFile == null && keyEnv != null) {
       b.keyProvider(new EnvironmentKeyProvider(keyEnv, env));
     }
-    if (artifacts != null) {
-      b.artifacts(artifacts);
+    return b;
+  }
+
+  /**
+   * A builder for the store at {@code uri} with a key file and an artifact store, each optional
+   * ({@code verify} and {@code copy} open a second store this way).
+   */
+  AgentStore.Builder builderFor(String uri, Path keys, String artifactStore) {
+    AgentStore.Builder b = AgentStore.builder().uri(uri);
+    if (keys != null) {
+      b.keyProvider(KeysetFileKeyProvider.existing(keys.toAbsolutePath()));
+    }
+    if (artifactStore != null) {
+      b.artifacts(artifactStore);
     }
     if (actor != null) {
       b.actor(actor);

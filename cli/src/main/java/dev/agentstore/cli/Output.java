@@ -88,6 +88,15 @@ final class Output {
   }
 
   /** Prints {@code node} as JSON or YAML. */
+  /** An archive's manifest as a table: one line per section, its count and digest. */
+  static void printSummary(PrintWriter out, dev.agentstore.ArchiveSummary summary) {
+    out.printf("%-32s %10s  %s%n", "SECTION", "COUNT", "DIGEST");
+    summary.sections().forEach((name, s) ->
+        out.printf("%-32s %10d  %s%n", name, s.count(), s.digest()));
+    out.printf("history sequence: %d%n", summary.historySequence());
+    out.flush();
+  }
+
   static void print(PrintWriter out, JsonNode node, Format format) {
     try {
       if (format == Format.yaml) {

@@ -639,6 +639,77 @@ public final class SqlTransaction implements BackendTransaction {
     });
   }
 
+  @Override
+  public Map<String, String> settings() {
+    HistoryTable h = schema.history();
+    return run("read settings", () -> {
+      Map<String, String> out = new LinkedHashMap<>();
+      ctx.select(h.settingName, h.settingValue).from(h.settings).orderBy(h.settingName)
+          .forEach(r -> out.put(r.value1(), r.value2()));
+      return out;
+    });
+  }
+
+  @Override
+  public void putSetting(String name, String value) {
+    HistoryTable h = schema.history();
+    run("write setting", () -> ctx.insertInto(h.settings).set(h.settingName, name)
+        .set(h.settingValue, value).onConflict(h.settingName).doUpdate()
+        .set(h.settingValue, value).execute());
+  }
+
+  // ------------------------------------------------------------------ import
+
+  @Override
+  public void importItems(Kind kind, String id, String collection, List<StoredItem> items) {
+    ItemTable t = schema.items(kind);
+    run("import items of " + id, () -> {
+      List<List<Object>> rows = new ArrayList<>(items.size());
+      for (StoredItem i : items) {
+        rows.add(Arrays.asList(id, collection, i.sequence(), i.key(), i.json()));
+      }
+      return insertRows(t.table, List.of(t.executionId, t.collection, t.seq, t.itemKey, t.body),
+          rows);
+    });
+  }
+
+  @Override
+  public void importHistory(List<HistoryRecord> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    flushHistory();
+    HistoryTable h = schema.history();
+    run("import history", () -> {
+      List<Field<?>> columns = new ArrayList<>();
+      columns.add(h.seq);
+      columns.addAll(historyColumns(h, records.get(0)).keySet());
+      int perStatement = Math.max(1, dialect.maxBindValues() / columns.size());
+      long max = 0;
+      for (int from = 0; from < records.size(); from += perStatement) {
+        var insert = ctx.insertInto(h.table, columns);
+        List<Param<?>> binds = new ArrayList<>();
+        for (HistoryRecord r : records.subList(from,
+            Math.min(records.size(), from + perStatement))) {
+          List<Param<?>> values = new ArrayList<>(columns.size());
+          values.add(StatementCache.bind(h.seq, r.sequence()));
+          historyColumns(h, r).forEach((f, v) -> values.add(StatementCache.bind(f, v)));
+          insert = insert.values(values);
+          binds.addAll(values);
+          max = Math.max(max, r.sequence());
+        }
+        ctx.query(dialect.explicitSequenceInsert(insert.getSQL(ParamType.INDEXED)),
+            binds.toArray()).execute();
+      }
+      long highest = max;
+      String table = ctx.render(h.table);
+      String column = h.seq.getName();
+      ctx.connection(c -> dialect.afterExplicitSequences(c, table, column, highest));
+      return null;
+    });
+    wroteHistory = true;
+  }
+
   // ------------------------------------------------------------------ mapping
 
   /** The columns of one history row, in a fixed order (the cached text depends on it). */

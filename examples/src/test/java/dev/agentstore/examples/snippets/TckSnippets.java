@@ -18,6 +18,7 @@ import dev.agentstore.tck.internal.ContractModel;
 import java.util.Optional;
 import dev.agentstore.tck.IsolationTck;
 import dev.agentstore.tck.MutableClock;
+import dev.agentstore.tck.PortabilityTck;
 import dev.agentstore.tck.QueryOperatorsTck;
 import dev.agentstore.tck.QueryTck;
 import dev.agentstore.tck.RepositoryTck;
@@ -94,6 +95,15 @@ final class TckSnippets {
   }
 
   abstract static class LocalAggregateTest extends AggregateTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalPortabilityTest extends PortabilityTck {
     @TempDir Path dir;
 
     @Override

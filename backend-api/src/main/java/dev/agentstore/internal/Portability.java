@@ -1,0 +1,913 @@
+package dev.agentstore.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentstore.ArchiveSummary;
+import dev.agentstore.Exporter;
+import dev.agentstore.FailedPreconditionException;
+import dev.agentstore.Importer;
+import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.Kind;
+import dev.agentstore.RefField;
+import dev.agentstore.SecretsException;
+import dev.agentstore.artifact.ArtifactInfo;
+import dev.agentstore.artifact.ArtifactPage;
+import dev.agentstore.artifact.ArtifactPutOptions;
+import dev.agentstore.artifact.ArtifactStore;
+import dev.agentstore.artifact.ArtifactSummary;
+import dev.agentstore.history.ChangeEvent;
+import dev.agentstore.secret.KeyProvider;
+import dev.agentstore.secret.SecretKeys;
+import dev.agentstore.spi.BackendTransaction;
+import dev.agentstore.spi.HistoryRecord;
+import dev.agentstore.spi.StoredItem;
+import dev.agentstore.spi.StoredQuery;
+import dev.agentstore.spi.StoredResource;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The agentstore archive (docs/portability.md): export of a whole store to a zip of canonical
+ * NDJSON sections closed by a manifest, and import of one into an empty store in a single write
+ * transaction. Both stream: resources in keyset pages, items per page of executions, history in
+ * sequence pages, artifacts blob by blob.
+ *
+ * <p>Usage: {@code Portability.exporter(view).to(out)}
+ */
+final class Portability {
+  static final String FORMAT = "agentstore-archive";
+  static final int VERSION = 1;
+  static final String FORMAT_ENTRY = "format.json";
+  static final String MANIFEST_ENTRY = "manifest.json";
+  static final String SETTINGS = "settings";
+  static final String HISTORY = "history";
+  static final String ARTIFACTS = "artifacts";
+  private static final int PAGE = 500;
+  private static final BigInteger MODULUS = BigInteger.ONE.shiftLeft(256);
+
+  private Portability() {}
+
+  static Exporter exporter(View view) {
+    return out -> {
+      requireWholeStore(view, "export");
+      return view.core().backend.read(tx -> new Writer(view.core(), out).write(tx));
+    };
+  }
+
+  static Importer importer(View view) {
+    return new Importer() {
+      private KeyProvider sourceKeys;
+
+      @Override
+      public Importer sourceKeys(KeyProvider source) {
+        if (source == null) {
+          throw new InvalidArgumentException("sourceKeys", "required");
+        }
+        this.sourceKeys = source;
+        return this;
+      }
+
+      @Override
+      public ArchiveSummary from(InputStream in) {
+        requireWholeStore(view, "import");
+        if (in == null) {
+          throw new InvalidArgumentException("in", "required");
+        }
+        return new Reader(view.core(), sourceKeys).read(in);
+      }
+    };
+  }
+
+  private static void requireWholeStore(View view, String what) {
+    if (view.org() != null) {
+      throw new InvalidArgumentException(what + ": an archive holds the whole store; call it on"
+          + " the unscoped store, not forOrg(" + view.org() + ")");
+    }
+    if (!view.runner().ownsTransactions()) {
+      throw new FailedPreconditionException(what + " runs its own transaction and cannot run"
+          + " inside inTransaction");
+    }
+  }
+
+  /**
+   * The kinds in an order where every row's references come before it (organizations first,
+   * executions before the contexts that point at them, environments before the instances that
+   * list them), otherwise in {@link Kind#resourceKinds()} order.
+   */
+  static List<Kind> kindOrder() {
+    List<Kind> all = Kind.resourceKinds();
+    List<Kind> out = new ArrayList<>();
+    while (out.size() < all.size()) {
+      boolean progressed = false;
+      for (Kind k : all) {
+        if (!out.contains(k) && out.containsAll(dependencies(k, all))) {
+          out.add(k);
+          progressed = true;
+        }
+      }
+      if (!progressed) { // a cycle cannot be ordered: keep the declared order for the rest
+        all.stream().filter(k -> !out.contains(k)).forEach(out::add);
+      }
+    }
+    return out;
+  }
+
+  private static Set<Kind> dependencies(Kind kind, List<Kind> all) {
+    Set<Kind> deps = new HashSet<>();
+    if (kind.scope() == Kind.Scope.ORG) {
+      deps.add(Kind.ORGANIZATION);
+    }
+    for (RefField f : kind.refFields()) {
+      if (f.target() != null && f.target() != kind) {
+        deps.add(f.target());
+      }
+      if (f == RefField.EXECUTION_ID) {
+        all.stream().filter(Kind::isExecution).forEach(deps::add);
+      }
+    }
+    if (ResourceCodec.environmentRefs(kind, Json.nodes().objectNode()) != null) {
+      deps.add(Kind.ENVIRONMENT);
+    }
+    deps.remove(kind);
+    return deps;
+  }
+
+  static String resourcesSection(Kind kind) {
+    return "resources/" + kind.kindName();
+  }
+
+  static String itemsSection(Kind kind) {
+    return "items/" + kind.kindName();
+  }
+
+  /** The canonical form of a JSON value: object members sorted by name, decimals normalised. */
+  static JsonNode canonical(JsonNode n) {
+    if (n.isObject()) {
+      TreeMap<String, JsonNode> sorted = new TreeMap<>();
+      n.fields().forEachRemaining(e -> sorted.put(e.getKey(), canonical(e.getValue())));
+      ObjectNode o = Json.nodes().objectNode();
+      sorted.forEach(o::set);
+      return o;
+    }
+    if (n.isArray()) {
+      ArrayNode a = Json.nodes().arrayNode();
+      n.forEach(el -> a.add(canonical(el)));
+      return a;
+    }
+    if (n.isNumber() && !n.isIntegralNumber()) {
+      // PostgreSQL's jsonb prints 1.0E-5 as 0.000010: one spelling per value on every backend.
+      BigDecimal d = n.decimalValue().stripTrailingZeros();
+      return d.scale() <= 0 && d.precision() - d.scale() <= 18
+          ? Json.nodes().numberNode(d.longValueExact()) : Json.nodes().numberNode(d);
+    }
+    return n;
+  }
+
+  private static JsonNode doc(String json) {
+    return json == null ? Json.nodes().nullNode() : canonical(Json.parseTrusted(json));
+  }
+
+  private static String text(JsonNode n) {
+    return n == null || n.isNull() ? null : n.asText();
+  }
+
+  private static byte[] line(ObjectNode node) {
+    return Json.write(canonical(node)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  // ------------------------------------------------------------------ digests
+
+  /** Count and order-independent digest of one section. */
+  static final class Digest {
+    private final MessageDigest sha256;
+    private long count;
+    private BigInteger sum = BigInteger.ZERO;
+
+    Digest() {
+      try {
+        sha256 = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is unavailable", e);
+      }
+    }
+
+    void add(byte[] line) {
+      sum = sum.add(new BigInteger(1, sha256.digest(line))).mod(MODULUS);
+      count++;
+    }
+
+    ArchiveSummary.Section section() {
+      String hex = sum.toString(16);
+      return new ArchiveSummary.Section(count, "0".repeat(64 - hex.length()) + hex);
+    }
+  }
+
+  private static ArchiveSummary.Section parseSection(JsonNode n) {
+    return new ArchiveSummary.Section(n.path("count").asLong(-1), n.path("digest").asText(""));
+  }
+
+  // ------------------------------------------------------------------ rows as lines
+
+  static ObjectNode resourceLine(StoredResource r) {
+    ObjectNode o = Json.nodes().objectNode();
+    o.put("id", r.id());
+    o.put("org", r.org());
+    o.put("slug", r.slug());
+    o.put("name", r.name());
+    o.put("version", r.version());
+    o.set("labels", doc(r.labelsJson()));
+    o.set("metadata", doc(r.metadataJson()));
+    o.set("spec", doc(r.specJson()));
+    o.set("status", doc(r.statusJson()));
+    o.put("phase", r.phase());
+    ObjectNode refs = o.putObject("refs");
+    r.refs().forEach((f, v) -> refs.put(f.name(), v));
+    o.put("createdAt", r.createdAt().toString());
+    o.put("updatedAt", r.updatedAt().toString());
+    o.put("createdBy", r.createdBy());
+    o.put("updatedBy", r.updatedBy());
+    return o;
+  }
+
+  static StoredResource resourceOf(Kind kind, JsonNode o) {
+    Map<RefField, String> refs = new HashMap<>();
+    o.path("refs").fields().forEachRemaining(e -> refs.put(RefField.valueOf(e.getKey()),
+        e.getValue().asText()));
+    ObjectNode spec = (ObjectNode) o.get("spec");
+    return StoredResource.builder(kind, o.get("id").asText()).org(text(o.get("org")))
+        .slug(text(o.get("slug"))).name(text(o.get("name"))).version(o.get("version").asLong())
+        .labelsJson(Json.write(o.get("labels"))).metadataJson(Json.write(o.get("metadata")))
+        .specJson(Json.write(spec)).statusJson(Json.write(o.get("status")))
+        .phase(text(o.get("phase"))).refs(refs)
+        .createdAt(Instant.parse(o.get("createdAt").asText()))
+        .updatedAt(Instant.parse(o.get("updatedAt").asText()))
+        .createdBy(text(o.get("createdBy"))).updatedBy(text(o.get("updatedBy")))
+        .environmentRefs(ResourceCodec.environmentRefs(kind, spec)).build();
+  }
+
+  static ObjectNode historyLine(HistoryRecord r) {
+    ObjectNode o = Json.nodes().objectNode();
+    o.put("seq", r.sequence());
+    o.put("id", r.id());
+    o.put("kind", r.kind().name());
+    o.put("resourceId", r.resourceId());
+    o.put("org", r.org());
+    o.put("resourceVersion", r.resourceVersion());
+    o.put("event", r.event().name());
+    o.set("snapshot", doc(r.snapshotJson()));
+    o.put("actor", r.actor());
+    o.put("message", r.message());
+    o.put("createdAt", r.createdAt().toString());
+    return o;
+  }
+
+  static HistoryRecord historyOf(JsonNode o) {
+    return HistoryRecord.builder().sequence(o.get("seq").asLong()).id(o.get("id").asText())
+        .kind(Kind.fromName(o.get("kind").asText())).resourceId(o.get("resourceId").asText())
+        .org(text(o.get("org"))).resourceVersion(o.get("resourceVersion").asLong())
+        .event(ChangeEvent.valueOf(o.get("event").asText()))
+        .snapshotJson(Json.write(o.get("snapshot"))).actor(text(o.get("actor")))
+        .message(text(o.get("message"))).createdAt(Instant.parse(o.get("createdAt").asText()))
+        .build();
+  }
+
+  // ------------------------------------------------------------------ export
+
+  /** Writes one archive from one read transaction. */
+  private static final class Writer {
+    private final StoreCore core;
+    private final ZipOutputStream zip;
+    private final Map<String, ArchiveSummary.Section> sections = new LinkedHashMap<>();
+
+    Writer(StoreCore core, OutputStream out) {
+      this.core = core;
+      this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+    }
+
+    ArchiveSummary write(BackendTransaction tx) {
+      try {
+        ObjectNode format = Json.nodes().objectNode();
+        format.put("format", FORMAT);
+        format.put("formatVersion", VERSION);
+        entry(FORMAT_ENTRY);
+        zip.write(line(format));
+        zip.closeEntry();
+        writeSettings(tx);
+        for (Kind kind : kindOrder()) {
+          writeResources(tx, kind);
+        }
+        for (Kind kind : kindOrder()) {
+          if (!ExecutionCollections.of(kind).isEmpty()) {
+            writeItems(tx, kind);
+          }
+        }
+        long maxSeq = writeHistory(tx);
+        writeArtifacts();
+        ArchiveSummary summary = new ArchiveSummary(VERSION, maxSeq, sections);
+        ObjectNode manifest = Json.nodes().objectNode();
+        manifest.put("format", FORMAT);
+        manifest.put("formatVersion", VERSION);
+        manifest.put("createdAt", core.now().toString());
+        manifest.put("historySequence", maxSeq);
+        ObjectNode s = manifest.putObject("sections");
+        sections.forEach((name, sec) -> {
+          ObjectNode n = s.putObject(name);
+          n.put("count", sec.count());
+          n.put("digest", sec.digest());
+        });
+        entry(MANIFEST_ENTRY);
+        zip.write(Json.write(manifest).getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        zip.finish();
+        zip.flush();
+        return summary;
+      } catch (IOException e) {
+        throw new UncheckedIOException("export: cannot write the archive: " + e.getMessage(), e);
+      }
+    }
+
+    private void entry(String name) throws IOException {
+      ZipEntry e = new ZipEntry(name);
+      e.setTime(0); // the same store gives the same bytes
+      zip.putNextEntry(e);
+    }
+
+    private void writeLine(Digest d, ObjectNode node) throws IOException {
+      byte[] bytes = line(node);
+      d.add(bytes);
+      zip.write(bytes);
+      zip.write('\n');
+    }
+
+    private void writeSettings(BackendTransaction tx) throws IOException {
+      Digest d = new Digest();
+      entry(SETTINGS + ".ndjson");
+      for (Map.Entry<String, String> e : new TreeMap<>(tx.settings()).entrySet()) {
+        if (e.getKey().equals(StoreOpener.PAGE_TOKEN_KEY)) {
+          continue; // each store signs its own page tokens; a plaintext key never leaves
+        }
+        ObjectNode o = Json.nodes().objectNode();
+        o.put("name", e.getKey());
+        o.put("value", e.getValue());
+        writeLine(d, o);
+      }
+      zip.closeEntry();
+      sections.put(SETTINGS, d.section());
+    }
+
+    private void writeResources(BackendTransaction tx, Kind kind) throws IOException {
+      Digest d = new Digest();
+      entry(resourcesSection(kind) + ".ndjson");
+      forEachPage(tx, kind, PAGE, page -> {
+        for (StoredResource r : page) {
+          writeLine(d, resourceLine(r));
+        }
+      });
+      zip.closeEntry();
+      sections.put(resourcesSection(kind), d.section());
+    }
+
+    private void writeItems(BackendTransaction tx, Kind kind) throws IOException {
+      Digest d = new Digest();
+      List<String> collections = ExecutionCollections.of(kind);
+      entry(itemsSection(kind) + ".ndjson");
+      // 50 executions per read: their items are read together
+      forEachPage(tx, kind, 50, page -> {
+        List<String> ids = page.stream().map(StoredResource::id).toList();
+        Map<String, Map<String, List<StoredItem>>> items =
+            tx.itemsOfCollections(kind, ids, collections);
+        for (String id : ids) {
+          for (String c : collections) {
+            for (StoredItem i : items.getOrDefault(c, Map.of()).getOrDefault(id, List.of())) {
+              ObjectNode o = Json.nodes().objectNode();
+              o.put("execution", id);
+              o.put("collection", c);
+              o.put("seq", i.sequence());
+              o.put("key", i.key());
+              o.set("body", doc(i.json()));
+              writeLine(d, o);
+            }
+          }
+        }
+      });
+      zip.closeEntry();
+      sections.put(itemsSection(kind), d.section());
+    }
+
+    /** Work on one page of rows that may write to the archive. */
+    @FunctionalInterface
+    private interface PageWork {
+      void accept(List<StoredResource> page) throws IOException;
+    }
+
+    /** Hands every row of {@code kind} to {@code work} in keyset pages of {@code size}. */
+    private static void forEachPage(BackendTransaction tx, Kind kind, int size, PageWork work)
+        throws IOException {
+      StoredQuery.Cursor after = null;
+      while (true) {
+        List<StoredResource> page = tx.list(kind, StoredQuery.builder(size).after(after).build());
+        if (!page.isEmpty()) {
+          work.accept(page);
+        }
+        if (page.size() < size) {
+          return;
+        }
+        StoredResource last = page.get(page.size() - 1);
+        after = new StoredQuery.Cursor(last.createdAt(), last.id());
+      }
+    }
+
+    private long writeHistory(BackendTransaction tx) throws IOException {
+      Digest d = new Digest();
+      entry(HISTORY + ".ndjson");
+      long after = 0;
+      while (true) {
+        List<HistoryRecord> page = tx.changesSince(after, null, PAGE);
+        for (HistoryRecord r : page) {
+          writeLine(d, historyLine(r));
+          after = r.sequence();
+        }
+        if (page.size() < PAGE) {
+          break;
+        }
+      }
+      zip.closeEntry();
+      sections.put(HISTORY, d.section());
+      return after;
+    }
+
+    private void writeArtifacts() throws IOException {
+      Digest d = new Digest();
+      ArtifactStore store = core.artifacts;
+      long n = 0;
+      String token = null;
+      while (store != null) {
+        ArtifactPage page = store.list("", token, 500);
+        for (ArtifactSummary s : page.items()) {
+          Optional<ArtifactInfo> head = store.head(s.key());
+          if (head.isEmpty()) {
+            continue; // deleted since it was listed
+          }
+          ArtifactInfo info = head.get();
+          ObjectNode o = Json.nodes().objectNode();
+          o.put("key", info.key());
+          o.put("size", info.size());
+          o.put("sha256", info.sha256());
+          o.put("contentType", info.contentType());
+          ObjectNode meta = o.putObject("metadata");
+          info.metadata().forEach(meta::put);
+          n++;
+          entry(ARTIFACTS + "/" + n + ".json");
+          writeLine(d, o);
+          zip.closeEntry();
+          entry(ARTIFACTS + "/" + n + ".bin");
+          try (InputStream in = store.get(info.key())) {
+            in.transferTo(zip);
+          }
+          zip.closeEntry();
+        }
+        token = page.nextPageToken().orElse(null);
+        if (token == null) {
+          break;
+        }
+      }
+      sections.put(ARTIFACTS, d.section());
+    }
+  }
+
+  // ------------------------------------------------------------------ import
+
+  /**
+   * The caller's stream, remembering its last bytes: ZipInputStream reads entries one by one and
+   * never the central directory, so a cut through the directory would pass unnoticed.
+   */
+  private static final class Tail extends java.io.FilterInputStream {
+    private static final int KEEP = 22 + 65_535; // the end record and the longest comment
+    private final byte[] ring = new byte[KEEP];
+    private long total;
+
+    Tail(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        ring[(int) (total++ % KEEP)] = (byte) b;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      for (int i = 0; i < n; i++) {
+        ring[(int) (total++ % KEEP)] = b[off + i];
+      }
+      return n;
+    }
+
+    void drain() throws IOException {
+      byte[] buf = new byte[8192];
+      while (read(buf, 0, buf.length) >= 0) {
+        // keeps the tail
+      }
+    }
+
+    /** Whether a complete end-of-central-directory record closes what was read. */
+    boolean endsWithCentralDirectory() {
+      int have = (int) Math.min(total, KEEP);
+      byte[] last = new byte[have];
+      for (int i = 0; i < have; i++) {
+        last[i] = ring[(int) ((total - have + i) % KEEP)];
+      }
+      for (int at = have - 22; at >= 0; at--) {
+        if (last[at] == 0x50 && last[at + 1] == 0x4b && last[at + 2] == 0x05
+            && last[at + 3] == 0x06) {
+          int comment = (last[at + 20] & 0xff) | (last[at + 21] & 0xff) << 8;
+          return at + 22 + comment == have;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** Reads one archive into an empty store in one write transaction. */
+  private static final class Reader {
+    private final StoreCore core;
+    private final KeyProvider sourceKeys;
+    private final Map<String, Digest> seen = new LinkedHashMap<>();
+    private final List<String> artifactsWritten = new ArrayList<>();
+    private TinkSealer resealFrom;
+    private byte[] hashKey;
+    private long maxSeq;
+
+    Reader(StoreCore core, KeyProvider sourceKeys) {
+      this.core = core;
+      this.sourceKeys = sourceKeys;
+    }
+
+    ArchiveSummary read(InputStream in) {
+      AtomicBoolean ran = new AtomicBoolean();
+      ArchiveSummary summary;
+      try {
+        summary = core.backend.write(tx -> {
+          if (!ran.compareAndSet(false, true)) {
+            throw new FailedPreconditionException("import: the write transaction was rolled back"
+                + " by a conflict and a stream cannot be read twice; import again");
+          }
+          return readIn(tx, in);
+        });
+      } catch (RuntimeException e) {
+        for (String key : artifactsWritten) {
+          try {
+            core.artifacts.delete(key);
+          } catch (RuntimeException cleanup) {
+            e.addSuppressed(cleanup);
+          }
+        }
+        throw e;
+      }
+      if (hashKey != null) {
+        core.secrets.adoptHashKey(hashKey);
+      }
+      return summary;
+    }
+
+    private ArchiveSummary readIn(BackendTransaction tx, InputStream in) {
+      requireEmpty(tx);
+      Tail tail = new Tail(in);
+      ZipInputStream zip = new ZipInputStream(tail, StandardCharsets.UTF_8);
+      try {
+        ZipEntry first = zip.getNextEntry();
+        if (first == null || !first.getName().equals(FORMAT_ENTRY)) {
+          throw damaged("it does not start with " + FORMAT_ENTRY + " (not an agentstore archive)");
+        }
+        JsonNode format = parse(readAll(zip), FORMAT_ENTRY, 1);
+        if (!FORMAT.equals(format.path("format").asText())
+            || format.path("formatVersion").asInt() != VERSION) {
+          throw damaged(FORMAT_ENTRY + " names format " + format.path("format").asText() + " "
+              + format.path("formatVersion").asText() + "; this version reads " + FORMAT + " "
+              + VERSION);
+        }
+        Map<String, Kind> resourceSections = new HashMap<>();
+        Map<String, Kind> itemSections = new HashMap<>();
+        for (Kind k : Kind.resourceKinds()) {
+          resourceSections.put(resourcesSection(k) + ".ndjson", k);
+          itemSections.put(itemsSection(k) + ".ndjson", k);
+        }
+        JsonNode pendingArtifact = null;
+        for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+          String name = e.getName();
+          if (name.equals(SETTINGS + ".ndjson")) {
+            readSettings(tx, zip);
+          } else if (resourceSections.containsKey(name)) {
+            readResources(tx, zip, resourceSections.get(name));
+          } else if (itemSections.containsKey(name)) {
+            readItems(tx, zip, itemSections.get(name));
+          } else if (name.equals(HISTORY + ".ndjson")) {
+            readHistory(tx, zip);
+          } else if (name.startsWith(ARTIFACTS + "/") && name.endsWith(".json")) {
+            byte[] all = readAll(zip);
+            byte[] bytes = all.length > 0 && all[all.length - 1] == '\n'
+                ? java.util.Arrays.copyOf(all, all.length - 1) : all;
+            pendingArtifact = parse(bytes, name, 1);
+            digest(ARTIFACTS).add(bytes);
+          } else if (name.startsWith(ARTIFACTS + "/") && name.endsWith(".bin")) {
+            if (pendingArtifact == null) {
+              throw damaged(name + " comes without its description");
+            }
+            putArtifact(pendingArtifact, zip, name);
+            pendingArtifact = null;
+          } else if (name.equals(MANIFEST_ENTRY)) {
+            JsonNode manifest = parse(readAll(zip), MANIFEST_ENTRY, 1);
+            if (zip.getNextEntry() != null) {
+              throw damaged("entries follow " + MANIFEST_ENTRY);
+            }
+            tail.drain();
+            if (!tail.endsWithCentralDirectory()) {
+              throw damaged("truncated zip: its central directory is incomplete");
+            }
+            return checkManifest(manifest);
+          } else {
+            throw damaged("unknown entry " + name);
+          }
+        }
+        throw damaged("it ends without " + MANIFEST_ENTRY + " (truncated?)");
+      } catch (ZipException | java.io.EOFException e) {
+        throw damaged("truncated or corrupted zip: " + e.getMessage());
+      } catch (IOException e) {
+        throw new UncheckedIOException("import: cannot read the archive: " + e.getMessage(), e);
+      }
+    }
+
+    private void requireEmpty(BackendTransaction tx) {
+      for (Kind k : Kind.resourceKinds()) {
+        if (tx.count(k, StoredQuery.builder(1).build()) > 0) {
+          throw new FailedPreconditionException("import: the target store is not empty (it holds"
+              + " " + k.kindName() + " resources); import only into a new store");
+        }
+      }
+      if (!tx.changesSince(0, null, 1).isEmpty()) {
+        throw new FailedPreconditionException("import: the target store is not empty (it has"
+            + " history); import only into a new store");
+      }
+      if (core.artifacts != null && !core.artifacts.list("", null, 1).items().isEmpty()) {
+        throw new FailedPreconditionException("import: the target's artifact store is not empty;"
+            + " import only into a new store");
+      }
+    }
+
+    private Digest digest(String section) {
+      return seen.computeIfAbsent(section, s -> new Digest());
+    }
+
+    /** Calls {@code each} with every line of the current entry, after adding it to the digest. */
+    private void lines(ZipInputStream zip, String section, LineHandler each) throws IOException {
+      Digest d = digest(section);
+      BufferedReader r = new BufferedReader(new InputStreamReader(zip, StandardCharsets.UTF_8));
+      String l;
+      int n = 0;
+      while ((l = r.readLine()) != null) {
+        n++;
+        byte[] bytes = l.getBytes(StandardCharsets.UTF_8);
+        d.add(bytes);
+        JsonNode node = parse(bytes, section, n);
+        try {
+          each.handle(node);
+        } catch (NullPointerException | ClassCastException | IllegalArgumentException
+            | java.time.format.DateTimeParseException bad) {
+          throw damaged(section + " line " + n + ": missing or malformed field ("
+              + bad.getMessage() + ")");
+        }
+      }
+    }
+
+    @FunctionalInterface
+    private interface LineHandler {
+      void handle(JsonNode line);
+    }
+
+    private void readSettings(BackendTransaction tx, ZipInputStream zip) throws IOException {
+      Map<String, String> settings = new TreeMap<>();
+      lines(zip, SETTINGS, o -> settings.put(o.get("name").asText(), o.get("value").asText()));
+      TreeMap<Integer, String> generations = new TreeMap<>();
+      settings.forEach((name, value) -> {
+        if (name.startsWith(StoreSecrets.HASH_KEY)) {
+          generations.put(Integer.parseInt(name.substring(StoreSecrets.HASH_KEY.length())), value);
+        }
+      });
+      if (!generations.isEmpty() || settings.containsKey(StoreSecrets.PRESENT)) {
+        settleKeys(generations);
+      }
+      for (Map.Entry<String, String> s : settings.entrySet()) {
+        if (!s.getKey().startsWith(StoreSecrets.HASH_KEY)) {
+          tx.putSetting(s.getKey(), s.getValue());
+        } else if (resealFrom == null) {
+          tx.putSetting(s.getKey(), s.getValue());
+        }
+      }
+      if (resealFrom != null) { // one generation, sealed under this store's key
+        tx.putSetting(StoreSecrets.HASH_KEY + 1, core.secrets.sealHashKey(hashKey));
+      }
+    }
+
+    /**
+     * Decides how the archive's secrets are kept: as they are when this store's key opens them,
+     * re-sealed when only the given source keys do, refused otherwise.
+     */
+    private void settleKeys(TreeMap<Integer, String> generations) {
+      TinkSealer target = core.secrets.tink();
+      if (target == null) {
+        throw new SecretsException("import: the archive holds secrets or API keys, but this"
+            + " store has no secret key configured (set AgentStore.builder().keyProvider(...))");
+      }
+      if (generations.isEmpty()) {
+        return;
+      }
+      String newest = generations.lastEntry().getValue();
+      try {
+        hashKey = StoreSecrets.openHashKey(target, newest);
+        return;
+      } catch (SecretsException differentKey) {
+        if (sourceKeys == null) {
+          throw new SecretsException("import: the archive's secrets are sealed under a different"
+              + " key than this store's; pass the source's keys with"
+              + " importer().sourceKeys(...) to re-seal them under this store's key",
+              differentKey);
+        }
+      }
+      Optional<SecretKeys> keys = sourceKeys.keys(new KeyProvider.Context(Optional.empty(), true));
+      if (keys == null || keys.isEmpty()) {
+        throw new SecretsException("import: the source key provider gave no keys");
+      }
+      resealFrom = new TinkSealer(keys.get());
+      try {
+        hashKey = StoreSecrets.openHashKey(resealFrom, newest);
+      } catch (SecretsException wrong) {
+        throw new SecretsException("import: neither this store's key nor the given source keys"
+            + " open the archive's secrets", wrong);
+      }
+    }
+
+    private void reseal(Kind kind, String id, JsonNode spec) {
+      if (resealFrom != null && spec instanceof ObjectNode o) {
+        SecretFields.reseal(kind, id, o, resealFrom, core.secrets.tink(), stored -> true);
+      }
+    }
+
+    private void readResources(BackendTransaction tx, ZipInputStream zip, Kind kind)
+        throws IOException {
+      lines(zip, resourcesSection(kind), o -> {
+        reseal(kind, o.get("id").asText(), o.get("spec"));
+        tx.insert(resourceOf(kind, o));
+      });
+    }
+
+    private void readItems(BackendTransaction tx, ZipInputStream zip, Kind kind)
+        throws IOException {
+      List<StoredItem> batch = new ArrayList<>();
+      String[] group = {null, null};
+      lines(zip, itemsSection(kind), o -> {
+        String id = o.get("execution").asText();
+        String collection = o.get("collection").asText();
+        if (!batch.isEmpty() && (!id.equals(group[0]) || !collection.equals(group[1])
+            || batch.size() >= PAGE)) {
+          tx.importItems(kind, group[0], group[1], List.copyOf(batch));
+          batch.clear();
+        }
+        group[0] = id;
+        group[1] = collection;
+        batch.add(StoredItem.stored(o.get("seq").asLong(), text(o.get("key")),
+            Json.write(o.get("body"))));
+      });
+      if (!batch.isEmpty()) {
+        tx.importItems(kind, group[0], group[1], batch);
+      }
+    }
+
+    private void readHistory(BackendTransaction tx, ZipInputStream zip) throws IOException {
+      List<HistoryRecord> batch = new ArrayList<>();
+      lines(zip, HISTORY, o -> {
+        JsonNode snapshot = o.get("snapshot");
+        Kind kind = Kind.fromName(o.get("kind").asText());
+        if (snapshot != null) {
+          reseal(kind, o.get("resourceId").asText(), snapshot.get("spec"));
+        }
+        HistoryRecord r = historyOf(o);
+        if (r.sequence() <= maxSeq) {
+          throw damaged(HISTORY + ": sequence " + r.sequence() + " after " + maxSeq
+              + " (history must ascend)");
+        }
+        maxSeq = r.sequence();
+        batch.add(r);
+        if (batch.size() >= PAGE) {
+          tx.importHistory(List.copyOf(batch));
+          batch.clear();
+        }
+      });
+      tx.importHistory(batch);
+    }
+
+    private void putArtifact(JsonNode meta, ZipInputStream zip, String entry) {
+      if (core.artifacts == null) {
+        throw new FailedPreconditionException("import: the archive holds artifacts but this"
+            + " store has no artifact store configured");
+      }
+      ArtifactPutOptions.Builder options = ArtifactPutOptions.builder()
+          .contentType(meta.path("contentType").asText())
+          .expectedSha256(meta.path("sha256").asText());
+      Iterator<Map.Entry<String, JsonNode>> it = meta.path("metadata").fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> m = it.next();
+        options.metadata(m.getKey(), m.getValue().asText());
+      }
+      String key = meta.path("key").asText();
+      InputStream body = new java.io.FilterInputStream(zip) {
+        @Override
+        public void close() {} // the archive goes on after this entry
+      };
+      try {
+        core.artifacts.put(key, body, options.build());
+      } catch (InvalidArgumentException e) {
+        throw damaged(entry + " (artifact " + key + "): " + e.getMessage());
+      }
+      artifactsWritten.add(key);
+    }
+
+    private ArchiveSummary checkManifest(JsonNode manifest) {
+      List<String> wrong = new ArrayList<>();
+      Map<String, ArchiveSummary.Section> sections = new LinkedHashMap<>();
+      manifest.path("sections").fields().forEachRemaining(e ->
+          sections.put(e.getKey(), parseSection(e.getValue())));
+      Set<String> names = new java.util.LinkedHashSet<>(sections.keySet());
+      names.addAll(seen.keySet());
+      for (String name : names) {
+        ArchiveSummary.Section expected = sections.get(name);
+        ArchiveSummary.Section actual = seen.containsKey(name) ? seen.get(name).section()
+            : new Digest().section();
+        if (expected == null) {
+          wrong.add(name + " is not in the manifest");
+        } else if (expected.count() != actual.count()) {
+          wrong.add(name + " holds " + actual.count() + " records, the manifest says "
+              + expected.count());
+        } else if (!expected.digest().equals(actual.digest())) {
+          wrong.add(name + " does not match its digest in the manifest");
+        }
+      }
+      long historySequence = manifest.path("historySequence").asLong(-1);
+      if (historySequence != maxSeq) {
+        wrong.add("history ends at sequence " + maxSeq + ", the manifest says "
+            + historySequence);
+      }
+      if (!wrong.isEmpty()) {
+        throw damaged(String.join("; ", wrong));
+      }
+      return new ArchiveSummary(manifest.path("formatVersion").asInt(), historySequence,
+          sections);
+    }
+
+    private static byte[] readAll(ZipInputStream zip) throws IOException {
+      return zip.readAllBytes();
+    }
+
+    private static JsonNode parse(byte[] bytes, String where, int line) {
+      try {
+        return Json.MAPPER.readTree(bytes);
+      } catch (IOException e) {
+        throw damaged(where + " line " + line + ": not valid JSON");
+      }
+    }
+
+    private static InvalidArgumentException damaged(String what) {
+      return new InvalidArgumentException("archive: " + what + "; nothing was imported");
+    }
+  }
+}

@@ -1,0 +1,309 @@
+package dev.agentstore.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentstore.AgentStore;
+import dev.agentstore.ArchiveSummary;
+import dev.agentstore.Archives;
+import dev.agentstore.FailedPreconditionException;
+import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.Kind;
+import dev.agentstore.SecretsException;
+import dev.agentstore.model.AgentExecution;
+import dev.agentstore.model.AgentMessage;
+import dev.agentstore.model.Environment;
+import dev.agentstore.model.EnvironmentSpec;
+import dev.agentstore.model.EnvironmentValue;
+import dev.agentstore.model.IssuedApiKey;
+import dev.agentstore.model.MessageType;
+import dev.agentstore.model.ToolCall;
+import dev.agentstore.secret.KeysetFileKeyProvider;
+import dev.agentstore.spi.HistoryRecord;
+import dev.agentstore.spi.StoredQuery;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The portability suite: {@code store.exporter()} and {@code store.importer()} move a whole store
+ * (every kind, secrets still sealed, API-key hashes, history with its sequence numbers, execution
+ * items, settings, artifacts) into an empty store exactly, and refuse damaged archives, non-empty
+ * targets and foreign keys with nothing imported (docs/portability.md).
+ *
+ * <p>Usage: {@code class LocalPortabilityTest extends PortabilityTck { ... newStoreBuilder() ... }}
+ */
+public abstract class PortabilityTck extends SecretsSupport {
+
+  /** What {@link #populate} made, to check on the other side. */
+  protected record Populated(String envId, String secret, String apiKeyPlaintext,
+      String executionId, String artifactKey, byte[] artifact) {}
+
+  /** Fills {@code s} with one resource of every built-in kind and the rest of what an archive holds. */
+  protected Populated populate(AgentStore s) {
+    String org = newOrg(s).id();
+    for (Kind kind : Kind.resourceKinds()) {
+      if (kind != Kind.ORGANIZATION) {
+        Samples.created(this, s, kind, org, unique("p"));
+      }
+    }
+    String secret = marker();
+    Environment env = s.environments().create(new Environment(dev.agentstore.Metadata.of(org,
+        unique("env")), EnvironmentSpec.builder().description("prod").data(Map.of(
+        "TOKEN", EnvironmentValue.secret(secret), "REGION", EnvironmentValue.plain("eu")))
+        .build(), null));
+    s.environments().update(env.withSpec(EnvironmentSpec.builder().description("prod v2")
+        .data(env.spec().data()).build()));
+    IssuedApiKey key = s.apiKeys().issue(org, unique("ci"), null);
+    AgentExecution run = newAgentExecution(s, org);
+    s.agentExecutions().appendMessages(run.id(), AgentMessage.of(MessageType.HUMAN, "hi",
+        Instant.EPOCH), AgentMessage.of(MessageType.AI, "hello 1.0E-5", Instant.EPOCH));
+    s.agentExecutions().upsertToolCall(run.id(), ToolCall.pending("c1", "ls", null));
+    byte[] blob = ("artifact " + unique("a")).repeat(1000).getBytes(StandardCharsets.UTF_8);
+    String artifactKey = "runs/" + run.id() + "/out.txt";
+    s.artifacts().put(artifactKey, new ByteArrayInputStream(blob));
+    return new Populated(env.id(), secret, key.plaintext(), run.id(), artifactKey, blob);
+  }
+
+  /** The archive of {@code s}, in memory. */
+  protected static byte[] export(AgentStore s) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    s.exporter().to(out);
+    return out.toByteArray();
+  }
+
+  /** Asserts that {@code s} holds no resource, history or artifact. */
+  protected static void assertEmpty(AgentStore s) {
+    for (Kind k : Kind.resourceKinds()) {
+      long rows = backendOf(s).read(tx -> tx.count(k, StoredQuery.builder(1).build()));
+      assertThat(rows).as("%s rows", k.kindName()).isZero();
+    }
+    List<HistoryRecord> history = backendOf(s).read(tx -> tx.changesSince(0, null, 10));
+    assertThat(history).as("history").isEmpty();
+    assertThat(s.artifacts().list("", null, 10).items()).as("artifacts").isEmpty();
+  }
+
+  /** A populated source, its archive, and an empty target under the same key. */
+  private record Pair(AgentStore source, byte[] archive, AgentStore target) {}
+
+  private Pair populatedPair() {
+    Path keys = newKeyset();
+    AgentStore source = open(keyed(keys));
+    populate(source);
+    byte[] archive = export(source);
+    return new Pair(source, archive, open(keyed(keys)));
+  }
+
+  private static List<Long> sequences(AgentStore s) {
+    return backendOf(s).read(tx -> tx.changesSince(0, null, 10_000)).stream()
+        .map(HistoryRecord::sequence).toList();
+  }
+
+  @Test
+  void roundTripReproducesEveryKindSecretsHistoryItemsAndArtifacts() throws IOException {
+    Path keys = newKeyset();
+    AgentStore source = open(keyed(keys));
+    Populated p = populate(source);
+    byte[] archive = export(source);
+    AgentStore target = open(keyed(keys));
+
+    ArchiveSummary imported = target.importer().from(new ByteArrayInputStream(archive));
+
+    Archives.VerifyReport report = Archives.verify(source, target);
+    assertThat(report.differences()).isEmpty();
+    assertThat(report.identical()).isTrue();
+    assertThat(imported.sections()).isEqualTo(report.source().sections());
+    for (Kind k : Kind.resourceKinds()) {
+      assertThat(imported.sections().get("resources/" + k.kindName()).count())
+          .as("%s exported", k.kindName()).isPositive();
+    }
+    assertThat(imported.sections().get("items/AgentExecution").count()).isEqualTo(3);
+    assertThat(imported.sections().get("artifacts").count()).isEqualTo(1);
+    assertThat(target.environments().get(p.envId()).orElseThrow().spec().data().get("TOKEN")
+        .value()).isEqualTo(p.secret());
+    assertThat(target.agentExecutions().get(p.executionId()).orElseThrow())
+        .isEqualTo(source.agentExecutions().get(p.executionId()).orElseThrow());
+    assertThat(target.environments().get(p.envId()).orElseThrow().metadata())
+        .isEqualTo(source.environments().get(p.envId()).orElseThrow().metadata());
+    try (InputStream in = target.artifacts().get(p.artifactKey())) {
+      assertThat(in.readAllBytes()).isEqualTo(p.artifact());
+    }
+    String text = new String(archive, StandardCharsets.ISO_8859_1);
+    assertFree("archive", text, List.of(p.secret(), p.apiKeyPlaintext()));
+    // Exporting the copy gives the same manifest.
+    assertThat(Archives.compare(imported, target.exporter().to(
+        java.io.OutputStream.nullOutputStream())).identical()).isTrue();
+    // Last, as verifying an API key records its use: the hashing key came along.
+    assertThat(target.apiKeys().verify(p.apiKeyPlaintext())).as("API key hash").isPresent();
+  }
+
+  @Test
+  void historyKeepsItsSequenceNumbersAndLaterWritesContinueAboveThem() {
+    Path keys = newKeyset();
+    AgentStore source = open(keyed(keys));
+    String org = newOrg(source).id();
+    for (int i = 0; i < 30; i++) {
+      newAgent(source, org, unique("a"));
+    }
+    List<Long> before = sequences(source);
+    AgentStore target = open(keyed(keys));
+    target.importer().from(new ByteArrayInputStream(export(source)));
+
+    assertThat(sequences(target)).isEqualTo(before);
+    long max = before.get(before.size() - 1);
+    newAgent(target, org, unique("after"));
+    List<Long> after = sequences(target);
+    assertThat(after).hasSize(before.size() + 1);
+    assertThat(after.get(after.size() - 1)).isGreaterThan(max);
+    assertThat(target.changes().since(max, 10)).hasSize(1);
+  }
+
+  @Test
+  void importIntoANonEmptyStoreIsRefused() {
+    Pair pair = populatedPair();
+    AgentStore source = pair.source();
+    byte[] archive = pair.archive();
+    AgentStore target = pair.target();
+    String existing = newOrg(target).id();
+
+    assertThatThrownBy(() -> target.importer().from(new ByteArrayInputStream(archive)))
+        .isInstanceOf(FailedPreconditionException.class).hasMessageContaining("not empty");
+    assertThat(target.organizations().get(existing)).isPresent();
+    assertThat(sequences(target)).hasSize(1);
+  }
+
+  @Test
+  void truncatedArchiveIsRefusedWithNothingImported() {
+    Pair pair = populatedPair();
+    AgentStore source = pair.source();
+    byte[] archive = pair.archive();
+    AgentStore target = pair.target();
+
+    for (int cut : new int[] {archive.length / 3, archive.length - 200, archive.length - 10}) {
+      byte[] truncated = java.util.Arrays.copyOf(archive, cut);
+      assertThatThrownBy(() -> target.importer().from(new ByteArrayInputStream(truncated)))
+          .as("cut at %d of %d", cut, archive.length)
+          .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("archive");
+      assertEmpty(target);
+    }
+    // The refusals left nothing behind: the whole archive still imports.
+    target.importer().from(new ByteArrayInputStream(archive));
+    assertThat(Archives.verify(source, target).identical()).isTrue();
+  }
+
+  @Test
+  void corruptedArchivesAreRefusedNamingWhatIsWrong() {
+    Pair pair = populatedPair();
+    AgentStore source = pair.source();
+    byte[] archive = pair.archive();
+    AgentStore target = pair.target();
+
+    byte[] edited = rewrite(archive, "resources/Agent.ndjson",
+        text -> text.replaceFirst("\"version\":1", "\"version\":7"));
+    assertThatThrownBy(() -> target.importer().from(new ByteArrayInputStream(edited)))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("resources/Agent").hasMessageContaining("digest");
+    assertEmpty(target);
+
+    byte[] dropped = rewrite(archive, "history.ndjson",
+        text -> text.substring(text.indexOf('\n') + 1));
+    assertThatThrownBy(() -> target.importer().from(new ByteArrayInputStream(dropped)))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("history");
+    assertEmpty(target);
+
+    byte[] badJson = rewrite(archive, "resources/Skill.ndjson", text -> "{not json\n" + text);
+    assertThatThrownBy(() -> target.importer().from(new ByteArrayInputStream(badJson)))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("resources/Skill line 1").hasMessageContaining("not valid JSON");
+    assertEmpty(target);
+
+    byte[] notZip = "hello, not an archive".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> target.importer().from(new ByteArrayInputStream(notZip)))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("archive");
+    assertEmpty(target);
+  }
+
+  @Test
+  void anArchiveSealedUnderAnotherKeyIsRefusedWithoutTheSourceKeys() {
+    AgentStore source = open(keyed(newKeyset()));
+    populate(source);
+    byte[] archive = export(source);
+    AgentStore target = open(keyed(newKeyset()));
+
+    assertThatThrownBy(() -> target.importer().from(new ByteArrayInputStream(archive)))
+        .isInstanceOf(SecretsException.class).hasMessageContaining("sourceKeys");
+    assertEmpty(target);
+  }
+
+  @Test
+  void givenTheSourceKeysAnImportReSealsUnderTheTargetKey() {
+    Path sourceKeys = newKeyset();
+    AgentStore source = open(keyed(sourceKeys));
+    Populated p = populate(source);
+    byte[] archive = export(source);
+    AgentStore target = open(keyed(newKeyset()));
+
+    target.importer().sourceKeys(KeysetFileKeyProvider.existing(sourceKeys))
+        .from(new ByteArrayInputStream(archive));
+
+    assertThat(target.environments().get(p.envId()).orElseThrow().spec().data().get("TOKEN")
+        .value()).isEqualTo(p.secret());
+    String sourceSealed = backendOf(source).read(tx -> tx.find(Kind.ENVIRONMENT, p.envId()))
+        .orElseThrow().specJson();
+    String targetSealed = backendOf(target).read(tx -> tx.find(Kind.ENVIRONMENT, p.envId()))
+        .orElseThrow().specJson();
+    assertThat(targetSealed).doesNotContain(p.secret());
+    assertThat(sealedToken(targetSealed)).isNotEqualTo(sealedToken(sourceSealed));
+    Archives.VerifyReport report = Archives.verify(source, target);
+    assertThat(report.differences()).as("only sealed values and the sealed hashing key differ")
+        .allMatch(d -> d.startsWith("resources/Environment") || d.startsWith("history")
+            || d.startsWith("settings") || d.startsWith("resources/AgentExecution")
+            || d.startsWith("resources/WorkflowExecution")
+            || d.startsWith("resources/ExecutionContext"));
+    assertThat(report.differences()).anyMatch(d -> d.startsWith("resources/Environment"));
+    assertThat(target.apiKeys().verify(p.apiKeyPlaintext())).as("re-sealed hashing key")
+        .isPresent();
+  }
+
+  private static String sealedToken(String specJson) {
+    int at = specJson.indexOf("agentstore:sealed:");
+    return specJson.substring(at, specJson.indexOf('"', at));
+  }
+
+  /** The archive with the text of one entry changed (entries re-zipped, nothing else touched). */
+  protected static byte[] rewrite(byte[] archive, String entry, UnaryOperator<String> change) {
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(archive))) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+        boolean found = false;
+        for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+          byte[] body = in.readAllBytes();
+          if (e.getName().equals(entry)) {
+            body = change.apply(new String(body, StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
+            found = true;
+          }
+          out.putNextEntry(new ZipEntry(e.getName()));
+          out.write(body);
+          out.closeEntry();
+        }
+        assertThat(found).as("entry %s", entry).isTrue();
+      }
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
