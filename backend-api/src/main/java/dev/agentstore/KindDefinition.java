@@ -107,6 +107,8 @@ public final class KindDefinition {
   private final List<Unique> uniques;
   private final List<List<JsonPath>> indexes;
   private final Kind kind;
+  /** {@link #toJson()} as text, computed once: equality and hashing run on hot paths. */
+  private final String canonical;
 
   private KindDefinition(Builder b) {
     this.group = b.group;
@@ -116,6 +118,7 @@ public final class KindDefinition {
     this.uniques = List.copyOf(b.uniques);
     this.indexes = List.copyOf(b.indexes);
     this.kind = new Kind(this);
+    this.canonical = toJson().toString();
   }
 
   /** A builder for the kind {@code kindName} of {@code group} (a DNS name, e.g. {@code swarm.dev}). */
@@ -259,17 +262,18 @@ public final class KindDefinition {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof KindDefinition d && d.toJson().equals(toJson());
+    return o instanceof KindDefinition d && d.canonical.equals(canonical);
   }
 
   @Override
   public int hashCode() {
-    return toJson().hashCode();
+    return canonical.hashCode();
   }
 
+  /** The canonical JSON text ({@link #toJson()}). */
   @Override
   public String toString() {
-    return toJson().toString();
+    return canonical;
   }
 
   /**

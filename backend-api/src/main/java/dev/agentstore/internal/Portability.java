@@ -76,6 +76,7 @@ final class Portability {
   static Exporter exporter(View view) {
     return out -> {
       requireWholeStore(view, "export");
+      refuseDeclaredKinds(view);
       return view.core().backend.read(tx -> new Writer(view.core(), out).write(tx));
     };
   }
@@ -102,6 +103,20 @@ final class Portability {
         return new Reader(view.core(), sourceKeys).read(in);
       }
     };
+  }
+
+  /**
+   * Archive format 1 has no section for application-defined kinds, so an export of a store that
+   * holds any is refused before a byte is written rather than leaving their resources behind.
+   */
+  private static void refuseDeclaredKinds(View view) {
+    List<String> declared = view.core().backend.declareKinds(List.of()).stream()
+        .map(d -> d.kind().name()).toList();
+    if (!declared.isEmpty()) {
+      throw new FailedPreconditionException("export: this store holds application-defined"
+          + " kinds " + declared + ", which archive format 1 cannot carry yet; nothing was"
+          + " written");
+    }
   }
 
   private static void requireWholeStore(View view, String what) {
