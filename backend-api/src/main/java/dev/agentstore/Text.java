@@ -6,21 +6,7 @@ final class Text {
 
   /** The value cut to 80 characters with control characters escaped, safe to put in a message. */
   static String clip(String s) {
-    if (s == null) {
-      return "null";
-    }
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < s.length() && b.length() < 80; i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        b.append(String.format("\\u%04x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    if (b.length() >= 80 && s.length() > 80) {
-      b.append("...");
-    }
-    return b.toString();
+    return dev.agentstore.internal.Messages.clip(s);
   }
+
 }

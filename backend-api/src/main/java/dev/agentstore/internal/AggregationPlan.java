@@ -227,15 +227,7 @@ final class AggregationPlan {
 
   /** {@code s} quoted for an error message: at most 80 characters, control characters escaped. */
   private static String clip(String s) {
-    if (s == null) {
-      return "null";
-    }
-    StringBuilder b = new StringBuilder("'");
-    for (int i = 0; i < s.length() && b.length() < 81; i++) {
-      char c = s.charAt(i);
-      b.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-    }
-    return b.append(s.length() > 80 ? "...'" : "'").toString();
+    return s == null ? "null" : "'" + Messages.clip(s) + "'";
   }
 
   /** Without trailing zeros, scale never negative: 2.50 is 2.5, 1E+2 is 100. */

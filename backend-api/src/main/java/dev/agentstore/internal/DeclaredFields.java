@@ -44,7 +44,7 @@ final class DeclaredFields {
       }
       if (!f.oneOf().isEmpty() && !f.oneOf().contains(v.textValue())) {
         throw new InvalidArgumentException(name, "must be one of " + f.oneOf() + ", got '"
-            + clip(v.textValue()) + "'");
+            + Messages.clip(v.textValue()) + "'");
       }
       f.references().ifPresent(r -> Ids.require(v.textValue(), r.target(), name));
     }
@@ -75,12 +75,8 @@ final class DeclaredFields {
     if (!ok) {
       throw new InvalidArgumentException(name, "must be " + describe(f.type()) + ", got "
           + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
-          + (v.isTextual() ? " '" + clip(v.textValue()) + "'" : ""));
+          + (v.isTextual() ? " '" + Messages.clip(v.textValue()) + "'" : ""));
     }
-  }
-
-  private static String clip(String s) {
-    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
   }
 
   private static boolean allText(JsonNode array) {

@@ -57,24 +57,13 @@ final class DeclaredTable {
     return "r_" + IndexedField.declaredColumn(f.path()).substring(2);
   }
 
-  /** The ids a declared kind's spec references, by reference column (absent: no entry). */
-  static java.util.Map<String, String> referencedIds(dev.agentstore.Kind kind, String specJson) {
-    java.util.Map<String, String> out = new java.util.HashMap<>();
-    KindDefinition d = kind.definition().orElseThrow();
-    com.fasterxml.jackson.databind.JsonNode spec = parse(specJson);
-    for (KindDefinition.Field f : d.fields()) {
-      if (f.references().isEmpty()) {
-        continue;
-      }
-      com.fasterxml.jackson.databind.JsonNode n = spec;
-      for (String s : f.path().segments()) {
-        n = n == null || !n.isObject() ? null : n.get(s);
-      }
-      if (n != null && n.isTextual()) {
-        out.put(referenceColumn(f), n.textValue());
-      }
-    }
-    return out;
+  /**
+   * The id a REFERENCE field's key names (its key is the id's string key), or null when the
+   * field is absent.
+   */
+  static String referencedId(String key) {
+    return key == null || key.equals(SortKeys.ABSENT) ? null
+        : key.substring(SortKeys.text("").length());
   }
 
   private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =

@@ -40,8 +40,8 @@ final class ResourceTable {
   final Map<RefField, Field<String>> refs = new EnumMap<>(RefField.class);
   /** The key columns of the kind's indexed fields ({@link IndexedField#of}). */
   final Map<IndexedField, Field<String>> indexed = new LinkedHashMap<>();
-  /** A declared kind's reference columns, by column name. */
-  final Map<String, Field<String>> declaredRefs = new LinkedHashMap<>();
+  /** A declared kind's reference columns, by the indexed field whose key names the id. */
+  final Map<IndexedField, Field<String>> declaredRefs = new LinkedHashMap<>();
   /** Which key encoding the row's indexed columns hold (0: not computed yet); null: none. */
   final Field<Integer> keysVersion;
   /** ExecutionContext only: the per-kind foreign key columns behind spec.executionId. */
@@ -74,8 +74,8 @@ final class ResourceTable {
     }
     this.keysVersion = indexed.isEmpty() ? null : column(table, "keys_version", Integer.class);
     kind.definition().ifPresent(d -> d.fields().stream().filter(f -> f.references().isPresent())
-        .map(DeclaredTable::referenceColumn)
-        .forEach(c -> declaredRefs.put(c, column(table, c, String.class))));
+        .forEach(f -> declaredRefs.put(IndexedField.find(kind, f.path()).orElseThrow(),
+            column(table, DeclaredTable.referenceColumn(f), String.class))));
     boolean context = kind == Kind.EXECUTION_CONTEXT;
     this.agentExecutionId = context ? column(table, "agent_execution_id", String.class) : null;
     this.workflowExecutionId = context ? column(table, "workflow_execution_id", String.class) : null;

@@ -741,19 +741,16 @@ public final class SqlTransaction implements BackendTransaction {
       v.put(t.phase, row.phase());
     }
     if (!t.indexed.isEmpty()) {
-      // The indexed fields' keys, computed from the status being written (same statement).
+      // The indexed fields' keys, computed from the spec and status being written (same
+      // statement); a declared kind's reference columns hold the ids behind its REFERENCE keys.
       Map<IndexedField, String> keys = IndexedField.keys(row.kind(), row.specJson(),
           row.statusJson());
       t.indexed.forEach((f, col) -> v.put(col, keys.get(f)));
       v.put(t.keysVersion, IndexedField.KEYS_VERSION);
+      t.declaredRefs.forEach((f, col) -> v.put(col, DeclaredTable.referencedId(keys.get(f))));
     }
     for (Map.Entry<RefField, Field<String>> e : t.refs.entrySet()) {
       v.put(e.getValue(), row.refs().get(e.getKey()));
-    }
-    if (!t.declaredRefs.isEmpty()) {
-      // A declared kind's references: the ids its spec names, in their foreign-key columns.
-      Map<String, String> ids = DeclaredTable.referencedIds(row.kind(), row.specJson());
-      t.declaredRefs.forEach((column, field) -> v.put(field, ids.get(column)));
     }
     if (t.agentExecutionId != null) {
       String exec = row.refs().get(RefField.EXECUTION_ID);
