@@ -33,9 +33,9 @@ public final class IntegrationStores {
     }
   }
 
-  /** A new PostgreSQL database's JDBC URL. */
+  /** A new PostgreSQL database's JDBC URL, its schema already migrated. */
   public static String newPostgres() {
-    return PostgresStores.newDatabase();
+    return PostgresStores.newMigratedDatabase();
   }
 
   /** Opens the store at {@code location} (either kind), with a key and a file artifact store. */

@@ -1,9 +1,11 @@
 package dev.agentstore.postgres;
 
 import dev.agentstore.AgentStore;
+import dev.agentstore.postgres.internal.PostgresBackendFactory;
 import dev.agentstore.postgres.internal.PostgresUri;
 import dev.agentstore.secret.KeyProvider;
 import dev.agentstore.secret.KeysetFileKeyProvider;
+import dev.agentstore.sql.SqlBackendWiring;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,9 +48,13 @@ public final class PostgresStores {
     }
   }
 
-  /** A builder for a store on a new, empty database, with a key and a file artifact store. */
+  /**
+   * A builder for a store on a new database that holds the schema and nothing else, with a key
+   * and a file artifact store. The database is a copy of a template migrated once per run:
+   * migrating every test's database took most of this module's test time.
+   */
   public static AgentStore.Builder newBuilder() {
-    return builderFor(newDatabase());
+    return builderFor(newMigratedDatabase());
   }
 
   /**
@@ -62,13 +68,54 @@ public final class PostgresStores {
 
   /** Creates a new empty database and returns its JDBC URL (with credentials). */
   public static String newDatabase() {
-    String name = "tck_" + RUN + "_" + DATABASES.incrementAndGet();
+    return createDatabase(nextName(), "");
+  }
+
+  /**
+   * Creates a new database with every migration applied and no rows beyond Flyway's history, and
+   * returns its JDBC URL. Opening a store there finds the schema current and skips Flyway; it
+   * writes its own secrets settings as on any new store.
+   */
+  public static String newMigratedDatabase() {
+    return createDatabase(nextName(), " TEMPLATE " + migratedTemplate());
+  }
+
+  private static String nextName() {
+    return "tck_" + RUN + "_" + DATABASES.incrementAndGet();
+  }
+
+  private static String createDatabase(String name, String clause) {
     try (Connection c = admin(); Statement st = c.createStatement()) {
-      st.execute("CREATE DATABASE " + name);
+      st.execute("CREATE DATABASE " + name + clause);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create test database " + name, e);
     }
     return PostgresUri.withDatabase(adminUrl(), name);
+  }
+
+  private static volatile String template;
+
+  /**
+   * The run's template: a database migrated by the backend's own migration code, which no
+   * connection holds open afterwards (PostgreSQL copies a template only when nobody is on it).
+   */
+  private static String migratedTemplate() {
+    String name = template;
+    if (name == null) {
+      synchronized (PostgresStores.class) {
+        name = template;
+        if (name == null) {
+          name = nextName();
+          String url = createDatabase(name, "");
+          SqlBackendWiring.migrate(dataSource(url), "the test template",
+              new SqlBackendWiring.Migrations(PostgresStores.class.getClassLoader(),
+                  "classpath:db/migration/postgresql", PostgresBackendFactory.LATEST_MIGRATION),
+              SqlBackendWiring.MigrationLock.ALREADY_HELD);
+          template = name;
+        }
+      }
+    }
+    return name;
   }
 
   /** A connection to the server's maintenance database as the admin role. */
@@ -129,7 +176,15 @@ public final class PostgresStores {
 
   private static String startEmbedded() {
     try {
-      EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+      // The test-only settings of backend-postgres/ci/start-debian-postgres.sh: the server and
+      // its data directory live as long as this JVM (PostgresServerCrashTest runs a durable
+      // server of its own). With fsync the run's ~500 databases made the shutdown checkpoint
+      // outlast surefire's exit timeout, which then left gigabytes of data directory behind.
+      EmbeddedPostgres pg = EmbeddedPostgres.builder()
+          .setServerConfig("fsync", "off")
+          .setServerConfig("synchronous_commit", "off")
+          .setServerConfig("full_page_writes", "off")
+          .start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
           pg.close();
