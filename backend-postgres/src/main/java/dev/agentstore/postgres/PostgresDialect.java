@@ -250,6 +250,14 @@ public final class PostgresDialect implements DialectStrategy {
     };
   }
 
+  /** Also admin_shutdown, crash_shutdown and cannot_connect_now: the server ended the session. */
+  @Override
+  public boolean connectionLost(SQLException e) {
+    String state = e.getSQLState();
+    return DialectStrategy.super.connectionLost(e)
+        || "57P01".equals(state) || "57P02".equals(state) || "57P03".equals(state);
+  }
+
   /**
    * Reads run as one REPEATABLE READ, READ ONLY transaction: Backend.read promises a consistent
    * snapshot, which READ COMMITTED (a new snapshot per statement) would not give a multi-statement

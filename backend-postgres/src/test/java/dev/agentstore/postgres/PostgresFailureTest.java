@@ -77,7 +77,8 @@ class PostgresFailureTest extends TckSupport {
     });
     int unavailable = 0;
     try {
-      for (int i = 0; i < 150; i++) {
+      // Writes go on for as long as the storm does, so that kills always land among them.
+      for (int i = 0; i < 150 || !kills.isDone(); i++) {
         try {
           acknowledged.add(newAgent(store, org.metadata().id(), unique("agent")).metadata().id());
         } catch (UnavailableException e) {
@@ -91,16 +92,49 @@ class PostgresFailureTest extends TckSupport {
     }
     assertThat(killed.get()).as("connections terminated").isPositive();
     assertThat(unavailable).as("calls that saw a killed connection").isPositive();
-    // After the storm: the next call succeeds or is UnavailableException, the one after works.
+    // After the storm: the next call succeeds or is UnavailableException, the one after works,
+    // however many of the pool's four connections the last kill left dead (the first dead one
+    // found makes the backend replace its idle siblings).
     try {
       newAgent(store, org.metadata().id(), unique("agent"));
     } catch (UnavailableException e) {
-      // allowed once: the pool may still hold a connection killed at the very end
+      // allowed once: the pool may still hold connections killed at the very end
     }
     Agent after = newAgent(store, org.metadata().id(), unique("agent"));
     assertThat(store.agents().get(after.metadata().id())).isPresent();
     for (String id : acknowledged) {
       assertThat(store.agents().get(id)).as(id).isPresent();
+    }
+  }
+
+  @Test
+  void afterTheServerEndsEverySessionOnlyOneCallFails() throws Exception {
+    Organization org = newOrg();
+    Agent agent = newAgent(store, org.metadata().id(), unique("agent"));
+    // Four transactions at once leave the pool with four idle connections, all used just now.
+    int size = 4;
+    CyclicBarrier together = new CyclicBarrier(size);
+    ExecutorService pool = Executors.newFixedThreadPool(size);
+    List<Future<Boolean>> reads = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      reads.add(pool.submit(() -> store.inTransaction(tx -> {
+        together.await(10, TimeUnit.SECONDS);
+        return tx.agents().get(agent.metadata().id()).isPresent();
+      })));
+    }
+    for (Future<Boolean> read : reads) {
+      assertThat(read.get(30, TimeUnit.SECONDS)).isTrue();
+    }
+    pool.shutdown();
+    assertThat(killConnections()).as("sessions the server ended").isGreaterThanOrEqualTo(size);
+    try {
+      store.agents().get(agent.metadata().id());
+    } catch (UnavailableException e) {
+      // expected: this call drew one of the dead connections
+    }
+    // Its three dead siblings were replaced, not handed to the next three calls.
+    for (int i = 0; i < size; i++) {
+      assertThat(store.agents().get(agent.metadata().id())).as("call " + i).isPresent();
     }
   }
 

@@ -57,6 +57,15 @@ public final class ConnectionPool implements DataSource, AutoCloseable {
     return pool.getConnection();
   }
 
+  /**
+   * Closes the idle connections now and the ones in use when they are returned; new ones are
+   * opened on demand. For when one connection was found dead: its siblings opened before the
+   * same server restart are dead too.
+   */
+  public void evictIdle() {
+    pool.softEvictConnections();
+  }
+
   /** Credentials belong to the pool's data source, not to each call. */
   @Override
   public Connection getConnection(String username, String password) throws SQLException {

@@ -209,6 +209,17 @@ public interface DialectStrategy {
   ErrorKind classify(SQLException e);
 
   /**
+   * Whether {@code e} says the connection itself is gone (the server restarted, failed over or
+   * terminated the session), so that the pool's other idle connections are likely dead too and
+   * are replaced rather than handed out one failed call at a time. The default is the standard's
+   * connection-exception class, SQLState 08.
+   */
+  default boolean connectionLost(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && state.startsWith("08");
+  }
+
+  /**
    * Begins a transaction on {@code c}: a read, or one of the store's single writes, which lock
    * the rows they read ({@link #needsRowLocks}) and so may run at READ COMMITTED. Write
    * transactions must queue behind each other or lock rows; a database that reports a

@@ -123,6 +123,21 @@ public class SqlBackend implements Backend {
     if (closed) {
       throw new AgentStoreException("the store is closed");
     }
+    try {
+      return inTransactionOnce(source, write, serializable, work);
+    } catch (RuntimeException e) {
+      SQLException sql = SqlErrors.sqlCause(e);
+      if (sql != null && dialect.connectionLost(sql) && source instanceof ConnectionPool pool) {
+        // Hikari drops the dead connection; without this the next calls would each draw one
+        // of its dead siblings, which it does not test when they were used moments ago.
+        pool.evictIdle();
+      }
+      throw e;
+    }
+  }
+
+  private <T> T inTransactionOnce(DataSource source, boolean write, boolean serializable,
+      Work<T> work) {
     SqlTransaction tx;
     T result;
     try (Connection c = source.getConnection()) {

@@ -59,7 +59,7 @@ public final class SqlErrors {
    * The first SQLException in the cause chain that carries a SQLState (the driver's own error;
    * jOOQ may wrap it in one without), else the first SQLException, or null.
    */
-  static SQLException sqlCause(Throwable e) {
+  public static SQLException sqlCause(Throwable e) {
     SQLException first = null;
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException s) {
