@@ -78,7 +78,7 @@ public final class DefaultAgentStore implements AgentStore {
           ObjectNode.class), view));
     }
     repos.forEach((k, r) -> exposed.put(k,
-        Observed.wrap(r, k.kindName(), observer, ResourceRepository.class)));
+        Observed.wrap(r, observedName(k), observer, ResourceRepository.class)));
     this.agentExecutions = (AgentExecutionRepository) Observed.wrap(agentExecs,
         Kind.AGENT_EXECUTION.kindName(), observer, AgentExecutionRepository.class);
     this.workflowExecutions = (WorkflowExecutionRepository) Observed.wrap(workflowExecs,
@@ -97,6 +97,14 @@ public final class DefaultAgentStore implements AgentStore {
     this.maintenance = (Maintenance) Observed.wrap(new StoreMaintenance(view,
         k -> (UpdatableRepository<?>) exposed.get(k), history), "Maintenance", observer,
         Maintenance.class);
+  }
+
+  /**
+   * The {@code kind} a metric or span names: a built-in kind's name ({@code Agent}), a declared
+   * kind's {@code group/Kind}, so two applications' kinds of the same name stay apart.
+   */
+  private static String observedName(Kind k) {
+    return k.isBuiltIn() ? k.kindName() : k.name();
   }
 
   /** The backend below this store (for the TCK's below-the-facade checks). */
@@ -125,7 +133,7 @@ public final class DefaultAgentStore implements AgentStore {
     @SuppressWarnings("unchecked")
     ResourceRepository<CustomResource<S, T>> typed = (ResourceRepository<CustomResource<S, T>>)
         Observed.wrap(new Repo<>(ResourceType.declared(k, specClass, statusClass), view),
-            k.kindName(), view.core().observer, ResourceRepository.class);
+            observedName(k), view.core().observer, ResourceRepository.class);
     return typed;
   }
 

@@ -3,9 +3,15 @@ package dev.agentstore.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstore.AgentStore;
 import dev.agentstore.ConflictException;
+import dev.agentstore.CustomResource;
+import dev.agentstore.FieldType;
 import dev.agentstore.InvalidArgumentException;
+import dev.agentstore.KindDefinition;
+import dev.agentstore.Metadata;
 import dev.agentstore.model.Agent;
 import dev.agentstore.model.Organization;
 import dev.agentstore.observe.MicrometerObserver;
@@ -73,6 +79,29 @@ public abstract class ObservabilityTck extends TckSupport {
         java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
     assertThat(registry.find(MicrometerObserver.CONFLICTS).tags("kind", "Agent", "op", "update")
         .counter().count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void declaredKindsAreTaggedWithTheirGroupSoTwoApplicationsKindsNeverShareATimer() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    KindDefinition swarm = KindDefinition.builder("swarm.dev", "Event").idPrefix("sev")
+        .field("spec.type", FieldType.STRING).build();
+    KindDefinition amelia = KindDefinition.builder("amelia.dev", "Event").idPrefix("aev")
+        .field("spec.type", FieldType.STRING).build();
+    AgentStore s = open(newStoreBuilder().kind(swarm).kind(amelia)
+        .observer(new MicrometerObserver(registry)));
+    Organization org = newOrg(s);
+    ObjectNode spec = JsonNodeFactory.instance.objectNode().put("type", "started");
+    s.resources(swarm).create(CustomResource.of(swarm, Metadata.of(org.id(), unique("e")), spec));
+    s.resources(amelia, ObjectNode.class, ObjectNode.class).create(
+        CustomResource.of(amelia, Metadata.of(org.id(), unique("e")), spec));
+    s.resources(amelia).list(dev.agentstore.Query.all());
+
+    assertThat(timer(registry, "swarm.dev/Event", "create", "success").count()).isEqualTo(1);
+    assertThat(timer(registry, "amelia.dev/Event", "create", "success").count()).isEqualTo(1);
+    assertThat(timer(registry, "amelia.dev/Event", "list", "success").count()).isEqualTo(1);
+    assertThat(registry.find(MicrometerObserver.OPERATION).tags("kind", "Event").timers())
+        .as("a bare kind name would merge both applications' Event").isEmpty();
   }
 
   @Test
