@@ -25,7 +25,8 @@ class JavadocSnippetsTest {
   private static final Path ROOT = Path.of("..");
   private static final List<String> MODULES = List.of("backend-api", "backend-sql",
       "backend-local", "backend-postgres", "artifacts-s3", "backend-tck",
-      "integrations/conversations", "integrations/langchain4j", "integrations/google-adk",
+      "integrations/conversations", "integrations/langchain4j",
+      "integrations/langchain4j-agentic", "integrations/google-adk",
       "integrations/langgraph4j");
   private static final Pattern USAGE_LINE = Pattern.compile("Usage:\\s*\\{@code ");
   private static final Pattern PUBLIC_TYPE = Pattern.compile(

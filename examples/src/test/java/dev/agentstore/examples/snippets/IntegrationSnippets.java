@@ -5,7 +5,9 @@ import com.google.adk.sessions.BaseSessionService;
 import dev.agentstore.AgentStore;
 import dev.agentstore.adk.AgentStoreArtifactService;
 import dev.agentstore.adk.AgentStoreSessionService;
+import dev.agentstore.examples.GoogleAdkArtifactsExample;
 import dev.agentstore.examples.GoogleAdkSessionsExample;
+import dev.agentstore.examples.LangChain4jAgenticScopesExample;
 import dev.agentstore.examples.LangGraph4jCheckpointsExample;
 import dev.agentstore.langgraph4j.AgentStoreCheckpointSaver;
 import dev.agentstore.examples.LangChain4jChatMemoryExample;
@@ -14,6 +16,8 @@ import dev.agentstore.integration.Conversations.Conversation;
 import dev.agentstore.integration.Retries;
 import dev.agentstore.model.Session;
 import dev.agentstore.langchain4j.AgentStoreChatMemoryStore;
+import dev.agentstore.langchain4j.agentic.AgentStoreAgenticScopeStore;
+import dev.langchain4j.agentic.scope.AgenticScopePersister;
 import dev.agentstore.model.Organization;
 import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
@@ -49,6 +53,14 @@ final class IntegrationSnippets {
     return memory;
   }
 
+  static void langchain4jAgentic(AgentStore store, String orgId) {
+    AgenticScopePersister.setStore(new AgentStoreAgenticScopeStore(store, orgId));
+  }
+
+  static void langchain4jAgenticReadme(AgentStore store, Organization org) {
+    AgenticScopePersister.setStore(new AgentStoreAgenticScopeStore(store, org.id()));
+  }
+
   static void adk(AgentStore store, String orgId) {
     BaseSessionService sessions = new AgentStoreSessionService(store, orgId);
     BaseArtifactService artifacts = new AgentStoreArtifactService(store, orgId);
@@ -78,5 +90,7 @@ final class IntegrationSnippets {
     LangGraph4jCheckpointsExample.run(Path.of("/tmp/agents"), System.out);
     LangChain4jChatMemoryExample.run(Path.of("/tmp/agents"), System.out);
     GoogleAdkSessionsExample.run(Path.of("/tmp/agents"), System.out);
+    GoogleAdkArtifactsExample.run(Path.of("/tmp/agents"), System.out);
+    LangChain4jAgenticScopesExample.run(Path.of("/tmp/agents"), "snow", System.out);
   }
 }
