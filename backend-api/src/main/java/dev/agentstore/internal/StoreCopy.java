@@ -97,6 +97,10 @@ public final class StoreCopy {
           + " finish that copy first; nothing was copied");
     }
     String fingerprint = fingerprint(settings.remove(StoreOpener.PAGE_TOKEN_KEY));
+    if (dst.backend.read(tx -> tx.setting(StoreOpener.PAGE_TOKEN_KEY)).map(StoreCopy::fingerprint)
+        .filter(fingerprint::equals).isPresent()) {
+      throw new InvalidArgumentException("copy: the source and the target are the same store");
+    }
     long history = highestSequence(stx);
     boolean resumed = start(fingerprint, history);
     sealing = Portability.Sealing.settle("copy", dst, settings,
