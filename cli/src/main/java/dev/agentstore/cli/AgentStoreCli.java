@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         " 0:done (doctor: every check OK)",
-        " 1:failed (an unexpected error; doctor: a check FAILed)",
+        " 1:failed (an unexpected error; doctor: a check FAILed; copy: stopped, run again to"
+            + " resume)",
         " 2:usage error or invalid argument (nothing was changed)",
         " 3:not found",
         " 4:conflict or failed precondition",
