@@ -15,6 +15,12 @@ import java.io.OutputStream;
 public interface Exporter {
 
   /**
+   * Reports the progress of {@link #to} to {@code listener}: per section, records written and,
+   * for resources, how many there are; bytes of artifacts written.
+   */
+  Exporter progress(ProgressListener listener);
+
+  /**
    * Writes the archive to {@code out} (finished, flushed, not closed) and returns its manifest.
    * Refused on a tenant view ({@code forOrg}) and inside {@code inTransaction}.
    */

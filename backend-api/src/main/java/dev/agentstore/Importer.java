@@ -22,6 +22,12 @@ public interface Importer {
   Importer sourceKeys(KeyProvider source);
 
   /**
+   * Reports the progress of {@link #from} to {@code listener}: per section, records read (the
+   * totals are unknown until the manifest at the end); bytes of artifacts written.
+   */
+  Importer progress(ProgressListener listener);
+
+  /**
    * Imports the archive read from {@code in} (read to its end, not closed) and returns its
    * manifest. Raises {@link FailedPreconditionException} when the store is not empty,
    * {@link InvalidArgumentException} for a damaged archive and {@link SecretsException} when its

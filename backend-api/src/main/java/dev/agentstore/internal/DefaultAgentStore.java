@@ -59,6 +59,11 @@ public final class DefaultAgentStore implements AgentStore {
   private final Secrets secrets;
   private final Maintenance maintenance;
 
+  /** The view this facade wraps (a copy reaches both stores' cores through it). */
+  View view() {
+    return view;
+  }
+
   DefaultAgentStore(View view, boolean root) {
     this.view = view;
     this.root = root;

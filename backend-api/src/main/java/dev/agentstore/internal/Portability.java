@@ -9,6 +9,7 @@ import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Importer;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Kind;
+import dev.agentstore.ProgressListener;
 import dev.agentstore.RefField;
 import dev.agentstore.SecretsException;
 import dev.agentstore.artifact.ArtifactInfo;
@@ -74,16 +75,41 @@ final class Portability {
   private Portability() {}
 
   static Exporter exporter(View view) {
-    return out -> {
-      requireWholeStore(view, "export");
-      refuseDeclaredKinds(view);
-      return view.core().backend.read(tx -> new Writer(view.core(), out).write(tx));
+    return new Exporter() {
+      private ProgressListener listener = ProgressListener.NONE;
+
+      @Override
+      public Exporter progress(ProgressListener progress) {
+        this.listener = requireListener(progress);
+        return this;
+      }
+
+      @Override
+      public ArchiveSummary to(OutputStream out) {
+        requireWholeStore(view, "export");
+        refuseDeclaredKinds(view, "export", "written");
+        return view.core().backend.read(tx -> new Writer(view.core(), out, listener).write(tx));
+      }
     };
+  }
+
+  static ProgressListener requireListener(ProgressListener listener) {
+    if (listener == null) {
+      throw new InvalidArgumentException("progress", "required (ProgressListener.NONE for none)");
+    }
+    return listener;
   }
 
   static Importer importer(View view) {
     return new Importer() {
       private KeyProvider sourceKeys;
+      private ProgressListener listener = ProgressListener.NONE;
+
+      @Override
+      public Importer progress(ProgressListener progress) {
+        this.listener = requireListener(progress);
+        return this;
+      }
 
       @Override
       public Importer sourceKeys(KeyProvider source) {
@@ -100,7 +126,7 @@ final class Portability {
         if (in == null) {
           throw new InvalidArgumentException("in", "required");
         }
-        return new Reader(view.core(), sourceKeys).read(in);
+        return new Reader(view.core(), sourceKeys, listener).read(in);
       }
     };
   }
@@ -109,17 +135,17 @@ final class Portability {
    * Archive format 1 has no section for application-defined kinds, so an export of a store that
    * holds any is refused before a byte is written rather than leaving their resources behind.
    */
-  private static void refuseDeclaredKinds(View view) {
+  static void refuseDeclaredKinds(View view, String what, String nothing) {
     List<String> declared = view.core().backend.declareKinds(List.of()).stream()
         .map(d -> d.kind().name()).toList();
     if (!declared.isEmpty()) {
-      throw new FailedPreconditionException("export: this store holds application-defined"
-          + " kinds " + declared + ", which archive format 1 cannot carry yet; nothing was"
-          + " written");
+      throw new FailedPreconditionException(what + ": this store holds application-defined"
+          + " kinds " + declared + ", which archive format 1 cannot carry yet; nothing was "
+          + nothing);
     }
   }
 
-  private static void requireWholeStore(View view, String what) {
+  static void requireWholeStore(View view, String what) {
     if (view.org() != null) {
       throw new InvalidArgumentException(what + ": an archive holds the whole store; call it on"
           + " the unscoped store, not forOrg(" + view.org() + ")");
@@ -204,7 +230,7 @@ final class Portability {
     return n;
   }
 
-  private static JsonNode doc(String json) {
+  static JsonNode doc(String json) {
     return json == null ? Json.nodes().nullNode() : canonical(Json.parseTrusted(json));
   }
 
@@ -318,11 +344,27 @@ final class Portability {
   private static final class Writer {
     private final StoreCore core;
     private final ZipOutputStream zip;
+    private final ProgressListener listener;
     private final Map<String, ArchiveSummary.Section> sections = new LinkedHashMap<>();
+    private String section;
+    private long total = -1;
+    private long bytes;
 
-    Writer(StoreCore core, OutputStream out) {
+    Writer(StoreCore core, OutputStream out, ProgressListener listener) {
       this.core = core;
       this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+      this.listener = listener;
+    }
+
+    /** Starts reporting {@code name}, which holds {@code records} (-1: not known). */
+    private void begin(String name, long records) {
+      section = name;
+      total = records;
+    }
+
+    private void end(Digest d) {
+      listener.progress(new ProgressListener.Progress(section, d.count, total, bytes));
+      sections.put(section, d.section());
     }
 
     ArchiveSummary write(BackendTransaction tx) {
@@ -378,10 +420,14 @@ final class Portability {
       d.add(bytes);
       zip.write(bytes);
       zip.write('\n');
+      if (d.count % PAGE == 0) {
+        listener.progress(new ProgressListener.Progress(section, d.count, total, this.bytes));
+      }
     }
 
     private void writeSettings(BackendTransaction tx) throws IOException {
       Digest d = new Digest();
+      begin(SETTINGS, -1);
       entry(SETTINGS + ".ndjson");
       for (Map.Entry<String, String> e : new TreeMap<>(tx.settings()).entrySet()) {
         if (e.getKey().equals(StoreOpener.PAGE_TOKEN_KEY)) {
@@ -393,11 +439,12 @@ final class Portability {
         writeLine(d, o);
       }
       zip.closeEntry();
-      sections.put(SETTINGS, d.section());
+      end(d);
     }
 
     private void writeResources(BackendTransaction tx, Kind kind) throws IOException {
       Digest d = new Digest();
+      begin(resourcesSection(kind), tx.count(kind, StoredQuery.builder(1).build()));
       entry(resourcesSection(kind) + ".ndjson");
       forEachPage(tx, kind, PAGE, page -> {
         for (StoredResource r : page) {
@@ -405,12 +452,13 @@ final class Portability {
         }
       });
       zip.closeEntry();
-      sections.put(resourcesSection(kind), d.section());
+      end(d);
     }
 
     private void writeItems(BackendTransaction tx, Kind kind) throws IOException {
       Digest d = new Digest();
       List<String> collections = ExecutionCollections.of(kind);
+      begin(itemsSection(kind), -1);
       entry(itemsSection(kind) + ".ndjson");
       // 50 executions per read: their items are read together
       forEachPage(tx, kind, 50, page -> {
@@ -432,7 +480,7 @@ final class Portability {
         }
       });
       zip.closeEntry();
-      sections.put(itemsSection(kind), d.section());
+      end(d);
     }
 
     /** Work on one page of rows that may write to the archive. */
@@ -460,6 +508,7 @@ final class Portability {
 
     private long writeHistory(BackendTransaction tx) throws IOException {
       Digest d = new Digest();
+      begin(HISTORY, -1);
       entry(HISTORY + ".ndjson");
       long after = 0;
       while (true) {
@@ -473,46 +522,57 @@ final class Portability {
         }
       }
       zip.closeEntry();
-      sections.put(HISTORY, d.section());
+      end(d);
       return after;
     }
 
     private void writeArtifacts() throws IOException {
       Digest d = new Digest();
-      ArtifactStore store = core.artifacts;
-      long n = 0;
-      String token = null;
-      while (store != null) {
-        ArtifactPage page = store.list("", token, 500);
-        for (ArtifactSummary s : page.items()) {
-          Optional<ArtifactInfo> head = store.head(s.key());
-          if (head.isEmpty()) {
-            continue; // deleted since it was listed
-          }
-          ArtifactInfo info = head.get();
-          ObjectNode o = Json.nodes().objectNode();
-          o.put("key", info.key());
-          o.put("size", info.size());
-          o.put("sha256", info.sha256());
-          o.put("contentType", info.contentType());
-          ObjectNode meta = o.putObject("metadata");
-          info.metadata().forEach(meta::put);
-          n++;
-          entry(ARTIFACTS + "/" + n + ".json");
-          writeLine(d, o);
-          zip.closeEntry();
-          entry(ARTIFACTS + "/" + n + ".bin");
-          try (InputStream in = store.get(info.key())) {
-            in.transferTo(zip);
-          }
-          zip.closeEntry();
+      begin(ARTIFACTS, -1);
+      long[] n = {0};
+      forEachArtifact(core.artifacts, info -> {
+        ObjectNode o = Json.nodes().objectNode();
+        o.put("key", info.key());
+        o.put("size", info.size());
+        o.put("sha256", info.sha256());
+        o.put("contentType", info.contentType());
+        ObjectNode meta = o.putObject("metadata");
+        info.metadata().forEach(meta::put);
+        n[0]++;
+        entry(ARTIFACTS + "/" + n[0] + ".json");
+        writeLine(d, o);
+        zip.closeEntry();
+        entry(ARTIFACTS + "/" + n[0] + ".bin");
+        try (InputStream in = core.artifacts.get(info.key())) {
+          bytes += in.transferTo(zip);
         }
-        token = page.nextPageToken().orElse(null);
-        if (token == null) {
-          break;
+        zip.closeEntry();
+      });
+      end(d);
+    }
+  }
+
+  /** Work on one artifact that may read or write streams. */
+  @FunctionalInterface
+  interface ArtifactWork {
+    void accept(ArtifactInfo info) throws IOException;
+  }
+
+  /** Hands every artifact of {@code store} (none when null) to {@code work}, in list order. */
+  static void forEachArtifact(ArtifactStore store, ArtifactWork work) throws IOException {
+    String token = null;
+    while (store != null) {
+      ArtifactPage page = store.list("", token, 500);
+      for (ArtifactSummary s : page.items()) {
+        Optional<ArtifactInfo> head = store.head(s.key());
+        if (head.isPresent()) { // else deleted since it was listed
+          work.accept(head.get());
         }
       }
-      sections.put(ARTIFACTS, d.section());
+      token = page.nextPageToken().orElse(null);
+      if (token == null) {
+        return;
+      }
     }
   }
 
@@ -574,19 +634,115 @@ final class Portability {
     }
   }
 
+  /** Refuses a target that holds any resource, history row or artifact. */
+  static void requireEmpty(BackendTransaction tx, StoreCore core, String what) {
+    for (Kind k : Kind.resourceKinds()) {
+      if (tx.count(k, StoredQuery.builder(1).build()) > 0) {
+        throw new FailedPreconditionException(what + ": the target store is not empty (it holds"
+            + " " + k.kindName() + " resources); " + what + " only into a new store");
+      }
+    }
+    if (!tx.changesSince(0, null, 1).isEmpty()) {
+      throw new FailedPreconditionException(what + ": the target store is not empty (it has"
+          + " history); " + what + " only into a new store");
+    }
+    if (core.artifacts != null && !core.artifacts.list("", null, 1).items().isEmpty()) {
+      throw new FailedPreconditionException(what + ": the target's artifact store is not empty;"
+          + " " + what + " only into a new store");
+    }
+  }
+
+  /**
+   * How a source's secrets are kept in a target: as they are ({@code resealFrom} null) or
+   * re-sealed from {@code resealFrom} under the target's key; {@code hashKey} is the API-key
+   * hashing key the target adopts (null without one).
+   */
+  record Sealing(TinkSealer resealFrom, byte[] hashKey) {
+    static final Sealing AS_IS = new Sealing(null, null);
+
+    /**
+     * Decides it from the source's settings: as they are when the target's key opens the
+     * newest hashing key, re-sealed when only {@code source} (asked only then) does, refused
+     * otherwise. {@code hint} says how to give the source's keys.
+     */
+    static Sealing settle(String what, StoreCore target, Map<String, String> settings,
+        java.util.function.Supplier<TinkSealer> source, String hint) {
+      TreeMap<Integer, String> generations = hashKeys(settings);
+      if (generations.isEmpty() && !settings.containsKey(StoreSecrets.PRESENT)) {
+        return AS_IS;
+      }
+      TinkSealer sealer = target.secrets.tink();
+      if (sealer == null) {
+        throw new SecretsException(what + ": the source holds secrets or API keys, but this"
+            + " store has no secret key configured (set AgentStore.builder().keyProvider(...))");
+      }
+      if (generations.isEmpty()) {
+        return AS_IS;
+      }
+      String newest = generations.lastEntry().getValue();
+      try {
+        return new Sealing(null, StoreSecrets.openHashKey(sealer, newest));
+      } catch (SecretsException differentKey) {
+        TinkSealer from = source.get();
+        if (from == null) {
+          throw new SecretsException(what + ": the source's secrets are sealed under a different"
+              + " key than this store's; " + hint, differentKey);
+        }
+        try {
+          return new Sealing(from, StoreSecrets.openHashKey(from, newest));
+        } catch (SecretsException wrong) {
+          throw new SecretsException(what + ": neither this store's key nor the source's keys"
+              + " open the source's secrets", wrong);
+        }
+      }
+    }
+
+    private static TreeMap<Integer, String> hashKeys(Map<String, String> settings) {
+      TreeMap<Integer, String> generations = new TreeMap<>();
+      settings.forEach((name, value) -> {
+        if (name.startsWith(StoreSecrets.HASH_KEY)) {
+          generations.put(Integer.parseInt(name.substring(StoreSecrets.HASH_KEY.length())), value);
+        }
+      });
+      return generations;
+    }
+
+    /** Writes the source's settings into {@code tx}, the hashing key re-sealed if need be. */
+    void put(BackendTransaction tx, StoreCore target, Map<String, String> settings) {
+      for (Map.Entry<String, String> s : settings.entrySet()) {
+        if (resealFrom == null || !s.getKey().startsWith(StoreSecrets.HASH_KEY)) {
+          tx.putSetting(s.getKey(), s.getValue());
+        }
+      }
+      if (resealFrom != null) { // one generation, sealed under the target's key
+        tx.putSetting(StoreSecrets.HASH_KEY + 1, target.secrets.sealHashKey(hashKey));
+      }
+    }
+
+    /** Re-seals the secret values of a spec in place (nothing when kept as they are). */
+    void reseal(StoreCore target, Kind kind, String id, JsonNode spec) {
+      if (resealFrom != null && spec instanceof ObjectNode o) {
+        SecretFields.reseal(kind, id, o, resealFrom, target.secrets.tink(), stored -> true);
+      }
+    }
+  }
+
   /** Reads one archive into an empty store in one write transaction. */
   private static final class Reader {
     private final StoreCore core;
     private final KeyProvider sourceKeys;
+    private final ProgressListener listener;
     private final Map<String, Digest> seen = new LinkedHashMap<>();
     private final List<String> artifactsWritten = new ArrayList<>();
     private TinkSealer resealFrom;
     private byte[] hashKey;
     private long maxSeq;
+    private long bytes;
 
-    Reader(StoreCore core, KeyProvider sourceKeys) {
+    Reader(StoreCore core, KeyProvider sourceKeys, ProgressListener listener) {
       this.core = core;
       this.sourceKeys = sourceKeys;
+      this.listener = listener;
     }
 
     ArchiveSummary read(InputStream in) {
@@ -617,7 +773,7 @@ final class Portability {
     }
 
     private ArchiveSummary readIn(BackendTransaction tx, InputStream in) {
-      requireEmpty(tx);
+      requireEmpty(tx, core, "import");
       Tail tail = new Tail(in);
       ZipInputStream zip = new ZipInputStream(tail, StandardCharsets.UTF_8);
       try {
@@ -683,22 +839,6 @@ final class Portability {
       }
     }
 
-    private void requireEmpty(BackendTransaction tx) {
-      for (Kind k : Kind.resourceKinds()) {
-        if (tx.count(k, StoredQuery.builder(1).build()) > 0) {
-          throw new FailedPreconditionException("import: the target store is not empty (it holds"
-              + " " + k.kindName() + " resources); import only into a new store");
-        }
-      }
-      if (!tx.changesSince(0, null, 1).isEmpty()) {
-        throw new FailedPreconditionException("import: the target store is not empty (it has"
-            + " history); import only into a new store");
-      }
-      if (core.artifacts != null && !core.artifacts.list("", null, 1).items().isEmpty()) {
-        throw new FailedPreconditionException("import: the target's artifact store is not empty;"
-            + " import only into a new store");
-      }
-    }
 
     private Digest digest(String section) {
       return seen.computeIfAbsent(section, s -> new Digest());
@@ -722,7 +862,11 @@ final class Portability {
           throw damaged(section + " line " + n + ": missing or malformed field ("
               + bad.getMessage() + ")");
         }
+        if (n % PAGE == 0) {
+          listener.progress(new ProgressListener.Progress(section, d.count, -1, this.bytes));
+        }
       }
+      listener.progress(new ProgressListener.Progress(section, d.count, -1, this.bytes));
     }
 
     @FunctionalInterface
@@ -733,69 +877,27 @@ final class Portability {
     private void readSettings(BackendTransaction tx, ZipInputStream zip) throws IOException {
       Map<String, String> settings = new TreeMap<>();
       lines(zip, SETTINGS, o -> settings.put(o.get("name").asText(), o.get("value").asText()));
-      TreeMap<Integer, String> generations = new TreeMap<>();
-      settings.forEach((name, value) -> {
-        if (name.startsWith(StoreSecrets.HASH_KEY)) {
-          generations.put(Integer.parseInt(name.substring(StoreSecrets.HASH_KEY.length())), value);
-        }
-      });
-      if (!generations.isEmpty() || settings.containsKey(StoreSecrets.PRESENT)) {
-        settleKeys(generations);
-      }
-      for (Map.Entry<String, String> s : settings.entrySet()) {
-        if (!s.getKey().startsWith(StoreSecrets.HASH_KEY)) {
-          tx.putSetting(s.getKey(), s.getValue());
-        } else if (resealFrom == null) {
-          tx.putSetting(s.getKey(), s.getValue());
-        }
-      }
-      if (resealFrom != null) { // one generation, sealed under this store's key
-        tx.putSetting(StoreSecrets.HASH_KEY + 1, core.secrets.sealHashKey(hashKey));
-      }
+      Sealing sealing = Sealing.settle("import", core, settings, this::sourceSealer,
+          "pass the source's keys with importer().sourceKeys(...) to re-seal them under this"
+          + " store's key");
+      resealFrom = sealing.resealFrom();
+      hashKey = sealing.hashKey();
+      sealing.put(tx, core, settings);
     }
 
-    /**
-     * Decides how the archive's secrets are kept: as they are when this store's key opens them,
-     * re-sealed when only the given source keys do, refused otherwise.
-     */
-    private void settleKeys(TreeMap<Integer, String> generations) {
-      TinkSealer target = core.secrets.tink();
-      if (target == null) {
-        throw new SecretsException("import: the archive holds secrets or API keys, but this"
-            + " store has no secret key configured (set AgentStore.builder().keyProvider(...))");
-      }
-      if (generations.isEmpty()) {
-        return;
-      }
-      String newest = generations.lastEntry().getValue();
-      try {
-        hashKey = StoreSecrets.openHashKey(target, newest);
-        return;
-      } catch (SecretsException differentKey) {
-        if (sourceKeys == null) {
-          throw new SecretsException("import: the archive's secrets are sealed under a different"
-              + " key than this store's; pass the source's keys with"
-              + " importer().sourceKeys(...) to re-seal them under this store's key",
-              differentKey);
-        }
+    private TinkSealer sourceSealer() {
+      if (sourceKeys == null) {
+        return null;
       }
       Optional<SecretKeys> keys = sourceKeys.keys(new KeyProvider.Context(Optional.empty(), true));
       if (keys == null || keys.isEmpty()) {
         throw new SecretsException("import: the source key provider gave no keys");
       }
-      resealFrom = new TinkSealer(keys.get());
-      try {
-        hashKey = StoreSecrets.openHashKey(resealFrom, newest);
-      } catch (SecretsException wrong) {
-        throw new SecretsException("import: neither this store's key nor the given source keys"
-            + " open the archive's secrets", wrong);
-      }
+      return new TinkSealer(keys.get());
     }
 
     private void reseal(Kind kind, String id, JsonNode spec) {
-      if (resealFrom != null && spec instanceof ObjectNode o) {
-        SecretFields.reseal(kind, id, o, resealFrom, core.secrets.tink(), stored -> true);
-      }
+      new Sealing(resealFrom, hashKey).reseal(core, kind, id, spec);
     }
 
     private void readResources(BackendTransaction tx, ZipInputStream zip, Kind kind)
@@ -875,6 +977,9 @@ final class Portability {
         throw damaged(entry + " (artifact " + key + "): " + e.getMessage());
       }
       artifactsWritten.add(key);
+      bytes += meta.path("size").asLong();
+      listener.progress(new ProgressListener.Progress(ARTIFACTS, digest(ARTIFACTS).count, -1,
+          bytes));
     }
 
     private ArchiveSummary checkManifest(JsonNode manifest) {

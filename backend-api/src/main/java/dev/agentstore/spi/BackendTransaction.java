@@ -205,6 +205,15 @@ public interface BackendTransaction {
   }
 
   /**
+   * Removes a store-wide setting, if set (a finished copy removes its progress record). The
+   * default refuses.
+   */
+  default void deleteSetting(String name) {
+    throw new dev.agentstore.FailedPreconditionException("this backend cannot delete settings"
+        + " (BackendTransaction.deleteSetting), so it cannot be copied into");
+  }
+
+  /**
    * Stores items of a collection of a resource inserted earlier in this transaction, keeping
    * their sequences (import). The default accepts only sequences 1..n, which
    * {@link #insertFirstItems} assigns; the store's own writes never leave gaps.

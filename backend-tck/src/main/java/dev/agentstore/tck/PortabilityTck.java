@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentstore.AgentStore;
 import dev.agentstore.ArchiveSummary;
+import dev.agentstore.AgentStores;
 import dev.agentstore.Archives;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Kind;
+import dev.agentstore.ProgressListener;
 import dev.agentstore.SecretsException;
 import dev.agentstore.model.AgentExecution;
 import dev.agentstore.model.AgentMessage;
@@ -258,14 +260,7 @@ public abstract class PortabilityTck extends SecretsSupport {
     target.importer().sourceKeys(KeysetFileKeyProvider.existing(sourceKeys))
         .from(new ByteArrayInputStream(archive));
 
-    assertThat(target.environments().get(p.envId()).orElseThrow().spec().data().get("TOKEN")
-        .value()).isEqualTo(p.secret());
-    String sourceSealed = backendOf(source).read(tx -> tx.find(Kind.ENVIRONMENT, p.envId()))
-        .orElseThrow().specJson();
-    String targetSealed = backendOf(target).read(tx -> tx.find(Kind.ENVIRONMENT, p.envId()))
-        .orElseThrow().specJson();
-    assertThat(targetSealed).doesNotContain(p.secret());
-    assertThat(sealedToken(targetSealed)).isNotEqualTo(sealedToken(sourceSealed));
+    assertResealed(source, target, p);
     Archives.VerifyReport report = Archives.verify(source, target);
     assertThat(report.differences()).as("only sealed values and the sealed hashing key differ")
         .allMatch(d -> d.startsWith("resources/Environment") || d.startsWith("history")
@@ -275,6 +270,203 @@ public abstract class PortabilityTck extends SecretsSupport {
     assertThat(report.differences()).anyMatch(d -> d.startsWith("resources/Environment"));
     assertThat(target.apiKeys().verify(p.apiKeyPlaintext())).as("re-sealed hashing key")
         .isPresent();
+  }
+
+  // ------------------------------------------------------------------ progress and copy
+
+  @Test
+  void exportAndImportReportProgressPerSection() {
+    Pair pair = populatedPair();
+    List<ProgressListener.Progress> exported = new java.util.ArrayList<>();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ArchiveSummary summary = pair.source().exporter().progress(exported::add).to(out);
+    long agents = summary.sections().get("resources/Agent").count();
+    assertThat(exported).anyMatch(p -> p.section().equals("resources/Agent")
+        && p.done() == agents && p.total() == agents);
+    assertThat(exported).anyMatch(p -> p.section().equals("artifacts") && p.done() == 1
+        && p.bytes() > 0);
+    List<ProgressListener.Progress> imported = new java.util.ArrayList<>();
+    pair.target().importer().progress(imported::add)
+        .from(new ByteArrayInputStream(out.toByteArray()));
+    assertThat(imported).anyMatch(p -> p.section().equals("history")
+        && p.done() == summary.sections().get("history").count());
+    assertThat(imported).anyMatch(p -> p.section().equals("artifacts") && p.bytes() > 0);
+    assertThatThrownBy(() -> pair.source().exporter().progress(null))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("progress");
+  }
+
+  @Test
+  void copyReproducesTheStoreExactlyWithoutAnArchive() throws IOException {
+    Path keys = newKeyset();
+    AgentStore source = open(keyed(keys));
+    Populated p = populate(source);
+    AgentStore target = open(keyed(keys));
+    List<ProgressListener.Progress> seen = new java.util.ArrayList<>();
+
+    AgentStores.CopyReport report = AgentStores.copy().from(source).to(target)
+        .progress(seen::add).run();
+
+    Archives.VerifyReport verify = Archives.verify(source, target);
+    assertThat(verify.differences()).isEmpty();
+    assertThat(report.resumed()).isFalse();
+    assertThat(report.historySequence()).isEqualTo(verify.source().historySequence());
+    verify.source().sections().forEach((name, section) -> assertThat(report.sections()
+        .get(name)).as(name).isEqualTo(section.count()));
+    assertThat(report.artifactBytes()).isEqualTo(p.artifact().length);
+    long agents = verify.source().sections().get("resources/Agent").count();
+    assertThat(seen).anyMatch(s -> s.section().equals("resources/Agent") && s.done() == agents
+        && s.total() == agents);
+    assertThat(sequences(target)).isEqualTo(sequences(source));
+    assertThat(copyMarker(target)).as("progress record removed when complete").isEmpty();
+    assertThat(target.environments().get(p.envId()).orElseThrow().spec().data().get("TOKEN")
+        .value()).isEqualTo(p.secret());
+    try (InputStream in = target.artifacts().get(p.artifactKey())) {
+      assertThat(in.readAllBytes()).isEqualTo(p.artifact());
+    }
+    assertThat(target.apiKeys().verify(p.apiKeyPlaintext())).as("API key hash").isPresent();
+  }
+
+  /** A listener that throws on its {@code at}-th call, as a crash would stop a copy. */
+  private static final class Crash implements ProgressListener {
+    private final int at;
+    private int calls;
+
+    Crash(int at) {
+      this.at = at;
+    }
+
+    @Override
+    public void progress(Progress progress) {
+      if (++calls == at) {
+        throw new IllegalStateException("crash after " + progress);
+      }
+    }
+  }
+
+  private static java.util.Optional<String> copyMarker(AgentStore s) {
+    return backendOf(s).read(tx -> tx.setting("copy.progress"));
+  }
+
+  /** A populated source with enough rows that a small batch size splits every section. */
+  private AgentStore biggerSource(Path keys) {
+    AgentStore source = open(keyed(keys));
+    populate(source);
+    String org = newOrg(source).id();
+    for (int i = 0; i < 7; i++) {
+      AgentExecution run = newAgentExecution(source, org);
+      source.agentExecutions().appendMessages(run.id(), AgentMessage.of(MessageType.HUMAN,
+          "m" + i, Instant.EPOCH));
+    }
+    return source;
+  }
+
+  @Test
+  void aCopyStoppedMidwayResumesWithNoDuplicatesAndNothingLost() {
+    Path keys = newKeyset();
+    AgentStore source = biggerSource(keys);
+    AgentStore target = open(keyed(keys));
+
+    int crashes = 0;
+    AgentStores.CopyReport report = null;
+    while (report == null) {
+      try {
+        report = AgentStores.copy().from(source).to(target).batchSize(4).progress(new Crash(15))
+            .run();
+      } catch (IllegalStateException crash) {
+        assertThat(crash).hasMessageContaining("crash");
+        crashes++;
+        assertThat(copyMarker(target)).as("progress recorded in the target").isPresent();
+        if (crashes == 1) {
+          assertThat(Archives.verify(source, target).identical()).isFalse();
+        }
+        assertThat(crashes).as("copy makes progress").isLessThan(200);
+      }
+    }
+    assertThat(crashes).isGreaterThan(3);
+    assertThat(report.resumed()).isTrue();
+    Archives.VerifyReport verify = Archives.verify(source, target);
+    assertThat(verify.differences()).isEmpty();
+    assertThat(sequences(target)).isEqualTo(sequences(source)).doesNotHaveDuplicates();
+    Map<String, Long> copied = report.sections();
+    verify.source().sections().forEach((name, section) -> assertThat(copied.get(name))
+        .as(name).isEqualTo(section.count()));
+    assertThat(copyMarker(target)).isEmpty();
+  }
+
+  @Test
+  void copyIntoANonEmptyStoreOrTheSameStoreIsRefusedChangingNothing() {
+    Path keys = newKeyset();
+    AgentStore source = open(keyed(keys));
+    populate(source);
+    AgentStore target = open(keyed(keys));
+    String existing = newOrg(target).id();
+    ArchiveSummary before = target.exporter().to(java.io.OutputStream.nullOutputStream());
+
+    assertThatThrownBy(() -> AgentStores.copy().from(source).to(target).run())
+        .isInstanceOf(FailedPreconditionException.class).hasMessageContaining("not empty");
+    assertThat(Archives.compare(before, target.exporter().to(
+        java.io.OutputStream.nullOutputStream())).differences()).isEmpty();
+    assertThat(target.organizations().get(existing)).isPresent();
+    assertThat(copyMarker(target)).isEmpty();
+
+    assertThatThrownBy(() -> AgentStores.copy().from(source).to(source).run())
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("same store");
+    assertThatThrownBy(() -> AgentStores.copy().to(target).run())
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("from");
+    assertThatThrownBy(() -> AgentStores.copy().batchSize(0))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("batchSize");
+  }
+
+  @Test
+  void anUnfinishedCopyResumesOnlyFromTheSameUnchangedSource() {
+    Path keys = newKeyset();
+    AgentStore source = biggerSource(keys);
+    AgentStore other = open(keyed(keys));
+    populate(other);
+    AgentStore target = open(keyed(keys));
+    assertThatThrownBy(() -> AgentStores.copy().from(source).to(target).batchSize(3)
+        .progress(new Crash(6)).run()).isInstanceOf(IllegalStateException.class);
+    String marker = copyMarker(target).orElseThrow();
+    ArchiveSummary partial = target.exporter().to(java.io.OutputStream.nullOutputStream());
+
+    assertThatThrownBy(() -> AgentStores.copy().from(other).to(target).run())
+        .isInstanceOf(FailedPreconditionException.class)
+        .hasMessageContaining("unfinished copy of another store");
+    String org = newOrg(source).id(); // the source moves on: its history grows
+    assertThatThrownBy(() -> AgentStores.copy().from(source).to(target).run())
+        .isInstanceOf(FailedPreconditionException.class)
+        .hasMessageContaining("the source changed since this copy started");
+    assertThat(copyMarker(target)).contains(marker);
+    assertThat(Archives.compare(partial, target.exporter().to(
+        java.io.OutputStream.nullOutputStream())).differences()).isEmpty();
+    assertThat(target.organizations().get(org)).isEmpty();
+  }
+
+  @Test
+  void aCopyBetweenStoresWithDifferentKeysReSealsUnderTheTargetKey() {
+    AgentStore source = open(keyed(newKeyset()));
+    Populated p = populate(source);
+    AgentStore target = open(keyed(newKeyset()));
+
+    AgentStores.copy().from(source).to(target).run();
+
+    assertResealed(source, target, p);
+    assertThat(Archives.verify(source, target).differences())
+        .noneMatch(d -> d.startsWith("resources/Agent:") || d.startsWith("artifacts"));
+    assertThat(target.apiKeys().verify(p.apiKeyPlaintext())).as("re-sealed hashing key")
+        .isPresent();
+  }
+
+  /** The target reads the source's secret, stored under a ciphertext of its own. */
+  private static void assertResealed(AgentStore source, AgentStore target, Populated p) {
+    assertThat(target.environments().get(p.envId()).orElseThrow().spec().data().get("TOKEN")
+        .value()).isEqualTo(p.secret());
+    String sourceSealed = backendOf(source).read(tx -> tx.find(Kind.ENVIRONMENT, p.envId()))
+        .orElseThrow().specJson();
+    String targetSealed = backendOf(target).read(tx -> tx.find(Kind.ENVIRONMENT, p.envId()))
+        .orElseThrow().specJson();
+    assertThat(targetSealed).doesNotContain(p.secret());
+    assertThat(sealedToken(targetSealed)).isNotEqualTo(sealedToken(sourceSealed));
   }
 
   private static String sealedToken(String specJson) {

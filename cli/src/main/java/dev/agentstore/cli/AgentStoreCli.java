@@ -39,12 +39,13 @@ import picocli.CommandLine.Spec;
     subcommands = {LsCommand.class, GetCommand.class, HistoryCommand.class,
         ChangesCommand.class, MigrateCommand.class, RotateKeysCommand.class, PruneCommand.class,
         DeleteWhereCommand.class, DoctorCommand.class, ExportCommand.class,
-        ImportCommand.class, VerifyCommand.class, CompletionCommand.class,
+        ImportCommand.class, CopyCommand.class, VerifyCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         " 0:done (doctor: every check OK)",
-        " 1:failed (an unexpected error; doctor: a check FAILed)",
+        " 1:failed (an unexpected error; doctor: a check FAILed; copy: stopped, run again to"
+            + " resume)",
         " 2:usage error or invalid argument (nothing was changed)",
         " 3:not found",
         " 4:conflict or failed precondition",
@@ -132,15 +133,31 @@ public final class AgentStoreCli implements Callable<Integer> {
   }
 
   AgentStore.Builder builder() {
+    return builderAt(uri(), artifacts);
+  }
+
+  /**
+   * A builder for the store at {@code uri} with the global key options ({@code --key-file} or
+   * {@code --key-env}) and the artifact store given ({@code copy --from} opens its source so).
+   */
+  AgentStore.Builder builderAt(String uri, String artifactStore) {
     if (keyFile != null && keyEnv != null) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--key-file and --key-env are mutually exclusive: give one key source");
     }
-    AgentStore.Builder b = builderFor(uri(), keyFile, artifacts);
+    AgentStore.Builder b = builderFor(uri, keyFile, artifactStore);
     if (keyFile == null && keyEnv != null) {
       b.keyProvider(new EnvironmentKeyProvider(keyEnv, env));
     }
     return b;
+  }
+
+  /**
+   * Whether a person watches: the tool runs on a console (the only case in which it reads
+   * answers from one), so progress bars are drawn in place.
+   */
+  boolean terminal() {
+    return in != null;
   }
 
   /**

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code export FILE}: writes the whole store to an archive (docs/portability.md). */
@@ -23,14 +24,20 @@ final class ExportCommand extends StoreCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The archive to write.")
   Path file;
 
+  @Mixin
+  ProgressBar.Option progress;
+
   @Override
   public Integer call() {
     Path target = file.toAbsolutePath();
     Path partial = target.resolveSibling(target.getFileName() + ".partial");
     try (AgentStore store = root.open()) {
       ArchiveSummary summary;
+      ProgressBar bar = progress.on(root, err(), "exporting");
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
-        summary = store.exporter().to(out);
+        summary = store.exporter().progress(bar).to(out);
+      } finally {
+        bar.finish();
       }
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,6 +33,9 @@ final class ImportCommand extends StoreCommand implements Callable<Integer> {
           + " store's.")
   Path sourceKeyFile;
 
+  @Mixin
+  ProgressBar.Option progress;
+
   @Override
   public Integer call() {
     if (!Files.isRegularFile(file)) {
@@ -44,14 +48,17 @@ final class ImportCommand extends StoreCommand implements Callable<Integer> {
         importer.sourceKeys(KeysetFileKeyProvider.existing(sourceKeyFile.toAbsolutePath()));
       }
       ArchiveSummary summary;
+      ProgressBar bar = progress.on(root, err(), "importing");
       try {
-        summary = importer.from(in);
+        summary = importer.progress(bar).from(in);
       } catch (SecretsException e) {
         if (sourceKeyFile != null) {
           throw e;
         }
         throw new SecretsException(e.getMessage() + " (on the command line: --source-key-file"
             + " FILE)", e);
+      } finally {
+        bar.finish();
       }
       out().printf("Imported from %s:%n", file);
       Output.printSummary(out(), summary);

@@ -658,6 +658,13 @@ public final class SqlTransaction implements BackendTransaction {
         .set(h.settingValue, value).execute());
   }
 
+  @Override
+  public void deleteSetting(String name) {
+    HistoryTable h = schema.history();
+    run("delete setting", () -> ctx.deleteFrom(h.settings).where(h.settingName.eq(name))
+        .execute());
+  }
+
   // ------------------------------------------------------------------ import
 
   @Override
