@@ -65,6 +65,7 @@ final class CollectionRepo<I> implements ItemCollection<I> {
     }
     List<String> keys = new ArrayList<>();
     List<ObjectNode> items = new ArrayList<>();
+    List<String> bodies = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       String where = c + "[" + i + "]";
       Entry<I> e = entries.get(i);
@@ -74,7 +75,11 @@ final class CollectionRepo<I> implements ItemCollection<I> {
       keys.add(checkKey(e.key(), where + ".key"));
       ObjectNode item = Json.toObject(e.item(), where);
       DeclaredFields.checkItem(definition, item, where);
+      String json = Json.write(item);
+      parent.core.codec.requireSize(json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+          where);
       items.add(item);
+      bodies.add(json);
     }
     View view = parent.view;
     return parent.retryingRaces(() -> view.runner().write(tx -> {
@@ -99,7 +104,7 @@ final class CollectionRepo<I> implements ItemCollection<I> {
           freshByKey.put(k, fresh.size());
         }
         slot[i] = fresh.size();
-        fresh.add(StoredCollectionItem.toAppend(k, Json.write(items.get(i)),
+        fresh.add(StoredCollectionItem.toAppend(k, bodies.get(i),
             keysOf(items.get(i)), now, view.actor()));
       }
       List<StoredCollectionItem> stored = List.of();

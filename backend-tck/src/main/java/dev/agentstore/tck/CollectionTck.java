@@ -241,6 +241,10 @@ public abstract class CollectionTck extends TckSupport {
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("key");
     assertThatThrownBy(() -> ev.append("x".repeat(256), event("tool")))
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("key");
+    // An item is held to the store's document size limit (4 MiB by default), like a message.
+    assertThatThrownBy(() -> ev.append("big", event("tool").put("text",
+        "x".repeat(4 * 1024 * 1024 + 1))))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("events[0]");
     // One bad entry refuses the whole call.
     assertThatThrownBy(() -> ev.appendAll(List.of(ItemCollection.entry("c", event("tool")),
         ItemCollection.entry("d", event("tool").put("ok", "yes")))))
