@@ -19,8 +19,28 @@ public interface AgentExecutionRepository extends ExecutionRepository<AgentExecu
   /** Appends messages to {@code status.messages}; returns the new resource version. */
   long appendMessages(String id, List<AgentMessage> messages);
 
+  /**
+   * Appends one message under an idempotency key and returns it as stored, with its sequence.
+   * A retry under a key the execution already holds appends nothing and returns the message
+   * stored first under it (even when the body differs, and after the execution finished); a
+   * null key appends every time. Keys are 1 to 255 characters without control characters.
+   */
+  CollectionItem<AgentMessage> appendMessage(String id, String key, AgentMessage message);
+
+  /**
+   * Up to {@code limit} (1 to 1000) messages with a sequence above {@code afterSequence}, in
+   * order, each with its sequence and idempotency key; page on with the last sequence.
+   */
+  List<CollectionItem<AgentMessage>> messages(String id, long afterSequence, int limit);
+
   /** Inserts or replaces (by id) a tool call in {@code status.toolCalls}; returns the new version. */
   long upsertToolCall(String id, ToolCall toolCall);
+
+  /**
+   * Up to {@code limit} tool calls with a sequence above {@code afterSequence}, in order of first
+   * upsert; each item's key is the tool call's id (an upsert keeps the sequence).
+   */
+  List<CollectionItem<ToolCall>> toolCalls(String id, long afterSequence, int limit);
 
   /** The executions of a session. */
   Page<AgentExecution> listBySession(String sessionId, Query query);

@@ -89,8 +89,8 @@ public interface AgentStore extends AutoCloseable {
    *
    * @throws InvalidArgumentException when the store holds no such kind
    */
-  ResourceRepository<CustomResource<com.fasterxml.jackson.databind.node.ObjectNode,
-      com.fasterxml.jackson.databind.node.ObjectNode>> resources(KindDefinition kind);
+  CustomResourceRepository<com.fasterxml.jackson.databind.node.ObjectNode,
+      com.fasterxml.jackson.databind.node.ObjectNode> resources(KindDefinition kind);
 
   /**
    * The resources of a declared kind with spec and status read and written as the application's
@@ -99,7 +99,7 @@ public interface AgentStore extends AutoCloseable {
    *
    * @throws InvalidArgumentException when the store holds no such kind
    */
-  <S, T> ResourceRepository<CustomResource<S, T>> resources(KindDefinition kind,
+  <S, T> CustomResourceRepository<S, T> resources(KindDefinition kind,
       Class<S> specClass, Class<T> statusClass);
 
   /**

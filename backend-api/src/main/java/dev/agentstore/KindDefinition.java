@@ -106,6 +106,7 @@ public final class KindDefinition {
   private final Map<JsonPath, Field> fields;
   private final List<Unique> uniques;
   private final List<List<JsonPath>> indexes;
+  private final Map<String, CollectionDefinition> collections;
   private final Kind kind;
   /** {@link #toJson()} as text, computed once: equality and hashing run on hot paths. */
   private final String canonical;
@@ -117,6 +118,7 @@ public final class KindDefinition {
     this.fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.fields));
     this.uniques = List.copyOf(b.uniques);
     this.indexes = List.copyOf(b.indexes);
+    this.collections = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.collections));
     this.kind = new Kind(this);
     this.canonical = toJson().toString();
   }
@@ -166,6 +168,16 @@ public final class KindDefinition {
     return indexes;
   }
 
+  /** The keyed, append-only item collections under each resource, in declaration order. */
+  public List<CollectionDefinition> collections() {
+    return List.copyOf(collections.values());
+  }
+
+  /** The collection {@code name}, if declared. */
+  public Optional<CollectionDefinition> collection(String name) {
+    return Optional.ofNullable(collections.get(name));
+  }
+
   /**
    * This definition as JSON, in one canonical form: equal definitions have equal text, so the
    * store compares it with the stored one to tell whether a definition changed.
@@ -176,13 +188,8 @@ public final class KindDefinition {
     o.put("group", group).put("kind", kindName).put("idPrefix", idPrefix);
     ArrayNode fs = o.putArray("fields");
     for (Field d : fields.values()) {
-      ObjectNode n = fs.addObject().put("path", d.path().text()).put("type", d.type().name());
-      if (d.required()) {
-        n.put("required", true);
-      }
-      if (!d.oneOf().isEmpty()) {
-        d.oneOf().forEach(n.putArray("oneOf")::add);
-      }
+      ObjectNode n = writeRules(fs.addObject().put("path", d.path().text())
+          .put("type", d.type().name()), d.required(), d.oneOf());
       d.references().ifPresent(r -> n.putObject("references").put("kind", r.target().name())
           .put("onDelete", r.onDelete().name()));
     }
@@ -200,6 +207,10 @@ public final class KindDefinition {
       ArrayNode a = ix.addArray();
       i.forEach(p -> a.add(p.text()));
     }
+    if (!collections.isEmpty()) { // absent when none: definitions stored before keep their text
+      ArrayNode cs = o.putArray("collections");
+      collections.values().forEach(c -> cs.add(c.toJson()));
+    }
     return o;
   }
 
@@ -210,15 +221,7 @@ public final class KindDefinition {
   public static KindDefinition fromJson(JsonNode json, Map<String, Kind> kinds) {
     Builder b = builder(text(json, "group"), text(json, "kind")).idPrefix(text(json, "idPrefix"));
     for (JsonNode n : json.path("fields")) {
-      List<FieldRule> rules = new ArrayList<>();
-      if (n.path("required").asBoolean(false)) {
-        rules.add(FieldRule.required());
-      }
-      if (n.has("oneOf")) {
-        List<String> values = new ArrayList<>();
-        n.get("oneOf").forEach(v -> values.add(v.asText()));
-        rules.add(new FieldRule.OneOf(values));
-      }
+      List<FieldRule> rules = readRules(n);
       if (n.has("references")) {
         String target = text(n.get("references"), "kind");
         Kind k = kinds.get(target);
@@ -249,7 +252,35 @@ public final class KindDefinition {
       n.forEach(p -> paths.add(p.asText()));
       b.index(paths.toArray(String[]::new));
     }
+    for (JsonNode n : json.path("collections")) {
+      b.collection(CollectionDefinition.fromJson(n));
+    }
     return b.build();
+  }
+
+  /** Writes a field's {@code required} and {@code oneOf} rules (fields and item fields alike). */
+  static ObjectNode writeRules(ObjectNode n, boolean required, List<String> oneOf) {
+    if (required) {
+      n.put("required", true);
+    }
+    if (!oneOf.isEmpty()) {
+      oneOf.forEach(n.putArray("oneOf")::add);
+    }
+    return n;
+  }
+
+  /** Reads the rules {@link #writeRules} wrote, into a list the caller may add to. */
+  static List<FieldRule> readRules(JsonNode n) {
+    List<FieldRule> rules = new ArrayList<>();
+    if (n.path("required").asBoolean(false)) {
+      rules.add(FieldRule.required());
+    }
+    if (n.has("oneOf")) {
+      List<String> values = new ArrayList<>();
+      n.get("oneOf").forEach(v -> values.add(v.asText()));
+      rules.add(new FieldRule.OneOf(values));
+    }
+    return rules;
   }
 
   private static String text(JsonNode n, String field) {
@@ -289,6 +320,7 @@ public final class KindDefinition {
     private final Map<JsonPath, Field> fields = new LinkedHashMap<>();
     private final List<Unique> uniques = new ArrayList<>();
     private final List<List<JsonPath>> indexes = new ArrayList<>();
+    private final Map<String, CollectionDefinition> collections = new LinkedHashMap<>();
 
     private Builder(String group, String kindName) {
       if (group == null || group.length() > 200 || !GROUP.matcher(group).matches()) {
@@ -413,6 +445,26 @@ public final class KindDefinition {
     public Builder index(String... paths) {
       indexes.add(keyFields("index", Arrays.asList(paths)));
       checkKeyCount();
+      return this;
+    }
+
+    /**
+     * Declares a keyed, append-only collection of items under each resource of the kind (at
+     * most 8; names distinct ignoring case, as each is a table of its own).
+     */
+    public Builder collection(CollectionDefinition collection) {
+      Objects.requireNonNull(collection, "collection");
+      for (String other : collections.keySet()) {
+        if (other.equalsIgnoreCase(collection.name())) {
+          throw new InvalidArgumentException("collection " + collection.name()
+              + ": declared twice (names are compared ignoring case)");
+        }
+      }
+      if (collections.size() >= 8) {
+        throw new InvalidArgumentException("collection " + collection.name()
+            + ": at most 8 collections per kind");
+      }
+      collections.put(collection.name(), collection);
       return this;
     }
 

@@ -14,6 +14,12 @@ public interface WorkflowExecutionRepository extends ExecutionRepository<Workflo
   /** Inserts or replaces (by id) a task in {@code status.tasks}; returns the new version. */
   long upsertTask(String id, WorkflowTask task);
 
+  /**
+   * Up to {@code limit} (1 to 1000) tasks with a sequence above {@code afterSequence}, in order
+   * of first upsert; each item's key is the task's id (an upsert keeps the sequence).
+   */
+  java.util.List<CollectionItem<WorkflowTask>> tasks(String id, long afterSequence, int limit);
+
   /** The executions of a workflow (by workflow id or workflow instance id). */
   Page<WorkflowExecution> listByWorkflow(String workflowOrInstanceId, Query query);
 }

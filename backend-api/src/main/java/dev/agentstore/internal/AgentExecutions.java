@@ -1,6 +1,7 @@
 package dev.agentstore.internal;
 
 import dev.agentstore.AgentExecutionRepository;
+import dev.agentstore.CollectionItem;
 import dev.agentstore.Ids;
 import dev.agentstore.Kind;
 import dev.agentstore.Page;
@@ -39,8 +40,25 @@ final class AgentExecutions
   }
 
   @Override
+  public CollectionItem<AgentMessage> appendMessage(String id, String key, AgentMessage message) {
+    return appendKeyed(id, ExecutionCollections.MESSAGES, key, message, AgentMessage.class);
+  }
+
+  @Override
+  public List<CollectionItem<AgentMessage>> messages(String id, long afterSequence, int limit) {
+    return itemsAfter(id, ExecutionCollections.MESSAGES, afterSequence, limit,
+        AgentMessage.class);
+  }
+
+  @Override
   public long upsertToolCall(String id, ToolCall toolCall) {
     return upsert(id, ExecutionCollections.TOOL_CALLS, toolCall);
+  }
+
+  @Override
+  public List<CollectionItem<ToolCall>> toolCalls(String id, long afterSequence, int limit) {
+    return itemsAfter(id, ExecutionCollections.TOOL_CALLS, afterSequence, limit,
+        ToolCall.class);
   }
 
   @Override

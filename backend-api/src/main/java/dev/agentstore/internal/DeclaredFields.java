@@ -34,19 +34,43 @@ final class DeclaredFields {
         }
         continue;
       }
-      checkType(f, name, v);
-      if (v.isTextual() && f.type() != FieldType.TIMESTAMP
-          && v.textValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-              > MAX_STRING_BYTES) {
-        // Its key goes into database indexes, which cap a row's size (PostgreSQL: 2704 bytes).
-        throw new InvalidArgumentException(name, "a declared string field holds at most "
-            + MAX_STRING_BYTES + " bytes of UTF-8");
-      }
-      if (!f.oneOf().isEmpty() && !f.oneOf().contains(v.textValue())) {
-        throw new InvalidArgumentException(name, "must be one of " + f.oneOf() + ", got '"
-            + Messages.clip(v.textValue()) + "'");
-      }
+      checkValue(f.type(), f.oneOf(), name, v);
       f.references().ifPresent(r -> Ids.require(v.textValue(), r.target(), name));
+    }
+  }
+
+  /**
+   * Throws {@link InvalidArgumentException} naming the first declared field of a collection
+   * item that breaks its declaration.
+   */
+  static void checkItem(dev.agentstore.CollectionDefinition c, ObjectNode item, String where) {
+    for (dev.agentstore.CollectionDefinition.Field f : c.fields()) {
+      JsonNode v = item.get(f.name());
+      String name = where + "." + f.name();
+      if (v == null || v.isNull()) {
+        if (f.required()) {
+          throw new InvalidArgumentException(name, "required by collection " + c.name());
+        }
+        continue;
+      }
+      checkValue(f.type(), f.oneOf(), name, v);
+    }
+  }
+
+  /** A present value's type, size and {@code oneOf}. */
+  private static void checkValue(FieldType type, java.util.List<String> oneOf, String name,
+      JsonNode v) {
+    checkType(type, name, v);
+    if (v.isTextual() && type != FieldType.TIMESTAMP
+        && v.textValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+            > MAX_STRING_BYTES) {
+      // Its key goes into database indexes, which cap a row's size (PostgreSQL: 2704 bytes).
+      throw new InvalidArgumentException(name, "a declared string field holds at most "
+          + MAX_STRING_BYTES + " bytes of UTF-8");
+    }
+    if (!oneOf.isEmpty() && !oneOf.contains(v.textValue())) {
+      throw new InvalidArgumentException(name, "must be one of " + oneOf + ", got '"
+          + Messages.clip(v.textValue()) + "'");
     }
   }
 
@@ -62,8 +86,8 @@ final class DeclaredFields {
     return n;
   }
 
-  private static void checkType(KindDefinition.Field f, String name, JsonNode v) {
-    boolean ok = switch (f.type()) {
+  private static void checkType(FieldType type, String name, JsonNode v) {
+    boolean ok = switch (type) {
       case STRING, REFERENCE -> v.isTextual();
       case INTEGER -> v.isIntegralNumber()
           || (v.isNumber() && v.decimalValue().stripTrailingZeros().scale() <= 0);
@@ -73,7 +97,7 @@ final class DeclaredFields {
       case STRING_LIST -> v.isArray() && allText(v);
     };
     if (!ok) {
-      throw new InvalidArgumentException(name, "must be " + describe(f.type()) + ", got "
+      throw new InvalidArgumentException(name, "must be " + describe(type) + ", got "
           + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
           + (v.isTextual() ? " '" + Messages.clip(v.textValue()) + "'" : ""));
     }

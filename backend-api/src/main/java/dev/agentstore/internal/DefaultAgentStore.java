@@ -7,7 +7,7 @@ import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Ids;
 import dev.agentstore.InvalidArgumentException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentstore.CustomResource;
+import dev.agentstore.CustomResourceRepository;
 import dev.agentstore.Kind;
 import dev.agentstore.KindDefinition;
 import dev.agentstore.Maintenance;
@@ -79,11 +79,11 @@ public final class DefaultAgentStore implements AgentStore {
       repos.computeIfAbsent(k, kind -> new Repo<>(ResourceType.of(kind), view));
     }
     for (KindDefinition d : view.core().kinds.values()) {
-      repos.put(d.kind(), new Repo<>(ResourceType.declared(d.kind(), ObjectNode.class,
+      repos.put(d.kind(), new CustomRepo<>(ResourceType.declared(d.kind(), ObjectNode.class,
           ObjectNode.class), view));
     }
-    repos.forEach((k, r) -> exposed.put(k,
-        Observed.wrap(r, observedName(k), observer, ResourceRepository.class)));
+    repos.forEach((k, r) -> exposed.put(k, Observed.wrap(r, observedName(k), observer,
+        k.isBuiltIn() ? ResourceRepository.class : CustomResourceRepository.class)));
     this.agentExecutions = (AgentExecutionRepository) Observed.wrap(agentExecs,
         Kind.AGENT_EXECUTION.kindName(), observer, AgentExecutionRepository.class);
     this.workflowExecutions = (WorkflowExecutionRepository) Observed.wrap(workflowExecs,
@@ -123,22 +123,22 @@ public final class DefaultAgentStore implements AgentStore {
   }
 
   @Override
-  public ResourceRepository<CustomResource<ObjectNode, ObjectNode>> resources(
-      KindDefinition kind) {
-    return repo(declared(kind));
+  @SuppressWarnings("unchecked")
+  public CustomResourceRepository<ObjectNode, ObjectNode> resources(KindDefinition kind) {
+    return (CustomResourceRepository<ObjectNode, ObjectNode>) exposed.get(declared(kind));
   }
 
   @Override
-  public <S, T> ResourceRepository<CustomResource<S, T>> resources(KindDefinition kind,
+  public <S, T> CustomResourceRepository<S, T> resources(KindDefinition kind,
       Class<S> specClass, Class<T> statusClass) {
     Kind k = declared(kind);
     if (specClass == null || statusClass == null) {
       throw new InvalidArgumentException("specClass and statusClass: must not be null");
     }
     @SuppressWarnings("unchecked")
-    ResourceRepository<CustomResource<S, T>> typed = (ResourceRepository<CustomResource<S, T>>)
-        Observed.wrap(new Repo<>(ResourceType.declared(k, specClass, statusClass), view),
-            observedName(k), view.core().observer, ResourceRepository.class);
+    CustomResourceRepository<S, T> typed = (CustomResourceRepository<S, T>)
+        Observed.wrap(new CustomRepo<>(ResourceType.declared(k, specClass, statusClass), view),
+            observedName(k), view.core().observer, CustomResourceRepository.class);
     return typed;
   }
 

@@ -2,6 +2,7 @@ package dev.agentstore.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentstore.CollectionItem;
 import dev.agentstore.ExecutionRepository;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Ids;
@@ -105,6 +106,58 @@ class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
       recordAppend(tx, cur, version, collection, List.of(item));
       return version;
     }));
+  }
+
+  /**
+   * Appends one item under an idempotency key (null: none); a key already held answers with the
+   * item held and writes nothing, even once the execution finished.
+   */
+  <E> CollectionItem<E> appendKeyed(String id, String collection, String key, E element,
+      Class<E> type) {
+    Ids.require(id, kind, "id");
+    String k = CollectionRepo.checkKey(key, "key");
+    if (element == null) {
+      throw new InvalidArgumentException(collection + ": element required");
+    }
+    StoredItem encoded = core.codec.item(collection, Json.toObject(element, collection),
+        collection);
+    StoredItem item = StoredItem.toAppend(k, encoded.json());
+    return retryingRaces(() -> view.runner().write(tx -> {
+      if (k != null) {
+        StoredResource visible = require(tx, id);
+        Optional<StoredItem> held = tx.itemByKey(kind, visible.id(), collection, k);
+        if (held.isPresent()) {
+          return decodeItem(held.get(), collection, type);
+        }
+      }
+      StoredResource cur = openForAppend(tx, id);
+      long sequence = tx.lastItemSequence(kind, id, collection) + 1;
+      long version = bump(tx, cur);
+      tx.appendItems(kind, id, collection, List.of(item));
+      recordAppend(tx, cur, version, collection, List.of(item));
+      return decodeItem(StoredItem.stored(sequence, k, item.json()), collection, type);
+    }));
+  }
+
+  /** Up to {@code limit} items of a collection after a sequence, with their sequences and keys. */
+  <E> List<CollectionItem<E>> itemsAfter(String id, String collection, long afterSequence,
+      int limit, Class<E> type) {
+    Ids.require(id, kind, "id");
+    new dev.agentstore.ItemQuery(afterSequence, limit, List.of()); // checks both bounds
+    return view.runner().read(tx -> {
+      if (find(tx, id).isEmpty()) {
+        throw notFound(id);
+      }
+      return tx.itemsAfter(kind, id, collection, afterSequence, limit).stream()
+          .map(i -> decodeItem(i, collection, type)).toList();
+    });
+  }
+
+  private static <E> CollectionItem<E> decodeItem(StoredItem i, String collection,
+      Class<E> type) {
+    E value = Json.fromTree(Json.parseTrusted(i.json()), type,
+        collection + "[" + i.sequence() + "]");
+    return new CollectionItem<>(i.sequence(), i.key(), null, null, value);
   }
 
   private StoredResource openForAppend(BackendTransaction tx, String id) {

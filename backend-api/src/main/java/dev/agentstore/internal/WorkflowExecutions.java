@@ -1,5 +1,6 @@
 package dev.agentstore.internal;
 
+import dev.agentstore.CollectionItem;
 import dev.agentstore.Ids;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Kind;
@@ -29,6 +30,12 @@ final class WorkflowExecutions
   @Override
   public long upsertTask(String id, WorkflowTask task) {
     return upsert(id, ExecutionCollections.TASKS, task);
+  }
+
+  @Override
+  public java.util.List<CollectionItem<WorkflowTask>> tasks(String id, long afterSequence,
+      int limit) {
+    return itemsAfter(id, ExecutionCollections.TASKS, afterSequence, limit, WorkflowTask.class);
   }
 
   @Override

@@ -106,6 +106,29 @@ public interface BackendTransaction {
   }
 
   /**
+   * Up to {@code limit} items of one resource's collection with a sequence above
+   * {@code afterSequence}, in sequence order. A backend should serve it from its (resource,
+   * collection, sequence) key; this default reads the whole collection.
+   */
+  default List<StoredItem> itemsAfter(Kind kind, String id, String collection,
+      long afterSequence, int limit) {
+    return items(kind, List.of(id), collection).getOrDefault(id, List.of()).stream()
+        .filter(i -> i.sequence() > afterSequence).limit(limit).toList();
+  }
+
+  /** The item of one resource's collection held under {@code key}, if any. */
+  default Optional<StoredItem> itemByKey(Kind kind, String id, String collection, String key) {
+    return items(kind, List.of(id), collection).getOrDefault(id, List.of()).stream()
+        .filter(i -> key.equals(i.key())).findFirst();
+  }
+
+  /** The highest sequence of one resource's collection, 0 when it has no items. */
+  default long lastItemSequence(Kind kind, String id, String collection) {
+    return items(kind, List.of(id), collection).getOrDefault(id, List.of()).stream()
+        .mapToLong(StoredItem::sequence).max().orElse(0);
+  }
+
+  /**
    * Stores the first items of a collection of a resource inserted earlier in this transaction,
    * which has none yet, at sequences 1..n. A backend can skip what {@link #replaceItems} does to
    * clear the collection; this default calls it.
@@ -113,6 +136,46 @@ public interface BackendTransaction {
   default void insertFirstItems(Kind kind, String id, String collection,
       List<StoredItem> items) {
     replaceItems(kind, id, collection, items);
+  }
+
+  // ------------------------------------------------------------------ declared collections
+  // (CollectionDefinition: keyed, append-only items under a declared kind's resources). The
+  // defaults refuse, so a backend without them fails loudly rather than dropping items.
+
+  /**
+   * The items of a declared collection under {@code parentId} held under any of {@code keys}.
+   */
+  default List<StoredCollectionItem> collectionItemsByKey(Kind kind, String collection,
+      String parentId, Collection<String> keys) {
+    throw noCollections();
+  }
+
+  /**
+   * Appends items to a declared collection under {@code parentId} (of {@code org}), with the
+   * sequences that follow its last item, found through the (parent, sequence) key so that the
+   * cost does not grow with the items held; returns them with their sequences. The caller has
+   * locked the parent row, and no item holds any of their keys.
+   */
+  default List<StoredCollectionItem> appendCollectionItems(Kind kind, String collection,
+      String parentId, String org, List<StoredCollectionItem> items) {
+    throw noCollections();
+  }
+
+  /** The items of a declared collection under {@code parentId} that {@code query} selects. */
+  default List<StoredCollectionItem> collectionItems(Kind kind, String collection,
+      String parentId, StoredItemQuery query) {
+    throw noCollections();
+  }
+
+  /** How many items of a declared collection under {@code parentId} {@code query} selects, ignoring its limit. */
+  default long countCollectionItems(Kind kind, String collection, String parentId,
+      StoredItemQuery query) {
+    throw noCollections();
+  }
+
+  private static dev.agentstore.FailedPreconditionException noCollections() {
+    return new dev.agentstore.FailedPreconditionException("this backend does not support"
+        + " collections of declared kinds");
   }
 
   /**

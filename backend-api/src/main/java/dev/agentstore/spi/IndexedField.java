@@ -85,13 +85,7 @@ public record IndexedField(Kind kind, JsonPath path, Type type, String column, S
   private static List<IndexedField> declared(dev.agentstore.KindDefinition d) {
     List<IndexedField> out = new java.util.ArrayList<>();
     for (dev.agentstore.KindDefinition.Field f : d.fields()) {
-      Type t = switch (f.type()) {
-        case STRING, REFERENCE -> Type.STRING;
-        case INTEGER, DECIMAL -> Type.NUMBER;
-        case BOOLEAN -> Type.BOOLEAN;
-        case TIMESTAMP -> Type.TIMESTAMP;
-        case STRING_LIST -> null;
-      };
+      Type t = keyType(f.type());
       if (t != null) {
         String column = declaredColumn(f.path());
         out.add(new IndexedField(d.kind(), f.path(), t, column,
@@ -101,14 +95,34 @@ public record IndexedField(Kind kind, JsonPath path, Type type, String column, S
     return List.copyOf(out);
   }
 
+  /** How keys of a declared field type compare; null for STRING_LIST, which has no key. */
+  public static Type keyType(dev.agentstore.FieldType type) {
+    return switch (type) {
+      case STRING, REFERENCE -> Type.STRING;
+      case INTEGER, DECIMAL -> Type.NUMBER;
+      case BOOLEAN -> Type.BOOLEAN;
+      case TIMESTAMP -> Type.TIMESTAMP;
+      case STRING_LIST -> null;
+    };
+  }
+
   /**
    * The key column of a declared field: {@code k_} and the first 16 hex digits of the SHA-256 of
    * its canonical path, stable across definition versions and within every identifier limit.
    */
   public static String declaredColumn(JsonPath path) {
+    return keyColumn(path.canonical());
+  }
+
+  /** The key column of a declared collection's item field, named like {@link #declaredColumn}. */
+  public static String itemColumn(String field) {
+    return keyColumn("item:" + field);
+  }
+
+  private static String keyColumn(String text) {
     try {
       byte[] h = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(path.canonical().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return "k_" + java.util.HexFormat.of().formatHex(h, 0, 8);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing", e);

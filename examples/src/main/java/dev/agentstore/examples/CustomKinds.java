@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstore.AgentStore;
 import dev.agentstore.AlreadyExistsException;
+import dev.agentstore.CollectionDefinition;
+import dev.agentstore.CollectionItem;
 import dev.agentstore.CustomResource;
 import dev.agentstore.FieldRule;
 import dev.agentstore.FieldType;
+import dev.agentstore.ItemCollection;
+import dev.agentstore.ItemQuery;
 import dev.agentstore.KindDefinition;
 import dev.agentstore.Metadata;
 import dev.agentstore.Query;
@@ -21,9 +25,10 @@ import java.util.List;
 
 /**
  * Application-defined kinds on the embedded store: Swarm's triggers (seed 001) with a unique
- * webhook path and "which schedules are due" ordered by their next run, Amelia's events (seed
- * 003) with a unique (session, sequence) and a caller key that makes a retried append a no-op,
- * and Amelia's profiles with at most one active profile per owner. The database enforces every
+ * webhook path and "which schedules are due" ordered by their next run, Amelia's sessions (seed
+ * 003) whose events are a keyed, append-only collection (a retried append under the same key
+ * is a no-op; sequences are unique per session), and Amelia's profiles with at most one active
+ * profile per owner. The database enforces every
  * key: the example shows each refusal.
  *
  * <p>Usage: {@code mvn -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.agentstore.examples.CustomKinds}
@@ -43,13 +48,15 @@ public final class CustomKinds {
       .index("spec.type", "status.nextRunAt")
       .build();
 
-  /** Amelia's events: one per (session, sequence). */
-  public static final KindDefinition EVENT = KindDefinition.builder("amelia.dev", "Event")
-      .idPrefix("evt")
-      .field("spec.sessionId", FieldType.STRING, FieldRule.required())
-      .field("spec.sequence", FieldType.INTEGER, FieldRule.required())
-      .field("spec.type", FieldType.STRING, FieldRule.required())
-      .unique("spec.sessionId", "spec.sequence")
+  /** Amelia's sessions, each with its events: keyed, append-only, one sequence per event. */
+  public static final KindDefinition SESSION = KindDefinition.builder("amelia.dev", "Session")
+      .idPrefix("ases")
+      .field("spec.title", FieldType.STRING)
+      .collection(CollectionDefinition.builder("events")
+          .field("type", FieldType.STRING, FieldRule.required(),
+              FieldRule.oneOf("message", "tool_call", "tool_result"))
+          .field("at", FieldType.TIMESTAMP)
+          .build())
       .build();
 
   /** Amelia's profiles: at most one active profile per owner. */
@@ -70,7 +77,7 @@ public final class CustomKinds {
 
   /** Declares the kinds in {@code dir}'s store, uses them and prints what happened. */
   public static void run(Path dir, PrintStream out) {
-    try (AgentStore store = AgentStore.builder().uri("local:" + dir).kind(TRIGGER).kind(EVENT)
+    try (AgentStore store = AgentStore.builder().uri("local:" + dir).kind(TRIGGER).kind(SESSION)
         .kind(PROFILE).open()) {
       Organization org = store.organizations().apply(Organization.builder().name("Swarm Co")
           .build());
@@ -109,25 +116,23 @@ public final class CustomKinds {
   }
 
   private static void events(AgentStore tenant, String org, PrintStream out) {
-    ResourceRepository<CustomResource<ObjectNode, ObjectNode>> events = tenant.resources(EVENT);
+    CustomResource<ObjectNode, ObjectNode> session = tenant.resources(SESSION).create(
+        CustomResource.of(SESSION, Metadata.of(org, "ses-1"), JSON.objectNode()
+            .put("title", "refactor the parser")));
+    ItemCollection<ObjectNode> events = tenant.resources(SESSION).collection(session.id(),
+        "events");
+    String[] types = {"message", "tool_call", "tool_result"};
     for (int attempt = 0; attempt < 2; attempt++) {
-      for (int seq = 1; seq <= 3; seq++) {
-        append(events, org, "ses-1", seq, seq == 3 ? "tool_result" : "message");
+      for (int i = 0; i < types.length; i++) {
+        // The caller's key (its own event id) makes the retried append a no-op: first write wins.
+        events.append("amelia-evt-" + (i + 1), JSON.objectNode().put("type", types[i])
+            .put("at", "2026-12-01T12:00:0" + i + "Z"));
       }
     }
-    long stored = events.count(Query.builder().where("spec.sessionId", "ses-1").build());
-    out.println("events of ses-1 after a retried append of 3: " + stored);
-  }
-
-  /** Appends an event; the slug is the caller's key, so a retry of the same append is a no-op. */
-  private static void append(ResourceRepository<CustomResource<ObjectNode, ObjectNode>> events,
-      String org, String session, int seq, String type) {
-    try {
-      events.create(CustomResource.of(EVENT, Metadata.builder().org(org)
-          .slug(session + "-" + seq).build(),
-          JSON.objectNode().put("sessionId", session).put("sequence", seq).put("type", type)));
-    } catch (AlreadyExistsException retried) {
-      // First write wins: the event is stored once.
+    out.println("events of ses-1 after a retried append of 3: " + events.count(ItemQuery.all()));
+    for (CollectionItem<ObjectNode> e : events.list(ItemQuery.builder()
+        .in("type", "tool_call", "tool_result").build())) {
+      out.println("tool event " + e.sequence() + ": " + e.item().get("type").asText());
     }
   }
 

@@ -23,6 +23,8 @@ class CustomKindsTest {
         "due: nightly at 2026-12-01T02:00:00Z",
         "due: hourly at 2026-12-01T11:00:00Z",
         "events of ses-1 after a retried append of 3: 3",
+        "tool event 2: tool_call",
+        "tool event 3: tool_result",
         "activating a second profile of ada refused: one active profile per owner",
         "active profile of ada: home");
   }
@@ -32,7 +34,7 @@ class CustomKindsTest {
     CustomKinds.run(dir, new PrintStream(new ByteArrayOutputStream(), true,
         StandardCharsets.UTF_8));
     try (var store = dev.agentstore.AgentStore.open("local:" + dir)) {
-      assertThat(store.kinds()).containsExactly(CustomKinds.TRIGGER, CustomKinds.EVENT,
+      assertThat(store.kinds()).containsExactly(CustomKinds.TRIGGER, CustomKinds.SESSION,
           CustomKinds.PROFILE);
     }
   }

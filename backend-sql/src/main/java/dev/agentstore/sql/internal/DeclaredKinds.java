@@ -20,7 +20,7 @@ import org.jooq.Table;
  * Applies kind definitions inside one write transaction: reads the stored ones, creates the
  * table, keys, checks and indexes of each new kind, applies the supported changes of a changed
  * one (new and dropped unique keys and indexes, after checking that the stored rows meet every
- * new key), and records each change with the definition's new version. Anything else a changed
+ * new key) and the tables of added collections, and records each change with the definition's new version. Anything else a changed
  * definition asks is refused, changing nothing.
  *
  * <p>Usage: {@code new DeclaredKinds(ctx, schema, dialect).apply(declared, now)}
@@ -112,8 +112,15 @@ final class DeclaredKinds {
   private void change(KindDefinition old, KindDefinition d, Instant now) {
     if (!old.idPrefix().equals(d.idPrefix()) || !old.fields().equals(d.fields())) {
       throw new FailedPreconditionException("kind " + d.kind() + ": this store supports"
-          + " changing only a kind's unique keys and indexes; its idPrefix and fields must stay"
-          + " as stored (stored: " + old + ")");
+          + " changing only a kind's unique keys and indexes and adding collections; its"
+          + " idPrefix and fields must stay as stored (stored: " + old + ")");
+    }
+    for (dev.agentstore.CollectionDefinition c : old.collections()) {
+      if (!d.collection(c.name()).map(c::equals).orElse(false)) {
+        throw new FailedPreconditionException("kind " + d.kind() + ": collection " + c.name()
+            + " must stay as stored (dropping a collection or changing its fields is not"
+            + " supported; stored: " + c + ")");
+      }
     }
     DeclaredTable table = new DeclaredTable(d, schema.generated());
     DeclaredTable oldTable = new DeclaredTable(old, schema.generated());
@@ -137,6 +144,13 @@ final class DeclaredKinds {
     for (List<dev.agentstore.JsonPath> ix : d.indexes()) {
       if (!old.indexes().contains(ix)) {
         ctx.execute(table.indexStatement(ix));
+      }
+    }
+    for (dev.agentstore.CollectionDefinition c : d.collections()) {
+      if (old.collection(c.name()).isEmpty()) {
+        for (String ddl : new CollectionTable(d, c, schema.generated()).createStatements(dialect)) {
+          ctx.execute(ddl);
+        }
       }
     }
     long next = Objects.requireNonNull(ctx.select(version).from(definitions)

@@ -136,11 +136,7 @@ final class DeclaredTable {
     }
     for (KindDefinition.Field f : definition.fields()) {
       if (!f.oneOf().isEmpty()) {
-        String col = IndexedField.declaredColumn(f.path());
-        String allowed = f.oneOf().stream().map(v -> literal(SortKeys.text(v)))
-            .collect(Collectors.joining(", "));
-        out.addAll(d.declaredCheck(name, name + "_" + col + "_oneof", col + " = '"
-            + SortKeys.ABSENT + "' OR " + col + " IN (" + allowed + ")"));
+        out.addAll(oneOfCheck(d, name, IndexedField.declaredColumn(f.path()), f.oneOf()));
       }
     }
     for (KindDefinition.Unique u : definition.uniques()) {
@@ -149,7 +145,22 @@ final class DeclaredTable {
     for (List<dev.agentstore.JsonPath> ix : definition.indexes()) {
       out.add(indexStatement(ix));
     }
+    for (dev.agentstore.CollectionDefinition c : definition.collections()) {
+      out.addAll(new CollectionTable(definition, c, schema).createStatements(d));
+    }
     return out;
+  }
+
+  /**
+   * The statements that hold the key column {@code col} of {@code table} to {@code values}
+   * (or absent): a declared {@code oneOf}, of a kind's field or a collection's item field.
+   */
+  static List<String> oneOfCheck(DialectStrategy d, String table, String col,
+      List<String> values) {
+    String allowed = values.stream().map(v -> literal(SortKeys.text(v)))
+        .collect(Collectors.joining(", "));
+    return d.declaredCheck(table, table + "_" + col + "_oneof", col + " = '" + SortKeys.ABSENT
+        + "' OR " + col + " IN (" + allowed + ")");
   }
 
   /** The statement creating one declared index. */

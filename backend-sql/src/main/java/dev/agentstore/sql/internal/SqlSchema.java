@@ -14,6 +14,9 @@ public final class SqlSchema {
   private final Map<Kind, ResourceTable> resources = new java.util.concurrent.ConcurrentHashMap<>();
   /** Declared kinds by qualified name (see {@link #declare}). */
   private final Map<String, Kind> declared = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Declared collections' tables, by kind name and collection name. */
+  private final Map<String, CollectionTable> collections =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Schema generated;
   private final Map<Kind, ItemTable> items = new LinkedHashMap<>();
   private final Map<Kind, EnvironmentRefTable> environmentRefs = new LinkedHashMap<>();
@@ -46,7 +49,19 @@ public final class SqlSchema {
   public void declare(dev.agentstore.KindDefinition definition) {
     Kind k = definition.kind();
     resources.put(k, ResourceTable.declared(k, new DeclaredTable(definition, generated).model()));
+    for (dev.agentstore.CollectionDefinition c : definition.collections()) {
+      collections.put(k.name() + "/" + c.name(), new CollectionTable(definition, c, generated));
+    }
     declared.put(k.name(), k);
+  }
+
+  /** The table of a declared kind's collection. */
+  CollectionTable collection(Kind kind, String collection) {
+    CollectionTable t = collections.get(kind.name() + "/" + collection);
+    if (t == null) {
+      throw new IllegalArgumentException(kind + " has no collection " + collection);
+    }
+    return t;
   }
 
   /** The kind a history row names: a built-in one, or a declared one served here; else null. */

@@ -10,7 +10,10 @@ import dev.agentstore.history.ChangeEvent;
 import dev.agentstore.spi.BackendTransaction;
 import dev.agentstore.spi.HistoryRecord;
 import dev.agentstore.spi.IndexedField;
+import dev.agentstore.spi.SortKeys;
+import dev.agentstore.spi.StoredCollectionItem;
 import dev.agentstore.spi.StoredItem;
+import dev.agentstore.spi.StoredItemQuery;
 import dev.agentstore.spi.StoredAggregation;
 import dev.agentstore.spi.StoredLease;
 import dev.agentstore.spi.StoredQuery;
@@ -462,6 +465,31 @@ public final class SqlTransaction implements BackendTransaction {
     });
   }
 
+  @Override
+  public List<StoredItem> itemsAfter(Kind kind, String id, String collection,
+      long afterSequence, int limit) {
+    ItemTable t = schema.items(kind);
+    return run("read items of " + id, () -> ctx.select(t.seq, t.itemKey, t.body).from(t.table)
+        .where(t.executionId.eq(id).and(t.collection.eq(collection))
+            .and(t.seq.gt(afterSequence)))
+        .orderBy(t.seq).limit(limit)
+        .fetch(r -> StoredItem.stored(r.value1(), r.value2(), r.value3())));
+  }
+
+  @Override
+  public Optional<StoredItem> itemByKey(Kind kind, String id, String collection, String key) {
+    ItemTable t = schema.items(kind);
+    return run("read items of " + id, () -> ctx.select(t.seq, t.itemKey, t.body).from(t.table)
+        .where(t.executionId.eq(id).and(t.collection.eq(collection)).and(t.itemKey.eq(key)))
+        .fetchOptional(r -> StoredItem.stored(r.value1(), r.value2(), r.value3())));
+  }
+
+  @Override
+  public long lastItemSequence(Kind kind, String id, String collection) {
+    ItemTable t = schema.items(kind);
+    return run("read items of " + id, () -> nextSeq(t, id, collection) - 1);
+  }
+
   /** Inserts items with sequences from {@code first}, in multi-row statements. */
   private void insertItems(ItemTable t, String id, String collection, long first,
       List<StoredItem> items) {
@@ -504,6 +532,87 @@ public final class SqlTransaction implements BackendTransaction {
     Long max = ctx.select(DSL.max(t.seq)).from(t.table)
         .where(t.executionId.eq(id).and(t.collection.eq(collection))).fetchOne().value1();
     return max == null ? 1 : max + 1;
+  }
+
+  // ------------------------------------------------------------------ declared collections
+
+  @Override
+  public List<StoredCollectionItem> collectionItemsByKey(Kind kind, String collection,
+      String parentId, Collection<String> keys) {
+    CollectionTable t = schema.collection(kind, collection);
+    return run("read " + collection + " of " + parentId, () -> ctx
+        .select(t.seq, t.itemKey, t.body, t.createdAt, t.createdBy).from(t.table)
+        .where(t.parentId.eq(parentId).and(t.itemKey.in(keys))).orderBy(t.seq)
+        .fetch(r -> StoredCollectionItem.stored(r.value1(), r.value2(), r.value3(), r.value4(),
+            r.value5())));
+  }
+
+  @Override
+  public List<StoredCollectionItem> appendCollectionItems(Kind kind, String collection,
+      String parentId, String org, List<StoredCollectionItem> items) {
+    CollectionTable t = schema.collection(kind, collection);
+    return run("append to " + collection + " of " + parentId, () -> {
+      // The primary key (parent_id, seq) serves this max: its cost does not grow with the items.
+      Long max = ctx.select(DSL.max(t.seq)).from(t.table).where(t.parentId.eq(parentId))
+          .fetchOne().value1();
+      long seq = max == null ? 1 : max + 1;
+      List<Field<?>> columns = new ArrayList<>(List.of(t.parentId, t.org, t.seq, t.itemKey,
+          t.body, t.createdAt, t.createdBy));
+      columns.addAll(t.keys.values());
+      List<List<Object>> rows = new ArrayList<>(items.size());
+      List<StoredCollectionItem> out = new ArrayList<>(items.size());
+      for (StoredCollectionItem i : items) {
+        List<Object> row = new ArrayList<>(Arrays.asList(parentId, org, seq, i.key(), i.json(),
+            i.createdAt(), i.createdBy()));
+        t.keys.keySet().forEach(f -> row.add(i.keys().getOrDefault(f, SortKeys.ABSENT)));
+        rows.add(row);
+        out.add(new StoredCollectionItem(seq++, i.key(), i.json(), Map.of(), i.createdAt(),
+            i.createdBy()));
+      }
+      insertRows(t.table, columns, rows);
+      return out;
+    });
+  }
+
+  @Override
+  public List<StoredCollectionItem> collectionItems(Kind kind, String collection,
+      String parentId, StoredItemQuery query) {
+    CollectionTable t = schema.collection(kind, collection);
+    return run("read " + collection + " of " + parentId, () -> ctx
+        .select(t.seq, t.itemKey, t.body, t.createdAt, t.createdBy).from(t.table)
+        .where(itemConditions(t, parentId, query)).orderBy(t.seq).limit(query.limit())
+        .fetch(r -> StoredCollectionItem.stored(r.value1(), r.value2(), r.value3(), r.value4(),
+            r.value5())));
+  }
+
+  @Override
+  public long countCollectionItems(Kind kind, String collection, String parentId,
+      StoredItemQuery query) {
+    CollectionTable t = schema.collection(kind, collection);
+    return run("count " + collection + " of " + parentId, () -> ctx.selectCount()
+        .from(t.table).where(itemConditions(t, parentId, query)).fetchOne(0, Long.class));
+  }
+
+  private static Condition itemConditions(CollectionTable t, String parentId,
+      StoredItemQuery q) {
+    Condition c = t.parentId.eq(parentId).and(t.seq.gt(q.afterSequence()));
+    for (StoredItemQuery.Condition f : q.conditions()) {
+      Field<String> k = t.keys.get(f.field());
+      if (k == null) {
+        throw new IllegalArgumentException("collection " + t.name + " has no field " + f.field());
+      }
+      String first = f.keys().get(0);
+      Condition present = k.ne(SortKeys.ABSENT);
+      c = c.and(switch (f.op()) {
+        case IN -> k.in(f.keys());
+        case NOT_IN -> k.notIn(f.keys());
+        case LESS_THAN -> k.lt(first).and(present);
+        case LESS_OR_EQUAL -> k.le(first).and(present);
+        case GREATER_THAN -> k.gt(first).and(present);
+        case GREATER_OR_EQUAL -> k.ge(first).and(present);
+      });
+    }
+    return c;
   }
 
   // ------------------------------------------------------------------ history

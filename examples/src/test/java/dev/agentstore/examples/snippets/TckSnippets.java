@@ -5,6 +5,7 @@ import dev.agentstore.tck.AggregateTck;
 import dev.agentstore.tck.ApiKeyTck;
 import dev.agentstore.tck.ArtifactStoreTck;
 import dev.agentstore.tck.ClaimTck;
+import dev.agentstore.tck.CollectionTck;
 import dev.agentstore.tck.ConcurrencyTck;
 import dev.agentstore.tck.DeclaredKindTck;
 import dev.agentstore.tck.DurabilityTck;
@@ -122,6 +123,15 @@ final class TckSnippets {
   }
 
   abstract static class LocalDeclaredKindTest extends DeclaredKindTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalCollectionTest extends CollectionTck {
     @TempDir Path dir;
 
     @Override
