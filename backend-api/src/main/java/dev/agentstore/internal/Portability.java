@@ -136,7 +136,7 @@ final class Portability {
    * holds any is refused before a byte is written rather than leaving their resources behind.
    */
   static void refuseDeclaredKinds(View view, String what, String nothing) {
-    List<String> declared = view.core().backend.declareKinds(List.of()).stream()
+    List<String> declared = view.core().backend.storedKinds().stream()
         .map(d -> d.kind().name()).toList();
     if (!declared.isEmpty()) {
       throw new FailedPreconditionException(what + ": this store holds application-defined"

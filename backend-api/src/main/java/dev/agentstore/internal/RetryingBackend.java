@@ -88,8 +88,13 @@ final class RetryingBackend implements Backend {
 
   @Override
   public List<dev.agentstore.KindDefinition> declareKinds(
-      List<dev.agentstore.KindDefinition> declared) {
-    return backend.declareKinds(declared);
+      List<dev.agentstore.KindDefinition> declared, java.time.Instant now) {
+    return backend.declareKinds(declared, now);
+  }
+
+  @Override
+  public List<dev.agentstore.KindDefinition> storedKinds() {
+    return backend.storedKinds();
   }
 
   @Override

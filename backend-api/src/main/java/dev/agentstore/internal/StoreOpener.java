@@ -54,7 +54,8 @@ public final class StoreOpener {
           settings.pageTokenTtl());
       StoreCore core = new StoreCore(backend, codec, tokens, secrets, settings.clock(),
           artifacts(settings, backend), settings.editRetries(), observer, settings.retention(),
-          settings.historyRetention(), backend.declareKinds(settings.kinds()));
+          settings.historyRetention(), backend.declareKinds(settings.kinds(),
+          settings.clock().instant()));
       View root = new View(core, core.perCall(), null, settings.actor(), null);
       return new DefaultAgentStore(root, true);
     } catch (RuntimeException e) {

@@ -82,14 +82,23 @@ public interface Backend extends AutoCloseable {
    * one transaction that concurrent openers wait for: its tables, key columns, unique keys,
    * checks, references and indexes. A change the stored data breaks is refused with a
    * {@code FailedPreconditionException} naming the offending ids, changing nothing. A definition
-   * identical to the stored one changes nothing. The default supports no declared kinds.
+   * identical to the stored one changes nothing. {@code now} is the store's clock, written as the
+   * time of a change. The default supports no declared kinds.
    */
   default List<dev.agentstore.KindDefinition> declareKinds(
-      List<dev.agentstore.KindDefinition> declared) {
+      List<dev.agentstore.KindDefinition> declared, java.time.Instant now) {
     if (!declared.isEmpty()) {
       throw new dev.agentstore.FailedPreconditionException("this backend does not support"
           + " application-defined kinds");
     }
+    return List.of();
+  }
+
+  /**
+   * Every application kind the store holds a definition of now, declared by this process or any
+   * other, in first-declared order; reads only. The default supports no declared kinds.
+   */
+  default List<dev.agentstore.KindDefinition> storedKinds() {
     return List.of();
   }
 

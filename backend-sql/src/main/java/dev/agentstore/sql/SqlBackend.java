@@ -250,14 +250,19 @@ public class SqlBackend implements Backend {
    */
   @Override
   public List<dev.agentstore.KindDefinition> declareKinds(
-      List<dev.agentstore.KindDefinition> declared) {
-    java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-    List<dev.agentstore.KindDefinition> stored = read(tx -> ((SqlTransaction) tx).storedKinds());
+      List<dev.agentstore.KindDefinition> declared, java.time.Instant now) {
+    java.time.Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    List<dev.agentstore.KindDefinition> stored = storedKinds();
     boolean unchanged = declared.stream().allMatch(stored::contains);
     List<dev.agentstore.KindDefinition> all = unchanged ? stored
-        : write(tx -> ((SqlTransaction) tx).declareKinds(declared, now));
+        : write(tx -> ((SqlTransaction) tx).declareKinds(declared, at));
     all.forEach(schema::declare);
     return all;
+  }
+
+  @Override
+  public List<dev.agentstore.KindDefinition> storedKinds() {
+    return read(tx -> ((SqlTransaction) tx).storedKinds());
   }
 
   @Override
