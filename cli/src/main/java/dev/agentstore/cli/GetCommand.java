@@ -7,6 +7,7 @@ import dev.agentstore.Resource;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,18 +22,13 @@ final class GetCommand extends StoreCommand implements Callable<Integer> {
       description = "yaml, json or table (default ${DEFAULT-VALUE}).")
   Output.Format format;
 
-  @Option(names = "--reveal", description = "Show secret values in plain text (asks first).")
-  boolean reveal;
-
-  @Option(names = "--yes-i-know", description = "Confirm --reveal without asking.")
-  boolean yesIKnow;
+  @Mixin
+  RevealOptions secrets;
 
   @Override
   public Integer call() {
     Kind kind = kindOf(id);
-    if (reveal) {
-      confirmReveal(yesIKnow);
-    }
+    boolean reveal = secrets.confirmed(this);
     try (AgentStore store = root.open()) {
       Resource<?, ?> r = Kinds.repository(store, kind).get(id)
           .orElseThrow(() -> new NotFoundException(kind.kindName() + " " + id + " not found"));

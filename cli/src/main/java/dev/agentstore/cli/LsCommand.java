@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,20 +51,15 @@ final class LsCommand extends StoreCommand implements Callable<Integer> {
   @Option(names = {"-q", "--ids"}, description = "Print only the ids, one a line (for scripts).")
   boolean idsOnly;
 
-  @Option(names = "--reveal", description = "Show secret values in plain text (asks first).")
-  boolean reveal;
-
-  @Option(names = "--yes-i-know", description = "Confirm --reveal without asking.")
-  boolean yesIKnow;
+  @Mixin
+  RevealOptions secrets;
 
   @Override
   public Integer call() {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw usage("--limit: must be between 1 and " + MAX_LIMIT + ", got " + limit);
     }
-    if (reveal) {
-      confirmReveal(yesIKnow);
-    }
+    boolean reveal = secrets.confirmed(this);
     Query.Builder q = Query.builder().pageSize(Math.min(limit, Query.MAX_PAGE_SIZE));
     if (selector != null) {
       q.labelSelector(selector);
