@@ -68,10 +68,10 @@ public record IndexedField(Kind kind, JsonPath path, Type type, String column, S
    */
   public static List<IndexedField> of(Kind kind) {
     if (!kind.isBuiltIn()) {
-      dev.agentstore.KindDefinition d = kind.definition().orElseThrow();
-      synchronized (DECLARED) {
-        return DECLARED.computeIfAbsent(d, IndexedField::declared);
+      if (DECLARED.size() > DECLARED_CACHED) {
+        DECLARED.clear(); // rare; the live kinds are cached again on their next use
       }
+      return DECLARED.computeIfAbsent(kind.definition().orElseThrow(), IndexedField::declared);
     }
     return ALL.stream().filter(f -> f.kind == kind).toList();
   }
@@ -82,19 +82,14 @@ public record IndexedField(Kind kind, JsonPath path, Type type, String column, S
   }
 
   /**
-   * Declared kinds' fields, per definition (definitions are immutable values), for the most
-   * recently used definitions: a process that declares kinds without end (tests, a host of many
-   * applications' stores) must not keep every one; a miss only hashes the paths again.
+   * Declared kinds' fields, per definition (definitions are immutable values). Read on every
+   * write and query of a declared kind, so lock-free; bounded by emptying it past
+   * {@code DECLARED_CACHED} definitions, for a process that declares kinds without end (tests, a
+   * host of many applications' stores): a miss only hashes the paths again.
    */
   private static final int DECLARED_CACHED = 256;
   private static final java.util.Map<dev.agentstore.KindDefinition, List<IndexedField>> DECLARED =
-      new java.util.LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(
-            java.util.Map.Entry<dev.agentstore.KindDefinition, List<IndexedField>> eldest) {
-          return size() > DECLARED_CACHED;
-        }
-      };
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static List<IndexedField> declared(dev.agentstore.KindDefinition d) {
     List<IndexedField> out = new java.util.ArrayList<>();
