@@ -7,13 +7,16 @@ import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Query;
 import dev.agentstore.spi.BackendTransaction;
 import dev.agentstore.spi.StoredResource;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code deleteWhere}: deletes a query's matches batch by batch, one transaction per batch, each
  * batch found by keyset after the last row of the one before (rows deleted meanwhile simply
- * vanish from the next read; blocked rows are stepped over). A batch that hits a RESTRICT
+ * vanish from the next read; blocked rows are stepped over). A batch also ends when it has run
+ * for {@link DeleteOptions#batchTime()}: it commits what it deleted, and the next batch goes on
+ * after its last row, so no batch holds the write lock for long. A batch that hits a RESTRICT
  * reference is rolled back and retried one resource per transaction, so the blocked ones are
  * counted and the rest still go.
  *
@@ -26,9 +29,12 @@ final class BulkDelete {
     this.repo = repo;
   }
 
-  /** What one batch did: the ids it deleted, how many it left, where it ended. */
+  /**
+   * What one batch did: the ids it deleted, how many it left, where it ended, and whether its
+   * time ran out before its page did.
+   */
   private record Batch(List<String> deleted, long blocked, long transactions,
-      StoredResource last, boolean more) {}
+      StoredResource last, boolean more, boolean outOfTime) {}
 
   DeleteResult run(Query query, DeleteOptions options) {
     if (query == null) {
@@ -49,7 +55,11 @@ final class BulkDelete {
             + " artifacts go after their batch commits, and a caller's transaction commits later");
       }
     }
-    Query batches = query.toBuilder().pageSize(options.batchSize()).build().withPageToken(null);
+    Query filters = query.withPageToken(null);
+    // Reads about as many rows as a batch can delete in its time: a batch whose time ran out
+    // after k deletions is followed by a read of k, and one that finished its page by a read
+    // twice as large, up to batchSize. Without it a slow store would read 500 rows to delete 6.
+    int size = options.batchSize();
     boolean record = !options.pruneHistory();
     long deleted = 0;
     long blocked = 0;
@@ -57,19 +67,20 @@ final class BulkDelete {
     long artifacts = 0;
     String token = null;
     while (true) {
-      QueryPlan plan = QueryPlan.of(repo.kind(), view.org(), batches.withPageToken(token),
-          repo.core.tokens);
+      QueryPlan plan = QueryPlan.of(repo.kind(), view.org(),
+          filters.toBuilder().pageSize(size).build().withPageToken(token), repo.core.tokens);
+      int pageSize = size;
       if (plan.empty()) {
         break;
       }
       Batch b;
       try {
-        b = view.runner().transaction(tx -> deleteBatch(tx, plan, options.batchSize(), record));
+        b = view.runner().transaction(tx -> deleteBatch(tx, plan, pageSize, options, record));
       } catch (FailedPreconditionException e) {
         if (!ownTransactions) {
           throw e; // the caller's transaction is spoilt on some backends: it can only roll back
         }
-        b = oneByOne(plan, options.batchSize(), record);
+        b = oneByOne(plan, pageSize, record);
       }
       deleted += b.deleted().size();
       blocked += b.blocked();
@@ -82,22 +93,35 @@ final class BulkDelete {
       if (!b.more()) {
         break;
       }
+      size = b.outOfTime() ? Math.max(1, b.deleted().size())
+          : (int) Math.min(options.batchSize(), 2L * size);
       token = plan.nextToken(b.last());
     }
     return new DeleteResult(deleted, blocked, transactions, artifacts);
   }
 
-  /** Reads one batch and deletes all of it in {@code tx}. */
-  private Batch deleteBatch(BackendTransaction tx, QueryPlan plan, int size, boolean record) {
+  /**
+   * Reads one batch and deletes it in {@code tx}, up to the batch time on the store's clock (the
+   * system clock unless the builder set another, so tests can make time pass): then it stops
+   * after the current row.
+   */
+  private Batch deleteBatch(BackendTransaction tx, QueryPlan plan, int size,
+      DeleteOptions options, boolean record) {
+    Instant ends = repo.core.now().plus(options.batchTime());
     List<StoredResource> rows = tx.list(repo.kind(), plan.stored());
     List<StoredResource> page = page(rows, size);
     List<String> deleted = new ArrayList<>(page.size());
-    for (StoredResource row : page) {
+    for (int i = 0; i < page.size(); i++) {
+      StoredResource row = page.get(i);
       if (repo.deleteRow(tx, row.id(), null, record)) {
         deleted.add(row.id());
       }
+      if (i + 1 < page.size() && !repo.core.now().isBefore(ends)) {
+        return new Batch(deleted, 0, deleted.isEmpty() ? 0 : 1, row, true, true);
+      }
     }
-    return new Batch(deleted, 0, deleted.isEmpty() ? 0 : 1, last(page), rows.size() > size);
+    return new Batch(deleted, 0, deleted.isEmpty() ? 0 : 1, last(page), rows.size() > size,
+        false);
   }
 
   /** The same batch, one resource per transaction, counting the blocked ones. */
@@ -116,7 +140,7 @@ final class BulkDelete {
         blocked++;
       }
     }
-    return new Batch(deleted, blocked, deleted.size(), last(page), rows.size() > size);
+    return new Batch(deleted, blocked, deleted.size(), last(page), rows.size() > size, false);
   }
 
   /** The backend returns one row more than a page when another page follows: drop it. */

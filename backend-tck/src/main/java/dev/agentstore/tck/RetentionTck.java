@@ -107,6 +107,54 @@ public abstract class RetentionTck extends TckSupport {
   }
 
   @Test
+  void aBatchCommitsWhenItsTimeRunsOutAndTheNextGoesOnAfterItsLastRow() {
+    // A clock that moves 40 ms whenever the store reads it: with a 100 ms batch time a batch
+    // runs out of time after a delete or two, whatever the machine's speed.
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+    java.time.Clock ticking = new java.time.Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public java.time.Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        clock.advance(Duration.ofMillis(40));
+        return clock.instant();
+      }
+    };
+    AgentStore s = open(newStoreBuilder().clock(ticking));
+    String org = newOrg(s).id();
+    List<String> doomed = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      Agent a = newAgent(s, org, unique("timed"));
+      doomed.add(s.agents().update(a.withMetadata(a.metadata().withLabel("batch", "timed"))).id());
+    }
+    newAgent(s, org, unique("keeper"));
+    long mark = HistoryTck.head(s);
+
+    DeleteResult r = s.agents().deleteWhere(Query.builder().labelSelector("batch=timed").build(),
+        DeleteOptions.builder().batchSize(500).batchTime(Duration.ofMillis(100)).build());
+
+    assertThat(r.deleted()).isEqualTo(12);
+    assertThat(r.batches()).as("time ran out long before 500 rows, and every batch deleted one"
+        + " or more").isBetween(4L, 12L);
+    assertThat(HistoryTck.changesAfter(s, mark)).extracting(ResourceVersion::resourceId)
+        .as("each deleted once, none skipped where a batch ended")
+        .containsExactlyInAnyOrderElementsOf(doomed);
+    assertThat(s.agents().count(Query.builder().org(org).build())).isEqualTo(1);
+
+    DeleteResult slow = s.agents().deleteWhere(Query.builder().labelSelector("batch=timed")
+        .build(), DeleteOptions.builder().batchTime(Duration.ofMinutes(1)).build());
+    assertThat(slow).as("nothing left").isEqualTo(new DeleteResult(0, 0, 0, 0));
+  }
+
+  @Test
   void deleteWhereCanPruneTheDeletedResourcesHistoryInstead() {
     String org = newOrg().id();
     List<Agent> doomed = labelledAgents(org, "pruned", 5);
@@ -191,6 +239,11 @@ public abstract class RetentionTck extends TckSupport {
     for (int bad : new int[] {0, -1, DeleteOptions.MAX_BATCH_SIZE + 1}) {
       assertThatThrownBy(() -> DeleteOptions.builder().batchSize(bad).build())
           .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("batchSize");
+    }
+    for (Duration bad : new Duration[] {null, Duration.ZERO, Duration.ofNanos(999_999),
+        Duration.ofMillis(-5), Duration.ofMinutes(1).plusNanos(1)}) {
+      assertThatThrownBy(() -> DeleteOptions.builder().batchTime(bad).build())
+          .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("batchTime");
     }
     assertThatThrownBy(() -> store.agents().deleteWhere(Query.builder()
         .where("spec.description", Double.NaN).build()))
