@@ -175,6 +175,31 @@ public abstract class AggregateTck extends TckSupport {
         .isEqualTo(dec("123456789012345678901234567891.000000000000000001"));
   }
 
+  /**
+   * Sums of integers either side of every native-arithmetic boundary a backend may use (9 and 10
+   * digits, 2^31, 2^63, negatives, exponent and fraction forms of whole numbers) are exact.
+   */
+  @Test
+  void sumsAcrossIntegerSizeBoundariesAreExact() {
+    String org = newOrg().id();
+    Session s = newSession(store, org);
+    String[] values = {"-999999999", "999999999", "1000000000", "-5", "2147483648",
+        "9223372036854775807", "9223372036854775807", "-9223372036854775808", "1e3", "2.000", "0"};
+    BigDecimal expected = BigDecimal.ZERO;
+    for (String v : values) {
+      create(store, org, s, run().spec("n", v));
+      expected = expected.add(dec(v));
+    }
+    AggregateResult.Row row = aggregate(org, Aggregation.all().sum("spec.n").min("spec.n")
+        .max("spec.n").avg("spec.n")).rows().get(0);
+    assertThat(row.sum("spec.n")).isEqualByComparingTo(expected);
+    assertThat(row.numbers("spec.n")).isEqualTo(values.length);
+    assertThat(row.min("spec.n").decimalValue()).isEqualByComparingTo("-9223372036854775808");
+    assertThat(row.max("spec.n").decimalValue()).isEqualByComparingTo("9223372036854775807");
+    assertThat(row.avg("spec.n")).isEqualByComparingTo(expected.divide(
+        BigDecimal.valueOf(values.length), AggregateResult.AVG_CONTEXT));
+  }
+
   /** Groups by the agent reference, with the query's filters, ordered and limited. */
   @Test
   void groupsByAgentWithFiltersOrderAndLimit() {
