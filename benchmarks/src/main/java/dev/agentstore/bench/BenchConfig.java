@@ -39,7 +39,8 @@ record BenchConfig(boolean quick, int runs, int warmups, Path outDir, Path workD
 
   /** The workload groups, in the order they run. */
   static final List<String> ALL_GROUPS =
-      List.of("single", "append", "page", "concurrent", "open", "artifacts", "compare");
+      List.of("single", "append", "page", "analytics", "concurrent", "open", "artifacts",
+          "compare");
 
   /** Reads the settings; {@code bench.moduleDir} (set by the pom) anchors the default paths. */
   static BenchConfig fromSystemProperties() {

@@ -133,6 +133,9 @@ public final class BenchMain {
       if (cfg.group("page")) {
         new PageWorkload(ctx).run();
       }
+      if (cfg.group("analytics")) {
+        new AnalyticsWorkload(ctx).run();
+      }
       if (cfg.group("concurrent")) {
         new ConcurrentCreateWorkload(ctx).run();
       }

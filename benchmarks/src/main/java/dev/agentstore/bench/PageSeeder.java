@@ -30,14 +30,36 @@ final class PageSeeder {
   private final List<String> orgs;
   private final Instant base =
       Instant.now().minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
+  private final Shaper shaper;
   private int rows;
+
+  /**
+   * Turns the seeder's row {@code n} into the row inserted (other documents, another creation
+   * time), for workloads that need more variety than org and phase.
+   */
+  @FunctionalInterface
+  interface Shaper {
+    /** The row to insert in place of {@code row}, the {@code n}-th seeded. */
+    Row shape(int n, Row row);
+  }
 
   /** A seeder of rows like {@code template}, spread over {@code orgs}. */
   PageSeeder(BenchDb db, RawStore raw, Row template, List<String> orgs) {
+    this(db, raw, template, orgs, (n, row) -> row);
+  }
+
+  /** A seeder of rows like {@code template}, spread over {@code orgs}, each passed through {@code shaper}. */
+  PageSeeder(BenchDb db, RawStore raw, Row template, List<String> orgs, Shaper shaper) {
     this.db = db;
     this.raw = raw;
     this.template = template;
     this.orgs = List.copyOf(orgs);
+    this.shaper = shaper;
+  }
+
+  /** The creation time of the first seeded row; row {@code n} is {@code n * 10} µs later. */
+  Instant base() {
+    return base;
   }
 
   /** Inserts rows until the seeded count reaches {@code target}; returns the seconds it took. */
@@ -52,7 +74,8 @@ final class PageSeeder {
             int n = Math.min(BATCH, end - rows);
             List<Row> batch = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-              batch.add(row(rows++));
+              int at = rows++;
+              batch.add(shaper.shape(at, row(at)));
             }
             raw.insertBatch(c, RawTable.AGENT_EXECUTIONS, batch);
           }

@@ -454,6 +454,32 @@ final class RawStore {
     }
   }
 
+  /**
+   * INSERT agent-execution items of many executions with one JDBC batch (for seeding; commits are
+   * the caller's). Each item is (execution id, collection, seq, item key or null, JSON body).
+   */
+  void insertItemBatch(Connection c, List<String[]> items) throws SQLException {
+    String sql = sql("insert items batch", () -> "insert into " + q("agent_execution_items")
+        + " (" + q("execution_id") + ", " + q("collection") + ", " + q("seq") + ", "
+        + q("item_key") + ", " + q("body") + ") values (?, ?, ?, ?, " + json() + ")");
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (String[] item : items) {
+        ps.setString(1, item[0]);
+        ps.setString(2, item[1]);
+        ps.setLong(3, Long.parseLong(item[2]));
+        ps.setString(4, item[3]);
+        ps.setString(5, item[4]);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Binds an instant as the dialect stores times (for hand-written baseline queries). */
+  void bindTime(PreparedStatement ps, int i, Instant t) throws SQLException {
+    setTime(ps, i, t);
+  }
+
   // ------------------------------------------------------------------ rendering
 
   private String select(RawTable t) {

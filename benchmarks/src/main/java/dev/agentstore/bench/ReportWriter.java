@@ -58,6 +58,14 @@ final class ReportWriter {
         Target.APPEND_SCALING);
     scaling("page", "page (org + phase, 50)", "rows in table", "page-scaling.png",
         Target.PAGE_SCALING);
+    simpleGroup("analytics", "Aggregates (issue 13)", "AFU-9's agent-performance report (count,"
+        + " sum of cost, average duration and input tokens per model over the last 7 days, failed"
+        + " runs excluded) through `aggregate` over the executions of one org (each with a"
+        + " message and a tool call, spread over 30 days and 8 models), beside the GROUP BY a"
+        + " careful engineer writes by hand (SQLite `json_extract`, PostgreSQL `->>` with numeric"
+        + " casts). The retention pass's figure is in the targets table: the longest wait of a"
+        + " probe thread creating agents during `deleteWhere` of the oldest 10%, minus its idle"
+        + " median.");
     simpleGroup("concurrent", "8 threads creating concurrently", "Each run: every thread creates"
         + " its share of agents at once; the figure is wall time divided by creates (lower is"
         + " better). Errors are counted over every run, warm-up included.");

@@ -19,7 +19,11 @@ enum Target {
   /** No busy, locked or retry error under 8 concurrent creators. */
   ZERO_BUSY("zero busy errors", 0, Compare.AT_MOST),
   /** AgentStore.open of an existing local store in a new JVM, median, below 300 ms. */
-  LOCAL_OPEN("open of an existing local store < 300 ms", 300, Compare.BELOW);
+  LOCAL_OPEN("open of an existing local store < 300 ms", 300, Compare.BELOW),
+  /** An aggregate over 1M executions ≤ 2× the hand-written GROUP BY (median of run ratios). */
+  AGGREGATE("aggregate ≤ 2× hand-written GROUP BY", 2.0, Compare.AT_MOST),
+  /** A retention pass blocks a concurrent writer for at most 200 ms beyond its idle time. */
+  RETENTION_LOCK("retention pass holds no lock > 200 ms", 200, Compare.AT_MOST);
 
   /** How a measured value is compared with the threshold. */
   enum Compare {
