@@ -403,18 +403,16 @@ public final class KindDefinition {
             throw new InvalidArgumentException("field " + path
                 + ": references live under spec");
           }
-          if (ref.onDelete() != OnDelete.RESTRICT) {
-            // Applying CASCADE / SET_NULL needs the store to delete or edit the dependents,
-            // with their history, before the referenced row goes: not built yet.
-            throw new InvalidArgumentException("field " + path + ": onDelete " + ref.onDelete()
-                + " is not supported yet; declared references are RESTRICT");
-          }
           references = ref;
         }
       }
       if (type == FieldType.REFERENCE && references == null) {
         throw new InvalidArgumentException("field " + path
             + ": a REFERENCE field needs FieldRule.references(kind)");
+      }
+      if (required && references != null && references.onDelete() == OnDelete.SET_NULL) {
+        throw new InvalidArgumentException("field " + path + ": onDelete SET_NULL would remove"
+            + " a required field; make it optional or use CASCADE or RESTRICT");
       }
       fields.put(p, new Field(p, type, required, oneOf, Optional.ofNullable(references)));
       return this;
