@@ -369,6 +369,10 @@ public final class KindDefinition {
         throw new InvalidArgumentException("field " + path + ": name a field inside "
             + p.root());
       }
+      if (type == FieldType.SECRET && !"spec".equals(p.root())) {
+        throw new InvalidArgumentException("field " + path + ": SECRET fields live under spec"
+            + " (the status is not sealed)");
+      }
       if (fields.containsKey(p)) {
         throw new InvalidArgumentException("field " + path + ": declared twice");
       }
@@ -477,6 +481,10 @@ public final class KindDefinition {
         if (f == null) {
           throw new InvalidArgumentException(what + ": " + s
               + " is not a declared field (declare it with field(...) first)");
+        }
+        if (f.type() == FieldType.SECRET) {
+          throw new InvalidArgumentException(what + ": " + s + " is a SECRET field; its values"
+              + " are sealed, so it cannot be a key or an index");
         }
         if (!f.type().isScalar()) {
           throw new InvalidArgumentException(what + ": " + s + " is a " + f.type()

@@ -381,7 +381,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     StoredResource after = core.codec.encodeTrees(kind, metadata, Json.toObject(spec, "spec"),
         null, same, false).row();
     StoredResource before = cur;
-    if (SecretFields.mapField(kind) != null) {
+    if (SecretFields.hasSecrets(kind)) {
       R stored = load(tx, cur);
       before = core.codec.encodeTrees(kind, stored.metadata(),
           Json.toObject(stored.spec(), "spec"), null, same, false).row();
@@ -497,14 +497,9 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     ObjectNode spec = (ObjectNode) Json.parseTrusted(cur.specJson());
     boolean changed = false;
     for (dev.agentstore.KindDefinition.Field f : fields) {
-      List<String> path = f.path().segments();
-      com.fasterxml.jackson.databind.JsonNode parent = spec;
-      for (String segment : path.subList(0, path.size() - 1)) {
-        parent = parent.path(segment);
-      }
-      String last = path.get(path.size() - 1);
-      if (parent instanceof ObjectNode o && o.path(last).isTextual()
-          && gone.contains(o.get(last).textValue())) {
+      ObjectNode o = DeclaredFields.parent(spec, f);
+      String last = DeclaredFields.name(f);
+      if (o != null && o.path(last).isTextual() && gone.contains(o.get(last).textValue())) {
         o.remove(last);
         changed = true;
       }
