@@ -114,9 +114,14 @@ public abstract class DeclaredReferencesTck extends TckSupport {
     return create(store, note, org, spec);
   }
 
+  /** The sequence of the newest change, paging through the feed. */
   private long lastSequence() {
-    List<ResourceVersion> all = store.changes().since(0, 10_000);
-    return all.isEmpty() ? 0 : all.get(all.size() - 1).sequence();
+    long last = 0;
+    for (List<ResourceVersion> page = store.changes().since(0, 1000); !page.isEmpty();
+        page = store.changes().since(last, 1000)) {
+      last = page.get(page.size() - 1).sequence();
+    }
+    return last;
   }
 
   /** Every change after {@code after}: resource id to its events, in order. */
@@ -373,6 +378,31 @@ public abstract class DeclaredReferencesTck extends TckSupport {
     assertThat(changed.resources(cascade).get(t)).isEmpty();
     assertThat(changed.history().list(t)).extracting(ResourceVersion::event)
         .containsExactly(ChangeEvent.CREATED, ChangeEvent.DELETED);
+  }
+
+  @Test
+  void aCascadeOfMoreThanTenThousandReferrersIsRefusedChangingNothing() {
+    String org = newOrg().id();
+    Workflow w = newWorkflow(store, org);
+    int referrers = 10_001; // the documented bound is 10,000 resources deleted or edited
+    String last = store.inTransaction(tx -> {
+      String id = null;
+      for (int i = 0; i < referrers; i++) {
+        id = create(tx, trigger, org, JSON.objectNode().put("workflowId", w.id())).id();
+      }
+      return id;
+    });
+    // The newest change is the last create's (reading the whole feed would cost more than this).
+    long before = store.history().list(last).get(0).sequence();
+    assertThat(store.changes().since(before, 10)).isEmpty();
+
+    assertThatThrownBy(() -> store.workflows().delete(w.id()))
+        .isInstanceOf(FailedPreconditionException.class).hasMessageContaining(w.id())
+        .hasMessageContaining("10000");
+
+    assertThat(store.workflows().get(w.id())).isPresent();
+    assertThat(store.resources(trigger).count(Query.all())).isEqualTo(referrers);
+    assertThat(store.changes().since(before, 10)).as("no history entry").isEmpty();
   }
 
   @Test
