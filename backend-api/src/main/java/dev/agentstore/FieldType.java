@@ -21,10 +21,16 @@ public enum FieldType {
   /** The id of another resource, of the kind {@link FieldRule#references} names. */
   REFERENCE,
   /** A JSON array of strings; filter it with {@code contains}. */
-  STRING_LIST;
+  STRING_LIST,
+  /**
+   * A string sealed like an environment's secret values: the store keeps, logs in history and
+   * sends through the change feed only its ciphertext, and opens it on read. Under {@code spec}
+   * only; it has no key, so no index, unique key, filter, order or group may name it.
+   */
+  SECRET;
 
   /** Whether values of this type have one key a column and index can hold. */
   public boolean isScalar() {
-    return this != STRING_LIST;
+    return this != STRING_LIST && this != SECRET;
   }
 }

@@ -369,6 +369,10 @@ public final class KindDefinition {
         throw new InvalidArgumentException("field " + path + ": name a field inside "
             + p.root());
       }
+      if (type == FieldType.SECRET && !"spec".equals(p.root())) {
+        throw new InvalidArgumentException("field " + path + ": SECRET fields live under spec"
+            + " (the status is not sealed)");
+      }
       if (fields.containsKey(p)) {
         throw new InvalidArgumentException("field " + path + ": declared twice");
       }
@@ -403,18 +407,16 @@ public final class KindDefinition {
             throw new InvalidArgumentException("field " + path
                 + ": references live under spec");
           }
-          if (ref.onDelete() != OnDelete.RESTRICT) {
-            // Applying CASCADE / SET_NULL needs the store to delete or edit the dependents,
-            // with their history, before the referenced row goes: not built yet.
-            throw new InvalidArgumentException("field " + path + ": onDelete " + ref.onDelete()
-                + " is not supported yet; declared references are RESTRICT");
-          }
           references = ref;
         }
       }
       if (type == FieldType.REFERENCE && references == null) {
         throw new InvalidArgumentException("field " + path
             + ": a REFERENCE field needs FieldRule.references(kind)");
+      }
+      if (required && references != null && references.onDelete() == OnDelete.SET_NULL) {
+        throw new InvalidArgumentException("field " + path + ": onDelete SET_NULL would remove"
+            + " a required field; make it optional or use CASCADE or RESTRICT");
       }
       fields.put(p, new Field(p, type, required, oneOf, Optional.ofNullable(references)));
       return this;
@@ -479,6 +481,10 @@ public final class KindDefinition {
         if (f == null) {
           throw new InvalidArgumentException(what + ": " + s
               + " is not a declared field (declare it with field(...) first)");
+        }
+        if (f.type() == FieldType.SECRET) {
+          throw new InvalidArgumentException(what + ": " + s + " is a SECRET field; its values"
+              + " are sealed, so it cannot be a key or an index");
         }
         if (!f.type().isScalar()) {
           throw new InvalidArgumentException(what + ": " + s + " is a " + f.type()

@@ -61,7 +61,7 @@ final class DeclaredFields {
   private static void checkValue(FieldType type, java.util.List<String> oneOf, String name,
       JsonNode v) {
     checkType(type, name, v);
-    if (v.isTextual() && type != FieldType.TIMESTAMP
+    if (v.isTextual() && type != FieldType.TIMESTAMP && type != FieldType.SECRET
         && v.textValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
             > MAX_STRING_BYTES) {
       // Its key goes into database indexes, which cap a row's size (PostgreSQL: 2704 bytes).
@@ -72,6 +72,25 @@ final class DeclaredFields {
       throw new InvalidArgumentException(name, "must be one of " + oneOf + ", got '"
           + Messages.clip(v.textValue()) + "'");
     }
+  }
+
+  /**
+   * The object holding a declared field in its root document (the field may be absent from
+   * it), or null when there is none; its last path segment names the field in it.
+   */
+  static ObjectNode parent(JsonNode root, KindDefinition.Field f) {
+    java.util.List<String> path = f.path().segments();
+    JsonNode n = root;
+    for (String s : path.subList(0, path.size() - 1)) {
+      n = n == null ? null : n.get(s);
+    }
+    return n instanceof ObjectNode o ? o : null;
+  }
+
+  /** The last segment of a declared field's path: its name in {@link #parent}. */
+  static String name(KindDefinition.Field f) {
+    java.util.List<String> path = f.path().segments();
+    return path.get(path.size() - 1);
   }
 
   /** The value of a declared field in its root document, or null when absent. */
@@ -88,7 +107,7 @@ final class DeclaredFields {
 
   private static void checkType(FieldType type, String name, JsonNode v) {
     boolean ok = switch (type) {
-      case STRING, REFERENCE -> v.isTextual();
+      case STRING, REFERENCE, SECRET -> v.isTextual();
       case INTEGER -> v.isIntegralNumber()
           || (v.isNumber() && v.decimalValue().stripTrailingZeros().scale() <= 0);
       case DECIMAL -> v.isNumber();
@@ -121,6 +140,7 @@ final class DeclaredFields {
       case BOOLEAN -> "true or false";
       case TIMESTAMP -> "a timestamp like 2026-01-01T00:00:00Z";
       case STRING_LIST -> "an array of strings";
+      case SECRET -> "a string (a secret)";
     };
   }
 }

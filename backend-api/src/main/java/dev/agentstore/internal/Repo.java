@@ -381,7 +381,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     StoredResource after = core.codec.encodeTrees(kind, metadata, Json.toObject(spec, "spec"),
         null, same, false).row();
     StoredResource before = cur;
-    if (SecretFields.mapField(kind) != null) {
+    if (SecretFields.hasSecrets(kind)) {
       R stored = load(tx, cur);
       before = core.codec.encodeTrees(kind, stored.metadata(),
           Json.toObject(stored.spec(), "spec"), null, same, false).row();
@@ -456,6 +456,17 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     if (expected != null) {
       checkVersion(cur, expected);
     }
+    DeleteCascade.beforeDelete(this, tx, kind, cur, record);
+    return removeRow(tx, cur, record);
+  }
+
+  /**
+   * Deletes {@code cur}, read in this transaction, whose referrers' delete rules were applied:
+   * for executions their contexts too; with {@code record} a DELETED history entry for each,
+   * without it every history entry of each goes. True: a lost race is a conflict.
+   */
+  boolean removeRow(BackendTransaction tx, StoredResource cur, boolean record) {
+    String id = cur.id();
     if (kind.isExecution()) {
       deleteExecutionContexts(tx, id, record);
     }
@@ -473,6 +484,34 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
       dropSecretsFromHistory(tx, kind, id); // deleted, it keeps no secrets either
     }
     return true;
+  }
+
+  /**
+   * SET_NULL of declared references: removes each of {@code fields} (REFERENCE fields of this
+   * declared kind) from the resource {@code id} where it names one of {@code gone}, as an update
+   * at the next version with an UPDATED history entry; the stored status stays as it is.
+   */
+  void clearReferences(BackendTransaction tx, String id, List<dev.agentstore.KindDefinition.Field>
+      fields, java.util.Set<String> gone) {
+    StoredResource cur = require(tx, id);
+    ObjectNode spec = (ObjectNode) Json.parseTrusted(cur.specJson());
+    boolean changed = false;
+    for (dev.agentstore.KindDefinition.Field f : fields) {
+      ObjectNode o = DeclaredFields.parent(spec, f);
+      String last = DeclaredFields.name(f);
+      if (o != null && o.path(last).isTextual() && gone.contains(o.get(last).textValue())) {
+        o.remove(last);
+        changed = true;
+      }
+    }
+    if (!changed) {
+      return;
+    }
+    ObjectNode status = (ObjectNode) Json.parseTrusted(cur.statusJson());
+    // The spec is stored sealed: encode it as-is, skipping the sealer.
+    StoredResource row = core.codec.encodeTrees(kind, core.codec.metadata(cur), spec, status,
+        identity(cur, cur.slug()), false).row().withStatus(cur.statusJson(), cur.phase());
+    replace(tx, cur, row, ChangeEvent.UPDATED, null);
   }
 
   /**
@@ -543,6 +582,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     do {
       contexts = tx.list(Kind.EXECUTION_CONTEXT, q);
       for (StoredResource c : contexts) {
+        DeleteCascade.beforeDelete(this, tx, Kind.EXECUTION_CONTEXT, c, record);
         tx.delete(Kind.EXECUTION_CONTEXT, c.id(), null);
         if (!record) {
           tx.deleteHistoryOf(c.id());

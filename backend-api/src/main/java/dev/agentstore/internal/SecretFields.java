@@ -2,15 +2,20 @@ package dev.agentstore.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentstore.FieldType;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.JsonPath;
 import dev.agentstore.Kind;
+import dev.agentstore.KindDefinition;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where secrets live in a spec: the maps of {@code {value, secret}} entries of environments,
- * execution contexts and executions' runtime environments. Seals or opens the {@code value} of
+ * execution contexts and executions' runtime environments, and declared kinds' SECRET fields. Seals or opens the {@code value} of
  * every entry whose {@code secret} is true, and refuses query paths into those values.
  *
  * <p>Usage: {@code SecretFields.transform(kind, spec, (name, v) -> sealer.seal(kind, id, name, v));}
@@ -33,10 +38,44 @@ public final class SecretFields {
     return kind.isExecution() ? "runtimeEnv" : null;
   }
 
-  /** Applies {@code transform} to every secret value of {@code spec} in place. */
+  /** The SECRET fields a declared kind declares (none for built-in kinds). */
+  static List<KindDefinition.Field> declaredSecrets(Kind kind) {
+    Optional<KindDefinition> d = kind.definition();
+    if (d.isEmpty()) {
+      return List.of();
+    }
+    List<KindDefinition.Field> out = new ArrayList<>(0);
+    for (KindDefinition.Field f : d.get().fields()) {
+      if (f.type() == FieldType.SECRET) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /** Whether {@code kind} holds secret values: secret maps, or declared SECRET fields. */
+  public static boolean hasSecrets(Kind kind) {
+    return mapField(kind) != null || !declaredSecrets(kind).isEmpty();
+  }
+
+  /**
+   * Applies {@code transform} to every secret value of {@code spec} in place: the secret entries
+   * of a kind's secret map, and each declared SECRET field holding a string (named by its path,
+   * e.g. {@code spec.token}; another JSON type is left for the declared-field check to refuse).
+   */
   public static void transform(Kind kind, ObjectNode spec, ValueTransform transform) {
+    if (spec == null) {
+      return;
+    }
+    for (KindDefinition.Field f : declaredSecrets(kind)) {
+      ObjectNode o = DeclaredFields.parent(spec, f);
+      String last = DeclaredFields.name(f);
+      if (o != null && o.path(last).isTextual()) {
+        o.put(last, transform.apply(f.path().text(), o.get(last).textValue()));
+      }
+    }
     String field = mapField(kind);
-    if (field == null || spec == null || !spec.path(field).isObject()) {
+    if (field == null || !spec.path(field).isObject()) {
       return;
     }
     Iterator<Map.Entry<String, JsonNode>> it = spec.get(field).fields();
@@ -76,6 +115,15 @@ public final class SecretFields {
     return count[0];
   }
 
+  /** Whether one path is the other or lies inside it. */
+  private static boolean overlaps(JsonPath a, JsonPath b) {
+    if (!a.root().equals(b.root())) {
+      return false;
+    }
+    int n = Math.min(a.segments().size(), b.segments().size());
+    return a.segments().subList(0, n).equals(b.segments().subList(0, n));
+  }
+
   /**
    * Tombstones, in place, the secret values of an ephemeral spec: an execution's
    * {@code runtimeEnv} or an ExecutionContext's {@code data}. Each secret entry keeps its name,
@@ -104,6 +152,13 @@ public final class SecretFields {
 
   /** Rejects a query path that would read a secret value. */
   public static void requireQueryable(Kind kind, JsonPath path) {
+    for (KindDefinition.Field f : declaredSecrets(kind)) {
+      if (overlaps(f.path(), path)) {
+        throw new InvalidArgumentException("jsonPath " + path.canonical() + ": "
+            + f.path().text() + " is a SECRET field of " + kind.name() + "; its sealed values"
+            + " cannot be filtered, sorted or grouped on");
+      }
+    }
     String field = mapField(kind);
     if (field == null || !"spec".equals(path.root()) || !field.equals(path.segments().get(0))) {
       return;

@@ -15,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * Re-encryption after a key rotation: re-seals the API-key hashing key, then walks every kind
- * with secret fields in keyset pages (createdAt, id), one write transaction per page, re-sealing
+ * with secret fields (declared kinds' SECRET fields too) in keyset pages (createdAt, id), one
+ * write transaction per page, re-sealing
  * the values not under the primary key.
  *
  * <p>Usage: {@code new SecretRotation(view, repos).reencryptAll(200)}
@@ -65,8 +66,10 @@ final class SecretRotation implements Secrets {
     long scanned = 0;
     int batches = 0;
     long[] counts = new long[3];
-    for (Kind kind : Kind.values()) {
-      if (SecretFields.mapField(kind) == null) {
+    List<Kind> kinds = new java.util.ArrayList<>(Kind.values());
+    view.core().kinds.values().forEach(d -> kinds.add(d.kind()));
+    for (Kind kind : kinds) {
+      if (!SecretFields.hasSecrets(kind)) {
         continue;
       }
       Repo<?, ?, ?> repo = repos.apply(kind);

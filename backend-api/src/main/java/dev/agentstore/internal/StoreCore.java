@@ -37,6 +37,8 @@ final class StoreCore {
   final Duration historyRetention;
   /** The application kinds the store holds, by qualified name. */
   final Map<String, dev.agentstore.KindDefinition> kinds;
+  /** By target kind, the declared reference fields pointing at it (see {@link DeleteCascade}). */
+  final Map<Kind, List<DeleteCascade.Edge>> referrers;
   private final AtomicBoolean listening = new AtomicBoolean();
   private final Clock clock;
 
@@ -47,6 +49,7 @@ final class StoreCore {
     Map<String, dev.agentstore.KindDefinition> byName = new java.util.LinkedHashMap<>();
     kinds.forEach(d -> byName.put(d.kind().name(), d));
     this.kinds = java.util.Collections.unmodifiableMap(byName);
+    this.referrers = DeleteCascade.edges(byName.values());
     this.backend = backend;
     this.retention = retention;
     this.historyRetention = historyRetention;

@@ -104,14 +104,14 @@ public record IndexedField(Kind kind, JsonPath path, Type type, String column, S
     return List.copyOf(out);
   }
 
-  /** How keys of a declared field type compare; null for STRING_LIST, which has no key. */
+  /** How keys of a declared field type compare; null for STRING_LIST and SECRET, which have no key. */
   public static Type keyType(dev.agentstore.FieldType type) {
     return switch (type) {
       case STRING, REFERENCE -> Type.STRING;
       case INTEGER, DECIMAL -> Type.NUMBER;
       case BOOLEAN -> Type.BOOLEAN;
       case TIMESTAMP -> Type.TIMESTAMP;
-      case STRING_LIST -> null;
+      case STRING_LIST, SECRET -> null;
     };
   }
 

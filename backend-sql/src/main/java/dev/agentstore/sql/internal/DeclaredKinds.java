@@ -110,10 +110,10 @@ final class DeclaredKinds {
   }
 
   private void change(KindDefinition old, KindDefinition d, Instant now) {
-    if (!old.idPrefix().equals(d.idPrefix()) || !old.fields().equals(d.fields())) {
+    if (!old.idPrefix().equals(d.idPrefix()) || !shapes(old).equals(shapes(d))) {
       throw new FailedPreconditionException("kind " + d.kind() + ": this store supports"
-          + " changing only a kind's unique keys and indexes and adding collections; its"
-          + " idPrefix and fields must stay as stored (stored: " + old + ")");
+          + " changing only a kind's unique keys, indexes and references' onDelete and adding"
+          + " collections; its idPrefix and fields must stay as stored (stored: " + old + ")");
     }
     for (dev.agentstore.CollectionDefinition c : old.collections()) {
       if (!d.collection(c.name()).map(c::equals).orElse(false)) {
@@ -159,6 +159,17 @@ final class DeclaredKinds {
     ctx.update(definitions).set(version, next).set(definition, json).set(updatedAt, now)
         .where(name.eq(d.kind().name())).execute();
     log(d, next, json, now);
+  }
+
+  /**
+   * The fields with every reference's onDelete read as RESTRICT: a change of onDelete alone is
+   * a logged definition change with no DDL (the foreign keys are RESTRICT whatever the rule).
+   */
+  private static List<KindDefinition.Field> shapes(KindDefinition d) {
+    return d.fields().stream().map(f -> new KindDefinition.Field(f.path(), f.type(),
+        f.required(), f.oneOf(), f.references().map(r ->
+            new dev.agentstore.FieldRule.References(r.target(), dev.agentstore.OnDelete.RESTRICT))))
+        .toList();
   }
 
   /** Refuses a new unique key the stored rows break, naming (some of) the colliding ids. */

@@ -2,7 +2,6 @@ package dev.agentstore.sql.internal;
 
 import dev.agentstore.FieldType;
 import dev.agentstore.KindDefinition;
-import dev.agentstore.OnDelete;
 import dev.agentstore.spi.IndexedField;
 import dev.agentstore.spi.SortKeys;
 import dev.agentstore.sql.DialectStrategy;
@@ -117,12 +116,12 @@ final class DeclaredTable {
         continue;
       }
       var ref = f.references().get();
-      // SET_NULL is applied by the store (it edits the JSON, with history) before the referenced
-      // row goes; the key itself then only has to refuse what is left, like RESTRICT.
-      String rule = ref.onDelete() == OnDelete.CASCADE ? "CASCADE" : "RESTRICT";
+      // Every rule is RESTRICT in the database: the store applies CASCADE and SET_NULL itself
+      // (deleting or editing the referrers, with history) before the referenced row goes, so the
+      // key only refuses what bypasses the store, and changing a field's onDelete needs no DDL.
       b.append(",\n  CONSTRAINT ").append(name).append('_').append(referenceColumn(f))
           .append("_fkey FOREIGN KEY (org, ").append(referenceColumn(f)).append(") REFERENCES ")
-          .append(SqlNames.table(ref.target())).append(" (org, id) ON DELETE ").append(rule);
+          .append(SqlNames.table(ref.target())).append(" (org, id) ON DELETE RESTRICT");
     }
     b.append("\n)");
     out.add(b.toString());

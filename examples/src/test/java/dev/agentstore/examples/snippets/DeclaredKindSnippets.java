@@ -47,6 +47,7 @@ abstract class DeclaredKindSnippets {
   void pieces() {
     KindDefinition.builder("swarm.dev", "Trigger").idPrefix("trg").field("spec.type", FieldType.STRING);
     FieldRule.references(Kind.WORKFLOW, OnDelete.RESTRICT);
+    FieldRule.references(Kind.WORKFLOW, OnDelete.CASCADE);
     KindDefinition.builder("swarm.dev", "Worktree").idPrefix("wt")
         .field("spec.type", FieldType.STRING, FieldRule.required(), FieldRule.oneOf("webhook", "schedule"))
         .field("spec.worktreePath", FieldType.STRING).field("status.state", FieldType.STRING)

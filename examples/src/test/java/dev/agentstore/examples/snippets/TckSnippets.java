@@ -8,6 +8,8 @@ import dev.agentstore.tck.ClaimTck;
 import dev.agentstore.tck.CollectionTck;
 import dev.agentstore.tck.ConcurrencyTck;
 import dev.agentstore.tck.DeclaredKindTck;
+import dev.agentstore.tck.DeclaredReferencesTck;
+import dev.agentstore.tck.DeclaredSecretsTck;
 import dev.agentstore.tck.DurabilityTck;
 import dev.agentstore.tck.Eventually;
 import dev.agentstore.tck.ExecutionTck;
@@ -123,6 +125,24 @@ final class TckSnippets {
   }
 
   abstract static class LocalDeclaredKindTest extends DeclaredKindTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalDeclaredReferencesTest extends DeclaredReferencesTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalDeclaredSecretsTest extends DeclaredSecretsTck {
     @TempDir Path dir;
 
     @Override
