@@ -16,11 +16,11 @@ import dev.agentstore.history.ResourceVersion;
 import dev.agentstore.local.internal.LocalBackendFactory;
 import dev.agentstore.model.AgentExecution;
 import dev.agentstore.model.ExecutionPhase;
-import dev.agentstore.spi.SortKeys;
 import dev.agentstore.sql.MigrationGate;
 import dev.agentstore.sql.SchemaDrift;
 import dev.agentstore.sql.SqlBackendWiring;
 import dev.agentstore.sql.internal.V1Rows;
+import dev.agentstore.sql.internal.V6Items;
 import dev.agentstore.sql.internal.SqlSchema;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +33,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jooq.Schema;
@@ -219,53 +218,23 @@ class LocalSchemaTest {
         "V3__waiting_and_indexed_fields.sql", "V4__history_times_as_micros.sql",
         "V5__leases.sql", "V6__declared_kinds.sql");
     String org = Ids.next(Kind.ORGANIZATION);
-    String run = Ids.next(Kind.AGENT_EXECUTION);
-    String[] times = {"2024-01-01T00:00:00Z", "2024-01-01T00:00:00.5Z",
-        "2024-01-01T00:00:00.123456789Z"};
     try (Connection c = source.getConnection(); Statement st = c.createStatement()) {
-      st.execute(V1Rows.insert("organizations", org, org, "{}", "",
-          "" + System.currentTimeMillis() * 1000));
-      st.execute(v2Execution(run, org, "1", "2024-01-01T00:00:00Z"));
-      st.execute(v6Item(run, "toolCalls", 1, "c1", "{\"id\":\"c1\",\"name\":\"search\","
-          + "\"status\":\"FAILED\",\"startedAt\":\"" + times[1] + "\",\"error\":\"x\"}"));
-      st.execute(v6Item(run, "toolCalls", 2, "c2", "{\"id\":\"c2\",\"name\":\""
-          + "n".repeat(300) + "\",\"status\":\"COMPLETED\",\"startedAt\":\"" + times[2]
-          + "\"}"));
-      st.execute(v6Item(run, "toolCalls", 3, "c3", "{\"id\":\"c3\",\"name\":5,"
-          + "\"startedAt\":\"not a time\"}"));
-      st.execute(v6Item(run, "messages", 1, null, "{\"type\":\"AI\",\"content\":\"hi\","
-          + "\"timestamp\":\"" + times[0] + "\"}"));
+      V6Items.seed(st, org, Ids.next(Kind.AGENT_EXECUTION), "" + System.currentTimeMillis() * 1000);
     }
     try (AgentStore s = AgentStore.builder().uri("local:" + store).open()) {
       var calls = s.forOrg(org).agentExecutions().toolCallsAcross();
       assertThat(calls.list(ExecutionItemQuery.builder().where("status", "FAILED")
-          .since(Instant.parse(times[1])).build()).items())
+          .since(Instant.parse(V6Items.TIMES.get(1))).build()).items())
           .extracting(ExecutionItem::key).containsExactly("c1");
-      assertThat(calls.count(ExecutionItemQuery.builder().where("name", "n".repeat(300))
+      assertThat(calls.count(ExecutionItemQuery.builder().where("name", V6Items.LONG_NAME)
           .build())).isEqualTo(1);
       assertThat(s.forOrg(org).agentExecutions().messagesAcross().count(ExecutionItemQuery
-          .builder().where("type", "AI").until(Instant.parse(times[1])).build())).isEqualTo(1);
+          .builder().where("type", "AI").until(Instant.parse(V6Items.TIMES.get(1))).build()))
+          .isEqualTo(1);
     }
-    try (Connection c = source.getConnection(); Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT org, ix_time, ix_name, ix_status FROM"
-            + " agent_execution_items ORDER BY collection DESC, seq")) {
-      List<List<String>> rows = new ArrayList<>();
-      while (rs.next()) {
-        rows.add(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-      }
-      assertThat(rows).containsExactly(
-          List.of(org, SortKeys.instant(times[1]), "ssearch", "sFAILED"),
-          List.of(org, SortKeys.instant(times[2]), "L", "sCOMPLETED"),
-          List.of(org, "~", "~", "~"),
-          List.of(org, SortKeys.instant(times[0]), "sAI", "~"));
+    try (Connection c = source.getConnection(); Statement st = c.createStatement()) {
+      assertThat(V6Items.keys(st)).isEqualTo(V6Items.expected(org));
     }
-  }
-
-  private static String v6Item(String run, String collection, long seq, String key,
-      String body) {
-    return "INSERT INTO agent_execution_items (execution_id, collection, seq, item_key, body)"
-        + " VALUES ('" + run + "', '" + collection + "', " + seq + ", "
-        + (key == null ? "NULL" : "'" + key + "'") + ", '" + body + "')";
   }
 
   private static String v2Execution(String id, String org, String cost, String started) {

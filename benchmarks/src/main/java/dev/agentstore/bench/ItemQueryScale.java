@@ -20,7 +20,13 @@ import dev.agentstore.model.Session;
 import dev.agentstore.model.SessionSpec;
 import dev.agentstore.model.ToolCall;
 import dev.agentstore.model.ToolCallStatus;
+import dev.agentstore.spi.SortKeys;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,8 +62,10 @@ public final class ItemQueryScale {
   public static void main(String[] args) throws Exception {
     int max = Integer.getInteger("bench.items.max", 1_000_000);
     String uri = System.getProperty("bench.items.uri");
+    Path dir = null;
     if (uri == null) {
-      uri = "local:" + Files.createTempDirectory("item-scale");
+      dir = Files.createTempDirectory("item-scale");
+      uri = "local:" + dir;
     }
     try (AgentStore store = AgentStore.builder().uri(uri).open()) {
       String org = store.organizations().create(Organization.builder().name("bench-"
@@ -91,10 +99,13 @@ public final class ItemQueryScale {
                   .orderByDescending("count"));
           full(r.rows().size() == TOOLS.length ? 50 : 0);
         }, 5);
+        double raw = dir == null ? Double.NaN : rawPage(dir, org,
+            SortKeys.instant(newest.minus(Duration.ofHours(24))));
         base = base == 0 ? page : base;
         System.out.printf("tool calls %,d (seeded in %.0f s): failed-24h page %.0f µs (ratio to"
-            + " 10k %.2f); joined to phase COMPLETED %.0f µs; tool usage by name over 24 h"
-            + " %.0f µs%n", level, seeded, page, page / base, join, usage);
+            + " 10k %.2f; the same SELECT in raw JDBC %.0f µs); joined to phase COMPLETED %.0f µs;"
+            + " tool usage by name over 24 h %.0f µs%n", level, seeded, page, page / base, raw,
+            join, usage);
       }
     }
   }
@@ -153,6 +164,43 @@ public final class ItemQueryScale {
       });
     }
     return to;
+  }
+
+  /**
+   * The page's statement as the backend runs it, through a plain connection to the store's file
+   * (the library's SQLite settings): the rows and their columns read, nothing decoded.
+   */
+  private static double rawPage(Path dir, String org, String sinceKey) throws Exception {
+    String sql = "SELECT execution_id, org, seq, item_key, body, ix_time FROM"
+        + " agent_execution_items WHERE collection = ? AND org = ? AND ix_status = ?"
+        + " AND ix_time >= ? AND ix_time < '~' ORDER BY ix_time DESC, execution_id DESC,"
+        + " seq DESC LIMIT 51";
+    try (Connection c = SqliteDb.dataSource(dir.resolve("agentstore.db")).getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      return median(() -> {
+        try {
+          ps.setString(1, "toolCalls");
+          ps.setString(2, org);
+          ps.setString(3, "sFAILED");
+          ps.setString(4, sinceKey);
+          int n = 0;
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              rs.getString(1);
+              rs.getString(2);
+              rs.getLong(3);
+              rs.getString(4);
+              rs.getString(5);
+              rs.getString(6);
+              n++;
+            }
+          }
+          full(Math.min(n, 50));
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      }, 100);
+    }
   }
 
   private static double median(Runnable op, int perRound) {
