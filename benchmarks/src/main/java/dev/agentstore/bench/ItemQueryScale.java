@@ -35,8 +35,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Issue 13's item-query target on the embedded store (or PostgreSQL with
- * {@code -Dbench.items.uri=postgresql://...}): a page of the 50 newest failed tool calls of the
+ * Issue 13's item-query target on the embedded store (or PostgreSQL: an embedded server with
+ * {@code -Dbench.items.postgres=true}, or {@code -Dbench.items.uri=postgresql://...}): a page of the 50 newest failed tool calls of the
  * last 24 hours ({@code toolCallsAcross().list(where status FAILED, since, newestFirst)}), in a
  * tenant view, with 10,000 and then (unless {@code -Dbench.items.max} says less) 1,000,000 tool
  * calls stored; also the same page joined to an execution filter (phase COMPLETED) and the "tool
@@ -63,11 +63,15 @@ public final class ItemQueryScale {
     int max = Integer.getInteger("bench.items.max", 1_000_000);
     String uri = System.getProperty("bench.items.uri");
     Path dir = null;
-    if (uri == null) {
+    PostgresDb pg = null;
+    if (uri == null && Boolean.getBoolean("bench.items.postgres")) {
+      pg = PostgresDb.start(Files.createTempDirectory("item-scale-pg"));
+      uri = pg.uri();
+    } else if (uri == null) {
       dir = Files.createTempDirectory("item-scale");
       uri = "local:" + dir;
     }
-    try (AgentStore store = AgentStore.builder().uri(uri).open()) {
+    try (PostgresDb server = pg; AgentStore store = AgentStore.builder().uri(uri).open()) {
       String org = store.organizations().create(Organization.builder().name("bench-"
           + System.nanoTime()).build()).id();
       AgentStore tenant = store.forOrg(org);
