@@ -42,6 +42,20 @@ public interface AgentExecutionRepository extends ExecutionRepository<AgentExecu
    */
   List<CollectionItem<ToolCall>> toolCalls(String id, long afterSequence, int limit);
 
+  /**
+   * The tool calls of every execution this repository's view sees, listed, counted and
+   * aggregated across executions with filters on the tool calls ({@code status}, {@code name},
+   * {@code startedAt} range, error present, any other field) and on the executions (see
+   * {@link ExecutionItemQuery}).
+   */
+  ExecutionItems<ToolCall> toolCallsAcross();
+
+  /**
+   * The messages of every execution this repository's view sees, across executions ({@code
+   * type} and the {@code timestamp} range are indexed).
+   */
+  ExecutionItems<AgentMessage> messagesAcross();
+
   /** The executions of a session. */
   Page<AgentExecution> listBySession(String sessionId, Query query);
 }

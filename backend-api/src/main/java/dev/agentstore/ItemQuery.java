@@ -29,7 +29,43 @@ public record ItemQuery(long afterSequence, int limit, List<Filter> filters) {
    *     comparison)
    * @param value the scalar compared with (an array for IN / NOT_IN; null for the null tests)
    */
-  public record Filter(String field, Query.JsonOperator operator, JsonNode value) {}
+  public record Filter(String field, Query.JsonOperator operator, JsonNode value) {
+
+    /** Equality with {@code value} (a String, Number, Boolean, Instant or enum; null: absent). */
+    static Filter of(String field, Object value) {
+      JsonNode v = Query.Builder.scalar("where " + field, value);
+      return new Filter(field, v.isNull() ? Query.JsonOperator.IS_NULL
+          : Query.JsonOperator.EQUALS, v);
+    }
+
+    /** A comparison by {@code operator} (not IN / NOT_IN, which take sets, nor CONTAINS). */
+    static Filter of(String field, Query.JsonOperator operator, Object value) {
+      if (operator == null) {
+        throw new InvalidArgumentException("operator", "required");
+      }
+      if (operator == Query.JsonOperator.IN || operator == Query.JsonOperator.NOT_IN) {
+        throw new InvalidArgumentException("where " + field, "use in(...) / notIn(...) for "
+            + operator);
+      }
+      if (operator == Query.JsonOperator.CONTAINS) {
+        throw new InvalidArgumentException("where " + field, "item fields hold single values;"
+            + " CONTAINS has nothing to look in");
+      }
+      return new Filter(field, operator, Query.Builder.scalar("where " + field, value));
+    }
+
+    /** IN or NOT IN {@code values} (at least one). */
+    static Filter set(String field, Query.JsonOperator op, Object... values) {
+      if (values == null || values.length == 0) {
+        throw new InvalidArgumentException(op + " " + field, "needs at least one value");
+      }
+      ArrayNode a = JsonNodeFactory.instance.arrayNode();
+      for (Object v : values) {
+        a.add(Query.Builder.scalar(op + " " + field, v));
+      }
+      return new Filter(field, op, a);
+    }
+  }
 
   /** Checks the bounds and copies the filters. */
   public ItemQuery {
@@ -82,48 +118,25 @@ public record ItemQuery(long afterSequence, int limit, List<Filter> filters) {
 
     /** The field holds {@code value} (a String, Number, Boolean, Instant or enum; null: absent). */
     public Builder where(String field, Object value) {
-      JsonNode v = Query.Builder.scalar("where " + field, value);
-      filters.add(new Filter(field, v.isNull() ? Query.JsonOperator.IS_NULL
-          : Query.JsonOperator.EQUALS, v));
+      filters.add(Filter.of(field, value));
       return this;
     }
 
     /** The field compares with {@code value} by {@code operator}. */
     public Builder where(String field, Query.JsonOperator operator, Object value) {
-      if (operator == null) {
-        throw new InvalidArgumentException("operator", "required");
-      }
-      if (operator == Query.JsonOperator.IN || operator == Query.JsonOperator.NOT_IN) {
-        throw new InvalidArgumentException("where " + field, "use in(...) / notIn(...) for "
-            + operator);
-      }
-      if (operator == Query.JsonOperator.CONTAINS) {
-        throw new InvalidArgumentException("where " + field, "item fields hold single values;"
-            + " CONTAINS has nothing to look in");
-      }
-      filters.add(new Filter(field, operator, Query.Builder.scalar("where " + field, value)));
+      filters.add(Filter.of(field, operator, value));
       return this;
     }
 
     /** The field holds one of {@code values}. */
     public Builder in(String field, Object... values) {
-      return set(field, Query.JsonOperator.IN, values);
+      filters.add(Filter.set(field, Query.JsonOperator.IN, values));
+      return this;
     }
 
     /** The field holds none of {@code values}. */
     public Builder notIn(String field, Object... values) {
-      return set(field, Query.JsonOperator.NOT_IN, values);
-    }
-
-    private Builder set(String field, Query.JsonOperator op, Object... values) {
-      if (values == null || values.length == 0) {
-        throw new InvalidArgumentException(op + " " + field, "needs at least one value");
-      }
-      ArrayNode a = JsonNodeFactory.instance.arrayNode();
-      for (Object v : values) {
-        a.add(Query.Builder.scalar(op + " " + field, v));
-      }
-      filters.add(new Filter(field, op, a));
+      filters.add(Filter.set(field, Query.JsonOperator.NOT_IN, values));
       return this;
     }
 

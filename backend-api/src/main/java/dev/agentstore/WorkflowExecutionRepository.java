@@ -20,6 +20,13 @@ public interface WorkflowExecutionRepository extends ExecutionRepository<Workflo
    */
   java.util.List<CollectionItem<WorkflowTask>> tasks(String id, long afterSequence, int limit);
 
+  /**
+   * The tasks of every workflow execution this repository's view sees, across executions
+   * ({@code status}, {@code name} and the {@code startedAt} range are indexed; see
+   * {@link ExecutionItemQuery}).
+   */
+  ExecutionItems<WorkflowTask> tasksAcross();
+
   /** The executions of a workflow (by workflow id or workflow instance id). */
   Page<WorkflowExecution> listByWorkflow(String workflowOrInstanceId, Query query);
 }

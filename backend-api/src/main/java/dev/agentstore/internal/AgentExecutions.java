@@ -2,6 +2,7 @@ package dev.agentstore.internal;
 
 import dev.agentstore.AgentExecutionRepository;
 import dev.agentstore.CollectionItem;
+import dev.agentstore.ExecutionItems;
 import dev.agentstore.Ids;
 import dev.agentstore.Kind;
 import dev.agentstore.Page;
@@ -59,6 +60,16 @@ final class AgentExecutions
   public List<CollectionItem<ToolCall>> toolCalls(String id, long afterSequence, int limit) {
     return itemsAfter(id, ExecutionCollections.TOOL_CALLS, afterSequence, limit,
         ToolCall.class);
+  }
+
+  @Override
+  public ExecutionItems<ToolCall> toolCallsAcross() {
+    return new ItemsAcross<>(view, kind, ExecutionCollections.TOOL_CALLS, ToolCall.class);
+  }
+
+  @Override
+  public ExecutionItems<AgentMessage> messagesAcross() {
+    return new ItemsAcross<>(view, kind, ExecutionCollections.MESSAGES, AgentMessage.class);
   }
 
   @Override

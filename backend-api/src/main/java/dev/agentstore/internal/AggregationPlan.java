@@ -39,6 +39,48 @@ final class AggregationPlan {
   }
 
   static AggregationPlan of(Kind kind, Aggregation a) {
+    return plan(a, k -> groupKey(kind, k), m -> metric(kind, m)).requireQueryable(kind);
+  }
+
+  /**
+   * An aggregation over execution items ({@code ExecutionItems.aggregate}): group keys and
+   * aggregate paths name item fields, carried under the root {@code status} as
+   * {@link dev.agentstore.spi.StoredItemsQuery} says, or {@code metadata.org}.
+   */
+  static AggregationPlan ofItems(Aggregation a) {
+    return plan(a, AggregationPlan::itemKey, m -> m.function() == Aggregation.Function.COUNT
+        ? new StoredAggregation.Metric(m.function(), null)
+        : new StoredAggregation.Metric(m.function(), itemPath(m.function().name().toLowerCase(),
+            m.path())));
+  }
+
+  private static StoredAggregation.GroupKey itemKey(String k) {
+    if ("metadata.org".equals(k)) {
+      return new StoredAggregation.GroupKey(k, StoredAggregation.Source.ORG, null, null, null);
+    }
+    if (k != null && k.startsWith("metadata.")) {
+      throw new InvalidArgumentException("groupBy", clip(k) + ": of metadata only metadata.org"
+          + " groups items; other keys name item fields (name, status, args.server)");
+    }
+    return new StoredAggregation.GroupKey(k, StoredAggregation.Source.JSON,
+        itemPath("groupBy", k), null, null);
+  }
+
+  /** An item field ({@code name}, {@code args.server}) as the path backends read it by. */
+  static JsonPath itemPath(String what, String field) {
+    if (field == null || field.isBlank()) {
+      throw new InvalidArgumentException(what, "an item field is required");
+    }
+    try {
+      return JsonPath.parse("status." + field);
+    } catch (InvalidArgumentException e) {
+      throw new InvalidArgumentException(what + " " + clip(field) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static AggregationPlan plan(Aggregation a,
+      java.util.function.Function<String, StoredAggregation.GroupKey> keyOf,
+      java.util.function.Function<Aggregation.Metric, StoredAggregation.Metric> metricOf) {
     if (a == null) {
       throw new InvalidArgumentException("aggregation", "required");
     }
@@ -48,11 +90,11 @@ final class AggregationPlan {
     }
     List<StoredAggregation.GroupKey> keys = new ArrayList<>();
     for (String k : a.groupKeys()) {
-      keys.add(groupKey(kind, k));
+      keys.add(keyOf.apply(k));
     }
     List<StoredAggregation.Metric> metrics = new ArrayList<>();
     for (Aggregation.Metric m : a.metrics()) {
-      metrics.add(metric(kind, m));
+      metrics.add(metricOf.apply(m));
     }
     List<StoredAggregation.Order> orders = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -78,8 +120,7 @@ final class AggregationPlan {
           : new StoredAggregation.Order(true, metric, o.descending()));
     }
     // One row more than the limit tells whether more groups matched.
-    return new AggregationPlan(a, new StoredAggregation(keys, metrics, orders, a.limit() + 1))
-        .requireQueryable(kind);
+    return new AggregationPlan(a, new StoredAggregation(keys, metrics, orders, a.limit() + 1));
   }
 
   private static StoredAggregation.GroupKey groupKey(Kind kind, String k) {

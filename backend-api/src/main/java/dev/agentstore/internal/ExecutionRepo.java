@@ -86,7 +86,7 @@ class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
     return retryingRaces(() -> view.runner().write(tx -> {
       StoredResource cur = openForAppend(tx, id);
       long version = bump(tx, cur);
-      tx.appendItems(kind, id, collection, items);
+      tx.appendItems(kind, id, cur.org(), collection, items);
       recordAppend(tx, cur, version, collection, items);
       return version;
     }));
@@ -102,7 +102,7 @@ class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
     return retryingRaces(() -> view.runner().write(tx -> {
       StoredResource cur = openForAppend(tx, id);
       long version = bump(tx, cur);
-      tx.upsertItem(kind, id, collection, item);
+      tx.upsertItem(kind, id, cur.org(), collection, item);
       recordAppend(tx, cur, version, collection, List.of(item));
       return version;
     }));
@@ -133,7 +133,7 @@ class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
       StoredResource cur = openForAppend(tx, id);
       long sequence = tx.lastItemSequence(kind, id, collection) + 1;
       long version = bump(tx, cur);
-      tx.appendItems(kind, id, collection, List.of(item));
+      tx.appendItems(kind, id, cur.org(), collection, List.of(item));
       recordAppend(tx, cur, version, collection, List.of(item));
       return decodeItem(StoredItem.stored(sequence, k, item.json()), collection, type);
     }));

@@ -78,6 +78,17 @@ final class PageTokens {
     }
   }
 
+  /** {@code fingerprint} bound also to {@code more} (a query built on another query). */
+  static byte[] extend(byte[] fingerprint, String more) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      d.update(fingerprint);
+      return Arrays.copyOf(d.digest(more.getBytes(StandardCharsets.UTF_8)), FINGERPRINT_BYTES);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+
   /** A token continuing after {@code cursor}. */
   String issue(byte[] fingerprint, Cursor cursor) {
     if (cursor.fieldValue() != null) {

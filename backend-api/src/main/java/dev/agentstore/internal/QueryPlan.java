@@ -161,6 +161,11 @@ final class QueryPlan {
     return stored;
   }
 
+  /** The fingerprint binding page tokens to this query and view. */
+  byte[] fingerprint() {
+    return fingerprint.clone();
+  }
+
   /** Whether the view rules out every row (an org filter outside the view's org). */
   boolean empty() {
     return empty;

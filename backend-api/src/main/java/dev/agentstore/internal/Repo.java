@@ -108,7 +108,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     }
     enc.items().forEach((collection, items) -> {
       if (!items.isEmpty()) { // a new resource has no items to clear: nothing to write
-        tx.insertFirstItems(kind, id, collection, items);
+        tx.insertFirstItems(kind, id, org, collection, items);
       }
     });
     record(tx, enc.row(), ChangeEvent.CREATED, core.codec.snapshot(enc.row(), enc.items()));
@@ -314,7 +314,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     StoredResource row = enc.row();
     Map<String, List<StoredItem>> replaced = enc.items();
     replace(tx, cur, row, ChangeEvent.STATUS_UPDATED, replaced);
-    replaced.forEach((c, items) -> tx.replaceItems(kind, cur.id(), c, items));
+    replaced.forEach((c, items) -> tx.replaceItems(kind, cur.id(), cur.org(), c, items));
     if (to != null && to.isTerminal()) {
       deleteExecutionContexts(tx, cur.id());
       dropSecretsFromHistory(tx, kind, cur.id());

@@ -1,6 +1,7 @@
 package dev.agentstore.internal;
 
 import dev.agentstore.CollectionItem;
+import dev.agentstore.ExecutionItems;
 import dev.agentstore.Ids;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Kind;
@@ -36,6 +37,11 @@ final class WorkflowExecutions
   public java.util.List<CollectionItem<WorkflowTask>> tasks(String id, long afterSequence,
       int limit) {
     return itemsAfter(id, ExecutionCollections.TASKS, afterSequence, limit, WorkflowTask.class);
+  }
+
+  @Override
+  public ExecutionItems<WorkflowTask> tasksAcross() {
+    return new ItemsAcross<>(view, kind, ExecutionCollections.TASKS, WorkflowTask.class);
   }
 
   @Override

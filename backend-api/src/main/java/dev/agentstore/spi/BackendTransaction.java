@@ -77,16 +77,19 @@ public interface BackendTransaction {
       StoredAggregation aggregation);
 
   /**
-   * Appends items at the end of a collection, with the sequences that follow its last item.
-   * Returns nothing: callers read sequences back through {@link #items}.
+   * Appends items at the end of a collection of the execution {@code id} of {@code org}, with
+   * the sequences that follow its last item. Returns nothing: callers read sequences back
+   * through {@link #items}. Every item write stores the org and the {@link ItemField} keys of
+   * each item in the statements that store its body, so queries across executions
+   * ({@link #itemsAcross}) find it through their indexes.
    */
-  void appendItems(Kind kind, String id, String collection, List<StoredItem> items);
+  void appendItems(Kind kind, String id, String org, String collection, List<StoredItem> items);
 
   /** Replaces the item with {@code item.key()} in place (keeping its sequence) or appends it. */
-  void upsertItem(Kind kind, String id, String collection, StoredItem item);
+  void upsertItem(Kind kind, String id, String org, String collection, StoredItem item);
 
   /** Replaces the whole collection with these items (sequences 1..n). */
-  void replaceItems(Kind kind, String id, String collection, List<StoredItem> items);
+  void replaceItems(Kind kind, String id, String org, String collection, List<StoredItem> items);
 
   /** The items of a collection for each of these resources, in sequence order. */
   Map<String, List<StoredItem>> items(Kind kind, Collection<String> ids, String collection);
@@ -133,9 +136,44 @@ public interface BackendTransaction {
    * which has none yet, at sequences 1..n. A backend can skip what {@link #replaceItems} does to
    * clear the collection; this default calls it.
    */
-  default void insertFirstItems(Kind kind, String id, String collection,
+  default void insertFirstItems(Kind kind, String id, String org, String collection,
       List<StoredItem> items) {
-    replaceItems(kind, id, collection, items);
+    replaceItems(kind, id, org, collection, items);
+  }
+
+  // ------------------------------------------------------------------ items across executions
+  // (ExecutionItems: toolCallsAcross(), messagesAcross(), tasksAcross()). The query's filters
+  // and the aggregation's paths name item fields under the root "status" (status.name is the
+  // item's name); its executions part holds the conditions of list() on the executions. The
+  // defaults refuse, so a backend without them fails loudly.
+
+  /**
+   * Up to {@code query.limit()} items of {@code query.collection()} of the executions of
+   * {@code kind} matching {@code query.executions()}'s filters (org, labels, phase, references,
+   * time bounds, spec/status filters; its cursor, order and limit are unused) and every item
+   * filter, in (item time key, execution id, sequence) order after the query's cursor.
+   */
+  default List<StoredExecutionItem> itemsAcross(Kind kind, StoredItemsQuery query) {
+    throw noItemsAcross();
+  }
+
+  /** How many items {@link #itemsAcross} would find without cursor and limit. */
+  default long countItemsAcross(Kind kind, StoredItemsQuery query) {
+    throw noItemsAcross();
+  }
+
+  /**
+   * Groups the items {@link #countItemsAcross} counts and computes {@code aggregation} in the
+   * database; its group keys are item paths (JSON) or the org (ORG).
+   */
+  default List<StoredAggregation.Row> aggregateItemsAcross(Kind kind, StoredItemsQuery query,
+      StoredAggregation aggregation) {
+    throw noItemsAcross();
+  }
+
+  private static dev.agentstore.FailedPreconditionException noItemsAcross() {
+    return new dev.agentstore.FailedPreconditionException("this backend does not support"
+        + " queries over execution items across executions");
   }
 
   // ------------------------------------------------------------------ declared collections
@@ -288,7 +326,9 @@ public interface BackendTransaction {
             + ": sequence " + items.get(i).sequence() + " where " + (i + 1) + " was expected");
       }
     }
-    insertFirstItems(kind, id, collection, items);
+    insertFirstItems(kind, id, find(kind, id).map(StoredResource::org).orElseThrow(
+        () -> new dev.agentstore.NotFoundException(kind, id, "import: no " + kind.kindName() + " "
+            + id + " to hold its items")), collection, items);
   }
 
   /**

@@ -4,7 +4,7 @@ package dev.agentstore.spi;
  * One element of an execution's appendable history (a message, tool call or task), stored as a
  * child row keyed by (execution id, collection, sequence).
  *
- * <p>Usage: {@code tx.appendItems(Kind.AGENT_EXECUTION, id, "messages", List.of(StoredItem.toAppend(null, json)))}
+ * <p>Usage: {@code tx.appendItems(Kind.AGENT_EXECUTION, id, org, "messages", List.of(StoredItem.toAppend(null, json)))}
  *
  * @param sequence position within the collection, from 1; assigned by the backend on append
  * @param key the item's own id for upserts (tool call or task id), or null

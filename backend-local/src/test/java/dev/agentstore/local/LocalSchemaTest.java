@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentstore.AgentStore;
 import dev.agentstore.AgentStoreException;
+import dev.agentstore.ExecutionItem;
+import dev.agentstore.ExecutionItemQuery;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Ids;
 import dev.agentstore.Kind;
@@ -18,6 +20,7 @@ import dev.agentstore.sql.MigrationGate;
 import dev.agentstore.sql.SchemaDrift;
 import dev.agentstore.sql.SqlBackendWiring;
 import dev.agentstore.sql.internal.V1Rows;
+import dev.agentstore.sql.internal.V6Items;
 import dev.agentstore.sql.internal.SqlSchema;
 import java.io.IOException;
 import java.io.InputStream;
@@ -200,6 +203,37 @@ class LocalSchemaTest {
             + " WHERE keys_version = 0")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isZero();
+    }
+  }
+
+  /**
+   * Migration 7 on a store written by V6 with items: every item row gets its execution's org and
+   * the ItemField keys (the same keys the store writes, computed in SQL), so queries across
+   * executions see the old items through the new indexes.
+   */
+  @Test
+  void migration7BackfillsTheOrgAndKeysOfExistingItems() throws Exception {
+    Path store = dir.resolve("v6-store");
+    SQLiteDataSource source = storeMigratedBy(store, "V1__schema.sql", "V2__references.sql",
+        "V3__waiting_and_indexed_fields.sql", "V4__history_times_as_micros.sql",
+        "V5__leases.sql", "V6__declared_kinds.sql");
+    String org = Ids.next(Kind.ORGANIZATION);
+    try (Connection c = source.getConnection(); Statement st = c.createStatement()) {
+      V6Items.seed(st, org, Ids.next(Kind.AGENT_EXECUTION), "" + System.currentTimeMillis() * 1000);
+    }
+    try (AgentStore s = AgentStore.builder().uri("local:" + store).open()) {
+      var calls = s.forOrg(org).agentExecutions().toolCallsAcross();
+      assertThat(calls.list(ExecutionItemQuery.builder().where("status", "FAILED")
+          .since(Instant.parse(V6Items.TIMES.get(1))).build()).items())
+          .extracting(ExecutionItem::key).containsExactly("c1");
+      assertThat(calls.count(ExecutionItemQuery.builder().where("name", V6Items.LONG_NAME)
+          .build())).isEqualTo(1);
+      assertThat(s.forOrg(org).agentExecutions().messagesAcross().count(ExecutionItemQuery
+          .builder().where("type", "AI").until(Instant.parse(V6Items.TIMES.get(1))).build()))
+          .isEqualTo(1);
+    }
+    try (Connection c = source.getConnection(); Statement st = c.createStatement()) {
+      assertThat(V6Items.keys(st)).isEqualTo(V6Items.expected(org));
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentstore.AgentStore;
 import dev.agentstore.AgentStoreException;
+import dev.agentstore.ExecutionItemQuery;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Ids;
 import dev.agentstore.Kind;
@@ -13,12 +14,14 @@ import dev.agentstore.sql.MigrationGate;
 import dev.agentstore.sql.SchemaDrift;
 import dev.agentstore.sql.SqlBackendWiring;
 import dev.agentstore.sql.internal.V1Rows;
+import dev.agentstore.sql.internal.V6Items;
 import dev.agentstore.sql.internal.SqlSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -183,6 +186,42 @@ class PostgresSchemaTest {
     String dangling = v1Store(v1, org, env, agent, Ids.next(Kind.ENVIRONMENT));
     assertThatThrownBy(() -> PostgresStores.builderFor(dangling).open())
         .isInstanceOf(AgentStoreException.class);
+  }
+
+  /**
+   * Migration 7 on a store written by V6 with items: the org and ItemField keys computed in SQL
+   * are the keys the store writes, and queries across executions find the old items.
+   */
+  @Test
+  void migration7BackfillsTheOrgAndKeysOfExistingItems() throws Exception {
+    Path v6 = Files.createTempDirectory(Path.of("target"), "v6-scripts");
+    for (String script : List.of("V1__schema.sql", "V2__references.sql",
+        "V3__waiting_and_indexed_fields.sql", "V4__history_times_as_micros.sql", "V5__leases.sql",
+        "V6__declared_kinds.sql")) {
+      try (InputStream in = PostgresSchemaTest.class.getResourceAsStream(
+          "/db/migration/postgresql/" + script)) {
+        Files.copy(in, v6.resolve(script), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    String db = PostgresStores.newDatabase();
+    SqlBackendWiring.migrate(PostgresStores.dataSource(db), "a V6 store",
+        new SqlBackendWiring.Migrations(PostgresSchemaTest.class.getClassLoader(),
+            "filesystem:" + v6.toAbsolutePath(), "6"),
+        SqlBackendWiring.MigrationLock.ALREADY_HELD);
+    String org = Ids.next(Kind.ORGANIZATION);
+    try (Connection c = PostgresStores.connect(db); Statement st = c.createStatement()) {
+      V6Items.seed(st, org, Ids.next(Kind.AGENT_EXECUTION), "now()");
+    }
+    try (AgentStore store = PostgresStores.builderFor(db).open()) {
+      var calls = store.forOrg(org).agentExecutions().toolCallsAcross();
+      assertThat(calls.count(ExecutionItemQuery.builder().where("status", "FAILED")
+          .since(Instant.parse(V6Items.TIMES.get(1))).build())).isEqualTo(1);
+      assertThat(calls.count(ExecutionItemQuery.builder().where("name", V6Items.LONG_NAME)
+          .build())).isEqualTo(1);
+    }
+    try (Connection c = PostgresStores.connect(db); Statement st = c.createStatement()) {
+      assertThat(V6Items.keys(st)).isEqualTo(V6Items.expected(org));
+    }
   }
 
   /** A new database at schema version 1 holding an org, an environment, an agent, an instance. */

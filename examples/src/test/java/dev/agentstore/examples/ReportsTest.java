@@ -9,13 +9,16 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The agent performance report groups, filters and sums as AFU-9 asks. */
+/**
+ * The agent performance and MCP tool usage reports group, filter and sum as AFU-9 asks, and the
+ * retention pass deletes the executions past 90 days with their tool calls.
+ */
 class ReportsTest {
   @TempDir
   Path dir;
 
   @Test
-  void reportsAgentPerformanceOfTheLastWeekWithoutErrors() {
+  void reportsAgentPerformanceToolUsageAndRetention() {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     Reports.run(dir, new PrintStream(buf, true, StandardCharsets.UTF_8));
     String out = buf.toString(StandardCharsets.UTF_8);
@@ -25,6 +28,10 @@ class ReportsTest {
         "  Support Bot / gpt-4o-mini: runs=1 avgDurationMs=300 avgInputTokens=400"
             + " avgOutputTokens=100 costUsd=0.01",
         "  Triage Bot / gpt-4o-mini: runs=1 avgDurationMs=100 avgInputTokens=200"
-            + " avgOutputTokens=50 costUsd=0.005");
+            + " avgOutputTokens=50 costUsd=0.005",
+        "  github / search_issues: calls=2 avgDurationMs=100 errors=0",
+        "  filesystem / read_file: calls=1 avgDurationMs=15 errors=0",
+        "  github / create_issue: calls=1 avgDurationMs=300 errors=1");
+    assertThat(out).contains("retention, 90 days: deleted 1 executions; tool calls 6 -> 5");
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.agentstore.Aggregation;
+import dev.agentstore.JsonPath;
 import dev.agentstore.spi.StoredAggregation;
 import dev.agentstore.spi.StoredQuery;
 import dev.agentstore.sql.DialectStrategy;
@@ -15,6 +16,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.GroupField;
@@ -37,18 +39,70 @@ import org.jooq.impl.SQLDataType;
  * (rank 1 numbers by exact value, 2 strings, 3 booleans, 5 absent; objects and arrays join the
  * absent group); a column key (org, phase, a reference, a label) by (rank 2 or 5, text).
  *
- * <p>Usage: {@code Aggregates.run(ctx, table, query, aggregation, dialect)}
+ * <p>The rows come from {@link Rows}: a kind's resources ({@link #resources}) or execution items
+ * across executions ({@code ItemQueries.rows}).
+ *
+ * <p>Usage: {@code Aggregates.run(ctx, Aggregates.resources(table, query, dialect), aggregation, dialect)}
  */
 final class Aggregates {
   private Aggregates() {}
 
-  static List<StoredAggregation.Row> run(DSLContext ctx, ResourceTable t, StoredQuery q,
-      StoredAggregation a, DialectStrategy d) {
+  /**
+   * The rows an aggregate reads: a table (or join), the condition selecting them, the JSON
+   * document a path reads and the column a non-JSON group key reads.
+   */
+  interface Rows {
+    /** The table or join the rows come from. */
+    Table<?> from();
+
+    /** Which rows. */
+    Condition where();
+
+    /** The document holding {@code path}. */
+    Field<String> doc(JsonPath path);
+
+    /** The column of an ORG, PHASE, REF or LABEL group key. */
+    Field<String> column(StoredAggregation.GroupKey key, DialectStrategy d);
+  }
+
+  /** The resources of {@code t} that {@code q}'s filters select (the rows of {@code count}). */
+  static Rows resources(ResourceTable t, StoredQuery q, DialectStrategy d) {
+    return new Rows() {
+      @Override
+      public Table<?> from() {
+        return t.table;
+      }
+
+      @Override
+      public Condition where() {
+        return QueryConditions.all(QueryConditions.filters(t, q, d));
+      }
+
+      @Override
+      public Field<String> doc(JsonPath path) {
+        return "spec".equals(path.root()) ? t.spec : t.status;
+      }
+
+      @Override
+      public Field<String> column(StoredAggregation.GroupKey k, DialectStrategy dialect) {
+        return switch (k.source()) {
+          case ORG -> t.org;
+          case PHASE -> t.phase;
+          case REF -> t.refs.get(k.ref());
+          case LABEL -> dialect.labelValue(t.labels, k.label());
+          case JSON -> throw new IllegalStateException("a JSON key has no column");
+        };
+      }
+    };
+  }
+
+  static List<StoredAggregation.Row> run(DSLContext ctx, Rows rows, StoredAggregation a,
+      DialectStrategy d) {
     List<SelectField<?>> inner = new ArrayList<>();
     for (int i = 0; i < a.keys().size(); i++) {
       StoredAggregation.GroupKey k = a.keys().get(i);
       if (k.source() == StoredAggregation.Source.JSON) {
-        Field<String> doc = "spec".equals(k.path().root()) ? t.spec : t.status;
+        Field<String> doc = rows.doc(k.path());
         List<String> p = k.path().segments();
         Field<Integer> rank = d.jsonSortRank(doc, p);
         inner.add(DSL.field("(CASE WHEN {0} = 4 THEN 5 ELSE {0} END)", Integer.class, rank)
@@ -57,13 +111,7 @@ final class Aggregates {
         inner.add(d.jsonNumber(doc, p).as("k" + i + "v"));
         inner.add(d.jsonSortText(doc, p).as("k" + i + "t"));
       } else {
-        Field<String> col = switch (k.source()) {
-          case ORG -> t.org;
-          case PHASE -> t.phase;
-          case REF -> t.refs.get(k.ref());
-          case LABEL -> d.labelValue(t.labels, k.label());
-          case JSON -> throw new IllegalStateException();
-        };
+        Field<String> col = rows.column(k, d);
         inner.add(DSL.when(col.isNull(), DSL.inline(5)).otherwise(DSL.inline(2))
             .as("k" + i + "r"));
         inner.add(d.bytewise(col).as("k" + i + "t"));
@@ -74,7 +122,7 @@ final class Aggregates {
       if (m.function() == Aggregation.Function.COUNT) {
         continue;
       }
-      Field<String> doc = "spec".equals(m.path().root()) ? t.spec : t.status;
+      Field<String> doc = rows.doc(m.path());
       List<String> p = m.path().segments();
       inner.add(d.jsonNumber(doc, p).as("m" + j + "v"));
       if (m.function() == Aggregation.Function.MIN || m.function() == Aggregation.Function.MAX) {
@@ -87,8 +135,8 @@ final class Aggregates {
     // OFFSET 0 keeps the derived table a derived table: SQLite would otherwise flatten it into
     // the outer select and evaluate each column's JSON expression again wherever the outer
     // select names it (several times per metric), which made an aggregate 2-3x slower.
-    Table<?> x = ctx.select(inner).from(t.table)
-        .where(QueryConditions.all(QueryConditions.filters(t, q, d))).offset(0).asTable("agg");
+    Table<?> x = ctx.select(inner).from(rows.from()).where(rows.where()).offset(0)
+        .asTable("agg");
 
     List<SelectField<?>> outer = new ArrayList<>();
     List<GroupField> group = new ArrayList<>();
@@ -178,11 +226,11 @@ final class Aggregates {
     List<Record> records = group.isEmpty()
         ? ctx.select(outer).from(x).limit(a.limit()).fetch()
         : ctx.select(outer).from(x).groupBy(group).orderBy(sort).limit(a.limit()).fetch();
-    List<StoredAggregation.Row> rows = new ArrayList<>(records.size());
+    List<StoredAggregation.Row> out = new ArrayList<>(records.size());
     for (Record rec : records) {
-      rows.add(row(rec, a));
+      out.add(row(rec, a));
     }
-    return rows;
+    return out;
   }
 
   private static StoredAggregation.Row row(Record rec, StoredAggregation a) {

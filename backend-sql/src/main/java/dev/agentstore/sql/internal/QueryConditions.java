@@ -75,7 +75,7 @@ final class QueryConditions {
     return c;
   }
 
-  private static <T> Condition compare(Field<T> f, Query.JsonOperator op, T v) {
+  static <T> Condition compare(Field<T> f, Query.JsonOperator op, T v) {
     return switch (op) {
       case LESS_THAN -> f.lt(v);
       case LESS_OR_EQUAL -> f.le(v);
@@ -101,7 +101,12 @@ final class QueryConditions {
           ? cmp.and(col.lt(SortKeys.ABSENT)) : cmp;
     }
     Field<String> doc = "spec".equals(f.path().root()) ? t.spec : t.status;
-    List<String> path = f.path().segments();
+    return jsonCondition(doc, f.path().segments(), f, dialect);
+  }
+
+  /** {@code f} on the JSON at {@code path} of {@code doc}, in the dialect's JSON functions. */
+  static Condition jsonCondition(Field<String> doc, List<String> path, Query.JsonFilter f,
+      DialectStrategy dialect) {
     JsonNode v = f.value();
     return switch (f.operator()) {
       case EQUALS -> dialect.jsonEquals(doc, path, v);

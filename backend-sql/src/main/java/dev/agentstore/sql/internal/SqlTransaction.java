@@ -10,10 +10,13 @@ import dev.agentstore.history.ChangeEvent;
 import dev.agentstore.spi.BackendTransaction;
 import dev.agentstore.spi.HistoryRecord;
 import dev.agentstore.spi.IndexedField;
+import dev.agentstore.spi.ItemField;
 import dev.agentstore.spi.SortKeys;
 import dev.agentstore.spi.StoredCollectionItem;
 import dev.agentstore.spi.StoredItem;
 import dev.agentstore.spi.StoredItemQuery;
+import dev.agentstore.spi.StoredExecutionItem;
+import dev.agentstore.spi.StoredItemsQuery;
 import dev.agentstore.spi.StoredAggregation;
 import dev.agentstore.spi.StoredLease;
 import dev.agentstore.spi.StoredQuery;
@@ -384,52 +387,59 @@ public final class SqlTransaction implements BackendTransaction {
   @Override
   public List<StoredAggregation.Row> aggregate(Kind kind, StoredQuery q, StoredAggregation a) {
     ResourceTable t = schema.resource(kind);
-    return run("aggregate " + kind.kindName(), () -> Aggregates.run(ctx, t, q, a, dialect));
+    return run("aggregate " + kind.kindName(),
+        () -> Aggregates.run(ctx, Aggregates.resources(t, q, dialect), a, dialect));
   }
 
   // ------------------------------------------------------------------ child items
 
   @Override
-  public void appendItems(Kind kind, String id, String collection, List<StoredItem> items) {
+  public void appendItems(Kind kind, String id, String org, String collection,
+      List<StoredItem> items) {
     ItemTable t = schema.items(kind);
     run("append to " + id, () -> {
-      insertItems(t, id, collection, nextSeq(t, id, collection), items);
+      insertItems(t, id, org, collection, nextSeq(t, id, collection), items);
       return null;
     });
   }
 
   @Override
-  public void upsertItem(Kind kind, String id, String collection, StoredItem item) {
+  public void upsertItem(Kind kind, String id, String org, String collection, StoredItem item) {
     ItemTable t = schema.items(kind);
     run("upsert into " + id, () -> {
       Condition same = t.executionId.eq(id).and(t.collection.eq(collection))
           .and(t.itemKey.eq(item.key()));
-      if (ctx.update(t.table).set(t.body, item.json()).where(same).execute() == 0) {
-        ctx.insertInto(t.table, t.executionId, t.collection, t.seq, t.itemKey, t.body)
-            .values(id, collection, nextSeq(t, id, collection), item.key(), item.json())
-            .execute();
+      Map<String, String> keys = ItemField.keys(kind, collection, item.json());
+      var update = ctx.update(t.table).set(t.body, item.json()).set(t.org, org);
+      for (Map.Entry<String, Field<String>> k : t.keys.entrySet()) {
+        update = update.set(k.getValue(), keys.get(k.getKey()));
+      }
+      if (update.where(same).execute() == 0) {
+        insertRows(t.table, itemColumns(t), List.of(itemRow(t, id, org, collection,
+            nextSeq(t, id, collection), item, keys)));
       }
       return null;
     });
   }
 
   @Override
-  public void replaceItems(Kind kind, String id, String collection, List<StoredItem> items) {
+  public void replaceItems(Kind kind, String id, String org, String collection,
+      List<StoredItem> items) {
     ItemTable t = schema.items(kind);
     run("replace items of " + id, () -> {
       ctx.deleteFrom(t.table).where(t.executionId.eq(id).and(t.collection.eq(collection)))
           .execute();
-      insertItems(t, id, collection, 1, items);
+      insertItems(t, id, org, collection, 1, items);
       return null;
     });
   }
 
   @Override
-  public void insertFirstItems(Kind kind, String id, String collection,
+  public void insertFirstItems(Kind kind, String id, String org, String collection,
       List<StoredItem> items) {
     ItemTable t = schema.items(kind);
     run("append to " + id, () -> {
-      insertItems(t, id, collection, 1, items);
+      insertItems(t, id, org, collection, 1, items);
       return null;
     });
   }
@@ -490,15 +500,35 @@ public final class SqlTransaction implements BackendTransaction {
     return run("read items of " + id, () -> nextSeq(t, id, collection) - 1);
   }
 
-  /** Inserts items with sequences from {@code first}, in multi-row statements. */
-  private void insertItems(ItemTable t, String id, String collection, long first,
+  /**
+   * Inserts items with sequences from {@code first}, in multi-row statements, each row with its
+   * org and {@link ItemField} keys.
+   */
+  private void insertItems(ItemTable t, String id, String org, String collection, long first,
       List<StoredItem> items) {
     List<List<Object>> rows = new ArrayList<>(items.size());
     long seq = first;
     for (StoredItem i : items) {
-      rows.add(Arrays.asList(id, collection, seq++, i.key(), i.json())); // key may be null
+      rows.add(itemRow(t, id, org, collection, seq++, i,
+          ItemField.keys(t.kind, collection, i.json())));
     }
-    insertRows(t.table, List.of(t.executionId, t.collection, t.seq, t.itemKey, t.body), rows);
+    insertRows(t.table, itemColumns(t), rows);
+  }
+
+  /** The columns of an item row, in {@link #itemRow} order. */
+  private static List<Field<?>> itemColumns(ItemTable t) {
+    List<Field<?>> columns = new ArrayList<>(List.of(t.executionId, t.collection, t.seq,
+        t.itemKey, t.body, t.org));
+    columns.addAll(t.keys.values());
+    return columns;
+  }
+
+  private static List<Object> itemRow(ItemTable t, String id, String org, String collection,
+      long seq, StoredItem i, Map<String, String> keys) {
+    List<Object> row = new ArrayList<>(Arrays.asList(id, collection, seq, i.key(), i.json(),
+        org)); // key may be null
+    t.keys.keySet().forEach(c -> row.add(keys.get(c)));
+    return row;
   }
 
   /**
@@ -532,6 +562,27 @@ public final class SqlTransaction implements BackendTransaction {
     Long max = ctx.select(DSL.max(t.seq)).from(t.table)
         .where(t.executionId.eq(id).and(t.collection.eq(collection))).fetchOne().value1();
     return max == null ? 1 : max + 1;
+  }
+
+  // ------------------------------------------------------------------ items across executions
+
+  @Override
+  public List<StoredExecutionItem> itemsAcross(Kind kind, StoredItemsQuery q) {
+    return run("read " + q.collection() + " across executions", () -> ItemQueries.list(ctx,
+        schema.items(kind), schema.resource(kind), q, dialect));
+  }
+
+  @Override
+  public long countItemsAcross(Kind kind, StoredItemsQuery q) {
+    return run("count " + q.collection() + " across executions", () -> ItemQueries.count(ctx,
+        schema.items(kind), schema.resource(kind), q, dialect));
+  }
+
+  @Override
+  public List<StoredAggregation.Row> aggregateItemsAcross(Kind kind, StoredItemsQuery q,
+      StoredAggregation a) {
+    return run("aggregate " + q.collection() + " across executions", () -> Aggregates.run(ctx,
+        ItemQueries.rows(schema.items(kind), schema.resource(kind), q, dialect), a, dialect));
   }
 
   // ------------------------------------------------------------------ declared collections
@@ -779,13 +830,16 @@ public final class SqlTransaction implements BackendTransaction {
   @Override
   public void importItems(Kind kind, String id, String collection, List<StoredItem> items) {
     ItemTable t = schema.items(kind);
+    ResourceTable e = schema.resource(kind);
     run("import items of " + id, () -> {
+      // One read of the execution's org per batch (the import inserted it in this transaction).
+      String org = ctx.select(e.org).from(e.table).where(e.id.eq(id)).fetchOne(e.org);
       List<List<Object>> rows = new ArrayList<>(items.size());
       for (StoredItem i : items) {
-        rows.add(Arrays.asList(id, collection, i.sequence(), i.key(), i.json()));
+        rows.add(itemRow(t, id, org, collection, i.sequence(), i,
+            ItemField.keys(kind, collection, i.json())));
       }
-      return insertRows(t.table, List.of(t.executionId, t.collection, t.seq, t.itemKey, t.body),
-          rows);
+      return insertRows(t.table, itemColumns(t), rows);
     });
   }
 

@@ -84,7 +84,7 @@ abstract class SpiSnippets {
   void rows() {
     tx.insert(StoredResource.builder(Kind.AGENT, id).org(org).slug("a").name("A").version(1).build());
     StoredResource next = row.toBuilder().version(row.version() + 1).specJson(spec).build();
-    tx.appendItems(Kind.AGENT_EXECUTION, id, "messages", List.of(StoredItem.toAppend(null, json)));
+    tx.appendItems(Kind.AGENT_EXECUTION, id, org, "messages", List.of(StoredItem.toAppend(null, json)));
     tx.list(Kind.AGENT, StoredQuery.builder(50).org(org).phase(p).build());
     StoredQuery byHash = StoredQuery.builder(1).refs(Map.of(RefField.KEY_HASH, h)).build();
     tx.appendHistory(HistoryRecord.builder().id(verId).kind(kind).resourceId(id).event(e).build());

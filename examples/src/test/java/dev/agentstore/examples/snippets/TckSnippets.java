@@ -5,6 +5,7 @@ import dev.agentstore.tck.AggregateTck;
 import dev.agentstore.tck.ApiKeyTck;
 import dev.agentstore.tck.ArtifactStoreTck;
 import dev.agentstore.tck.ClaimTck;
+import dev.agentstore.tck.ItemQueryTck;
 import dev.agentstore.tck.CollectionTck;
 import dev.agentstore.tck.ConcurrencyTck;
 import dev.agentstore.tck.DeclaredKindTck;
@@ -98,6 +99,15 @@ final class TckSnippets {
   }
 
   abstract static class LocalAggregateTest extends AggregateTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalItemQueryTest extends ItemQueryTck {
     @TempDir Path dir;
 
     @Override
