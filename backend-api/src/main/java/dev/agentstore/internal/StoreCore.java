@@ -35,8 +35,11 @@ final class StoreCore {
   final Map<Kind, Duration> retention;
   /** How long maintenance keeps history entries, or null for ever. */
   final Duration historyRetention;
-  /** The application kinds the store holds, by qualified name. */
-  final Map<String, dev.agentstore.KindDefinition> kinds;
+  /**
+   * The application kinds the store holds, by qualified name, in first-declared order: those of
+   * the open, and those an import or copy into this store declared since ({@link #adoptKinds}).
+   */
+  volatile Map<String, dev.agentstore.KindDefinition> kinds;
   private final AtomicBoolean listening = new AtomicBoolean();
   private final Clock clock;
 
@@ -88,6 +91,16 @@ final class StoreCore {
       }
     }
     return dev.agentstore.Ids.requireAnyKind(id, field);
+  }
+
+  /**
+   * Serves {@code all}, every kind the store holds after an import or copy declared some, from
+   * now on (a definition held already stays as it is).
+   */
+  synchronized void adoptKinds(List<dev.agentstore.KindDefinition> all) {
+    Map<String, dev.agentstore.KindDefinition> next = new java.util.LinkedHashMap<>(kinds);
+    all.forEach(d -> next.putIfAbsent(d.kind().name(), d));
+    kinds = java.util.Collections.unmodifiableMap(next);
   }
 
   /** Now, at the microsecond precision every backend stores. */

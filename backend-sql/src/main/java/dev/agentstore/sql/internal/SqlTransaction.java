@@ -917,6 +917,31 @@ public final class SqlTransaction implements BackendTransaction {
     return run("read kind definitions", () -> new DeclaredKinds(ctx, schema, dialect).stored());
   }
 
+  @Override
+  public List<dev.agentstore.spi.StoredKindChange> kindChanges() {
+    return run("read kind definition changes",
+        () -> new DeclaredKinds(ctx, schema, dialect).changes());
+  }
+
+  @Override
+  public List<dev.agentstore.KindDefinition> importKindChanges(
+      List<dev.agentstore.spi.StoredKindChange> log) {
+    List<dev.agentstore.KindDefinition> all = run("import kind definitions", () -> {
+      lockKinds();
+      return new DeclaredKinds(ctx, schema, dialect).importChanges(log);
+    });
+    all.forEach(schema::declare); // the rows that follow in this transaction need the tables
+    return all;
+  }
+
+  private void lockKinds() {
+    try {
+      dialect.lockDeclaredKinds(ctx.configuration().connectionProvider().acquire());
+    } catch (java.sql.SQLException e) {
+      throw new org.jooq.exception.DataAccessException("lock kind definitions", e);
+    }
+  }
+
   /**
    * Applies kind definitions (see {@code Backend.declareKinds}) under the dialect's lock; the
    * caller serves the kinds returned once the transaction commits.
@@ -924,11 +949,7 @@ public final class SqlTransaction implements BackendTransaction {
   public List<dev.agentstore.KindDefinition> declareKinds(
       List<dev.agentstore.KindDefinition> declared, java.time.Instant now) {
     return run("apply kind definitions", () -> {
-      try {
-        dialect.lockDeclaredKinds(ctx.configuration().connectionProvider().acquire());
-      } catch (java.sql.SQLException e) {
-        throw new org.jooq.exception.DataAccessException("lock kind definitions", e);
-      }
+      lockKinds();
       return new DeclaredKinds(ctx, schema, dialect).apply(declared, now);
     });
   }
