@@ -1141,32 +1141,52 @@ final class Portability {
 
     private void readResources(BackendTransaction tx, ZipInputStream zip, Kind kind)
         throws IOException {
+      List<StoredResource> batch = new ArrayList<>();
       lines(zip, resourcesSection(kind), o -> {
         reseal(kind, o.get("id").asText(), o.get("spec"));
-        tx.insert(resourceOf(kind, o));
+        batch.add(resourceOf(kind, o));
+        if (batch.size() >= PAGE) {
+          tx.insertAll(List.copyOf(batch));
+          batch.clear();
+        }
       });
+      tx.insertAll(batch);
     }
 
     private void readItems(BackendTransaction tx, ZipInputStream zip, Kind kind)
         throws IOException {
+      // Items of many executions go together (up to PAGE per write); each group is one
+      // execution's collection, in sequence order.
+      List<StoredItem.Group> groups = new ArrayList<>();
       List<StoredItem> batch = new ArrayList<>();
       String[] group = {null, null};
+      int[] held = {0};
       lines(zip, itemsSection(kind), o -> {
         String id = o.get("execution").asText();
         String collection = o.get("collection").asText();
-        if (!batch.isEmpty() && (!id.equals(group[0]) || !collection.equals(group[1])
-            || batch.size() >= PAGE)) {
-          tx.importItems(kind, group[0], group[1], List.copyOf(batch));
+        if (!batch.isEmpty() && (!id.equals(group[0]) || !collection.equals(group[1]))) {
+          groups.add(new StoredItem.Group(group[0], group[1], batch));
           batch.clear();
+        }
+        if (held[0] >= PAGE) {
+          if (!batch.isEmpty()) {
+            groups.add(new StoredItem.Group(group[0], group[1], batch));
+            batch.clear();
+          }
+          tx.importItemGroups(kind, List.copyOf(groups));
+          groups.clear();
+          held[0] = 0;
         }
         group[0] = id;
         group[1] = collection;
         batch.add(StoredItem.stored(o.get("seq").asLong(), text(o.get("key")),
             Json.write(o.get("body"))));
+        held[0]++;
       });
       if (!batch.isEmpty()) {
-        tx.importItems(kind, group[0], group[1], batch);
+        groups.add(new StoredItem.Group(group[0], group[1], batch));
       }
+      tx.importItemGroups(kind, groups);
     }
 
     private void readHistory(BackendTransaction tx, ZipInputStream zip) throws IOException {

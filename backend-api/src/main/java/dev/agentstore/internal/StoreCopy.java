@@ -338,7 +338,7 @@ public final class StoreCopy {
       boolean last = page.size() < batch;
       StoredResource end = page.isEmpty() ? null : page.get(page.size() - 1);
       commit(section, rows.size(), end == null ? null : position(end), last, total,
-          tx -> rows.forEach(tx::insert));
+          tx -> tx.insertAll(rows));
       if (last) {
         return;
       }
@@ -361,7 +361,7 @@ public final class StoreCopy {
       List<String> ids = page.stream().map(StoredResource::id).toList();
       Map<String, Map<String, List<StoredItem>>> items = ids.isEmpty() ? Map.of()
           : stx.itemsOfCollections(kind, ids, collections);
-      List<Object[]> groups = new ArrayList<>();
+      List<StoredItem.Group> groups = new ArrayList<>();
       long n = 0;
       for (String id : ids) {
         for (String c : collections) {
@@ -371,20 +371,15 @@ public final class StoreCopy {
                 Json.write(Portability.doc(i.json()))));
           }
           if (!list.isEmpty()) {
-            groups.add(new Object[] {id, c, list});
+            groups.add(new StoredItem.Group(id, c, list));
             n += list.size();
           }
         }
       }
       boolean last = page.size() < executions;
       StoredResource end = page.isEmpty() ? null : page.get(page.size() - 1);
-      commit(section, n, end == null ? null : position(end), last, -1, tx -> {
-        for (Object[] g : groups) {
-          @SuppressWarnings("unchecked")
-          List<StoredItem> list = (List<StoredItem>) g[2];
-          tx.importItems(kind, (String) g[0], (String) g[1], list);
-        }
-      });
+      commit(section, n, end == null ? null : position(end), last, -1,
+          tx -> tx.importItemGroups(kind, groups));
       if (last) {
         return;
       }

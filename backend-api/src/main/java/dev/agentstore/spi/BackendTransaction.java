@@ -318,6 +318,25 @@ public interface BackendTransaction {
   }
 
   /**
+   * Inserts new rows, as {@link #insert} does each (import and copy, which write many): a
+   * backend should use as few round trips as it can. The default inserts them one by one.
+   */
+  default void insertAll(List<StoredResource> rows) {
+    rows.forEach(this::insert);
+  }
+
+  /**
+   * {@link #importItems} for the collections of several resources at once (import and copy): a
+   * backend should store them in as few round trips as it can. The default calls
+   * {@link #importItems} per group.
+   */
+  default void importItemGroups(Kind kind, List<StoredItem.Group> groups) {
+    for (StoredItem.Group g : groups) {
+      importItems(kind, g.id(), g.collection(), g.items());
+    }
+  }
+
+  /**
    * Inserts history rows with the sequence numbers they carry (import into an empty store, in
    * ascending sequence), so that later appends receive higher numbers than any imported. The
    * default refuses.

@@ -156,6 +156,65 @@ public final class SqlTransaction implements BackendTransaction {
   }
 
   /**
+   * Multi-row INSERTs of consecutive rows of one kind (the columns an insert writes are the same
+   * for every row of a kind), then their environmentRefs join rows, in one statement each as far
+   * as the bind limit allows.
+   */
+  @Override
+  public void insertAll(List<StoredResource> rows) {
+    int from = 0;
+    while (from < rows.size()) {
+      Kind kind = rows.get(from).kind();
+      int to = from;
+      while (to < rows.size() && rows.get(to).kind().equals(kind)) {
+        to++;
+      }
+      insertSameKind(rows.subList(from, to));
+      from = to;
+    }
+  }
+
+  private void insertSameKind(List<StoredResource> rows) {
+    if (rows.size() == 1) {
+      insert(rows.get(0));
+      return;
+    }
+    StoredResource first = rows.get(0);
+    ResourceTable t = schema.resource(first.kind());
+    List<Field<?>> columns = null;
+    List<List<Object>> values = new ArrayList<>(rows.size());
+    for (StoredResource row : rows) {
+      Map<Field<?>, Object> v = mutableColumns(t, row);
+      v.put(t.id, row.id());
+      v.put(t.org, row.org());
+      v.put(t.createdAt, row.createdAt());
+      v.put(t.createdBy, row.createdBy());
+      if (columns == null) {
+        columns = new ArrayList<>(v.keySet());
+      }
+      values.add(new ArrayList<>(v.values()));
+    }
+    List<Field<?>> cols = columns;
+    run("insert " + rows.size() + " " + first.kind().kindName() + " rows (" + first.id()
+        + " to " + rows.get(rows.size() - 1).id() + ")", () -> {
+      insertRows(t.table, cols, values);
+      EnvironmentRefTable j = schema.environmentRefs(first.kind());
+      if (j != null) {
+        List<List<Object>> refs = new ArrayList<>();
+        for (StoredResource row : rows) {
+          if (row.environmentRefs() != null) {
+            row.environmentRefs().forEach(env -> refs.add(List.of(row.org(), row.id(), env)));
+          }
+        }
+        if (!refs.isEmpty()) {
+          insertRows(j.table, List.of(j.org, j.instanceId, j.environmentId), refs);
+        }
+      }
+      return null;
+    });
+  }
+
+  /**
    * Computes the indexed-field keys of up to {@code batch} rows of {@code kind} that lack them
    * (keys_version 0: written before migration 3); returns how many it did.
    */
@@ -783,6 +842,22 @@ public final class SqlTransaction implements BackendTransaction {
       List<List<Object>> rows = new ArrayList<>(items.size());
       for (StoredItem i : items) {
         rows.add(Arrays.asList(id, collection, i.sequence(), i.key(), i.json()));
+      }
+      return insertRows(t.table, List.of(t.executionId, t.collection, t.seq, t.itemKey, t.body),
+          rows);
+    });
+  }
+
+  /** Every group's items in the same multi-row INSERTs: the rows name their resource anyway. */
+  @Override
+  public void importItemGroups(Kind kind, List<StoredItem.Group> groups) {
+    ItemTable t = schema.items(kind);
+    run("import items of " + groups.size() + " " + kind.kindName() + " resources", () -> {
+      List<List<Object>> rows = new ArrayList<>();
+      for (StoredItem.Group g : groups) {
+        for (StoredItem i : g.items()) {
+          rows.add(Arrays.asList(g.id(), g.collection(), i.sequence(), i.key(), i.json()));
+        }
       }
       return insertRows(t.table, List.of(t.executionId, t.collection, t.seq, t.itemKey, t.body),
           rows);
