@@ -185,6 +185,11 @@ final class CollectionRepo<I> implements ItemCollection<I> {
   }
 
   private Map<String, String> keysOf(ObjectNode item) {
+    return keysOf(definition, item);
+  }
+
+  /** The sort key of each of {@code definition}'s declared fields in {@code item}, by name. */
+  static Map<String, String> keysOf(CollectionDefinition definition, ObjectNode item) {
     Map<String, String> out = new LinkedHashMap<>();
     for (CollectionDefinition.Field f : definition.fields()) {
       out.put(f.name(), SortKeys.of(item.get(f.name()), IndexedField.keyType(f.type())));

@@ -50,7 +50,7 @@ public final class DefaultAgentStore implements AgentStore {
   private final boolean root;
   private final Map<Kind, Repo<?, ?, ?>> repos = new LinkedHashMap<>();
   /** What the accessors hand out: the repositories, or their observed proxies (see Observed). */
-  private final Map<Kind, Object> exposed = new LinkedHashMap<>();
+  private final Map<Kind, Object> exposed = new java.util.concurrent.ConcurrentHashMap<>();
   private final AgentExecutionRepository agentExecutions;
   private final WorkflowExecutionRepository workflowExecutions;
   private final History history;
@@ -79,8 +79,7 @@ public final class DefaultAgentStore implements AgentStore {
       repos.computeIfAbsent(k, kind -> new Repo<>(ResourceType.of(kind), view));
     }
     for (KindDefinition d : view.core().kinds.values()) {
-      repos.put(d.kind(), new CustomRepo<>(ResourceType.declared(d.kind(), ObjectNode.class,
-          ObjectNode.class), view));
+      repos.put(d.kind(), untyped(d.kind()));
     }
     repos.forEach((k, r) -> exposed.put(k, Observed.wrap(r, observedName(k), observer,
         k.isBuiltIn() ? ResourceRepository.class : CustomResourceRepository.class)));
@@ -112,6 +111,19 @@ public final class DefaultAgentStore implements AgentStore {
     return k.isBuiltIn() ? k.kindName() : k.name();
   }
 
+  /** The repository of a declared kind with spec and status as JSON objects. */
+  private CustomRepo<ObjectNode, ObjectNode> untyped(Kind k) {
+    return new CustomRepo<>(ResourceType.declared(k, ObjectNode.class, ObjectNode.class), view);
+  }
+
+  /**
+   * What {@code exporter().to(out)} would return, without writing an archive or reading
+   * artifacts' bytes ({@link dev.agentstore.Archives#verify}).
+   */
+  public dev.agentstore.ArchiveSummary archiveSummary() {
+    return Portability.summarize(view);
+  }
+
   /** The backend below this store (for the TCK's below-the-facade checks). */
   public Backend backend() {
     return view.core().backend;
@@ -125,7 +137,10 @@ public final class DefaultAgentStore implements AgentStore {
   @Override
   @SuppressWarnings("unchecked")
   public CustomResourceRepository<ObjectNode, ObjectNode> resources(KindDefinition kind) {
-    return (CustomResourceRepository<ObjectNode, ObjectNode>) exposed.get(declared(kind));
+    // A kind an import or copy declared after this facade was made gets its repository here.
+    return (CustomResourceRepository<ObjectNode, ObjectNode>) exposed.computeIfAbsent(
+        declared(kind), k -> Observed.wrap(untyped(k), observedName(k), view.core().observer,
+            CustomResourceRepository.class));
   }
 
   @Override

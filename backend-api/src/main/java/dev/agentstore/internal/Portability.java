@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstore.ArchiveSummary;
+import dev.agentstore.CollectionDefinition;
+import dev.agentstore.KindDefinition;
 import dev.agentstore.Exporter;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Importer;
@@ -22,7 +24,10 @@ import dev.agentstore.secret.KeyProvider;
 import dev.agentstore.secret.SecretKeys;
 import dev.agentstore.spi.BackendTransaction;
 import dev.agentstore.spi.HistoryRecord;
+import dev.agentstore.spi.StoredCollectionItem;
 import dev.agentstore.spi.StoredItem;
+import dev.agentstore.spi.StoredItemQuery;
+import dev.agentstore.spi.StoredKindChange;
 import dev.agentstore.spi.StoredQuery;
 import dev.agentstore.spi.StoredResource;
 import java.io.BufferedReader;
@@ -63,16 +68,30 @@ import java.util.zip.ZipOutputStream;
  */
 final class Portability {
   static final String FORMAT = "agentstore-archive";
-  static final int VERSION = 1;
+  static final int VERSION = 2;
+  /** The oldest format this version reads: format 1 is format 2 without declared kinds. */
+  static final int OLDEST_VERSION = 1;
   static final String FORMAT_ENTRY = "format.json";
   static final String MANIFEST_ENTRY = "manifest.json";
   static final String SETTINGS = "settings";
   static final String HISTORY = "history";
   static final String ARTIFACTS = "artifacts";
+  static final String KINDS = "kinds";
   private static final int PAGE = 500;
   private static final BigInteger MODULUS = BigInteger.ONE.shiftLeft(256);
 
   private Portability() {}
+
+  /**
+   * The summary an export of {@code view} would return, without writing it anywhere: the same
+   * rows read and digested, but artifacts' bytes neither read nor compressed (their section's
+   * digest covers their descriptions, which carry the SHA-256 of the bytes).
+   */
+  static ArchiveSummary summarize(View view) {
+    requireWholeStore(view, "verify");
+    return view.core().backend.read(tx -> new Writer(view.core(), OutputStream.nullOutputStream(),
+        ProgressListener.NONE, false).write(tx));
+  }
 
   static Exporter exporter(View view) {
     return new Exporter() {
@@ -87,8 +106,8 @@ final class Portability {
       @Override
       public ArchiveSummary to(OutputStream out) {
         requireWholeStore(view, "export");
-        refuseDeclaredKinds(view, "export", "written");
-        return view.core().backend.read(tx -> new Writer(view.core(), out, listener).write(tx));
+        return view.core().backend.read(tx -> new Writer(view.core(), out, listener, true)
+            .write(tx));
       }
     };
   }
@@ -129,20 +148,6 @@ final class Portability {
         return new Reader(view.core(), sourceKeys, listener).read(in);
       }
     };
-  }
-
-  /**
-   * Archive format 1 has no section for application-defined kinds, so an export of a store that
-   * holds any is refused before a byte is written rather than leaving their resources behind.
-   */
-  static void refuseDeclaredKinds(View view, String what, String nothing) {
-    List<String> declared = view.core().backend.storedKinds().stream()
-        .map(d -> d.kind().name()).toList();
-    if (!declared.isEmpty()) {
-      throw new FailedPreconditionException(what + ": this store holds application-defined"
-          + " kinds " + declared + ", which archive format 1 cannot carry yet; nothing was "
-          + nothing);
-    }
   }
 
   static void requireWholeStore(View view, String what) {
@@ -199,8 +204,50 @@ final class Portability {
     return deps;
   }
 
+  /** {@code resources/Agent} for a built-in kind, {@code resources/group/Kind} for a declared one. */
   static String resourcesSection(Kind kind) {
-    return "resources/" + kind.kindName();
+    return "resources/" + (kind.isBuiltIn() ? kind.kindName() : kind.name());
+  }
+
+  /** {@code collections/group/Kind/name}: the items of a declared kind's collection. */
+  static String collectionsSection(Kind kind, String collection) {
+    return "collections/" + kind.name() + "/" + collection;
+  }
+
+  /**
+   * The definitions a kind change log ends with, in first-declared order, each reading the
+   * kinds it references from those before it.
+   */
+  static List<KindDefinition> definitions(List<StoredKindChange> log) {
+    Map<String, StoredKindChange> last = new LinkedHashMap<>();
+    log.stream().sorted(java.util.Comparator.comparingLong(StoredKindChange::declaredOrder)
+            .thenComparingLong(StoredKindChange::version))
+        .forEach(c -> last.put(c.name(), c));
+    Map<String, Kind> resolved = new HashMap<>();
+    List<KindDefinition> out = new ArrayList<>();
+    for (StoredKindChange c : last.values()) {
+      KindDefinition d = KindDefinition.fromJson(Json.parseTrusted(c.definitionJson()), resolved);
+      resolved.put(d.kind().name(), d.kind());
+      out.add(d);
+    }
+    return out;
+  }
+
+  /** The built-in kinds in reference order, then the declared ones in first-declared order. */
+  static List<Kind> kindOrder(List<KindDefinition> declared) {
+    List<Kind> out = new ArrayList<>(kindOrder());
+    declared.forEach(d -> out.add(d.kind()));
+    return out;
+  }
+
+  /** The kind a history row names: a built-in one or one of {@code declared}. */
+  static Kind kindNamed(String name, List<KindDefinition> declared) {
+    for (KindDefinition d : declared) {
+      if (d.kind().name().equals(name)) {
+        return d.kind();
+      }
+    }
+    return Kind.fromName(name);
   }
 
   static String itemsSection(Kind kind) {
@@ -328,14 +375,101 @@ final class Portability {
     return o;
   }
 
-  static HistoryRecord historyOf(JsonNode o) {
+  static HistoryRecord historyOf(JsonNode o, List<KindDefinition> declared) {
     return HistoryRecord.builder().sequence(o.get("seq").asLong()).id(o.get("id").asText())
-        .kind(Kind.fromName(o.get("kind").asText())).resourceId(o.get("resourceId").asText())
+        .kind(kindNamed(o.get("kind").asText(), declared))
+        .resourceId(o.get("resourceId").asText())
         .org(text(o.get("org"))).resourceVersion(o.get("resourceVersion").asLong())
         .event(ChangeEvent.valueOf(o.get("event").asText()))
         .snapshotJson(Json.write(o.get("snapshot"))).actor(text(o.get("actor")))
         .message(text(o.get("message"))).createdAt(Instant.parse(o.get("createdAt").asText()))
         .build();
+  }
+
+  static ObjectNode kindLine(StoredKindChange c) {
+    ObjectNode o = Json.nodes().objectNode();
+    o.put("kind", c.name());
+    o.put("version", c.version());
+    o.set("definition", doc(c.definitionJson()));
+    o.put("appliedAt", c.appliedAt().toString());
+    o.put("declaredOrder", c.declaredOrder());
+    return o;
+  }
+
+  static StoredKindChange kindChangeOf(JsonNode o) {
+    if (!o.get("definition").isObject()) {
+      throw new IllegalArgumentException("definition is not an object");
+    }
+    return new StoredKindChange(o.get("kind").asText(), o.get("version").asLong(),
+        Json.write(o.get("definition")), Instant.parse(o.get("appliedAt").asText()),
+        o.get("declaredOrder").asLong());
+  }
+
+  static ObjectNode collectionLine(String parentId, String org, StoredCollectionItem i) {
+    ObjectNode o = Json.nodes().objectNode();
+    o.put("parent", parentId);
+    o.put("org", org);
+    o.put("seq", i.sequence());
+    o.put("key", i.key());
+    o.set("body", doc(i.json()));
+    o.put("createdAt", i.createdAt() == null ? null : i.createdAt().toString());
+    o.put("createdBy", i.createdBy());
+    return o;
+  }
+
+  /** An item to append as read from its line, with the keys of its declared fields. */
+  static StoredCollectionItem collectionItemOf(CollectionDefinition c, JsonNode o) {
+    ObjectNode body = (ObjectNode) o.get("body");
+    JsonNode at = o.get("createdAt");
+    return StoredCollectionItem.toAppend(text(o.get("key")), Json.write(body),
+        CollectionRepo.keysOf(c, body), at == null || at.isNull() ? null
+            : Instant.parse(at.asText()), text(o.get("createdBy")));
+  }
+
+  /**
+   * Every item of one declared collection under each of {@code parents}, to {@code each} in
+   * sequence order, read in pages of {@value #PAGE} by sequence.
+   */
+  static void forEachCollectionItem(BackendTransaction tx, Kind kind, String collection,
+      List<StoredResource> parents, CollectionWork each) throws IOException {
+    for (StoredResource p : parents) {
+      long after = 0;
+      while (true) {
+        List<StoredCollectionItem> page = tx.collectionItems(kind, collection, p.id(),
+            new StoredItemQuery(after, PAGE, List.of()));
+        for (StoredCollectionItem i : page) {
+          each.accept(p, i);
+          after = i.sequence();
+        }
+        if (page.size() < PAGE) {
+          break;
+        }
+      }
+    }
+  }
+
+  /** Work on one collection item under its parent that may write to a stream. */
+  @FunctionalInterface
+  interface CollectionWork {
+    void accept(StoredResource parent, StoredCollectionItem item) throws IOException;
+  }
+
+  /**
+   * Appends to a declared collection items read from an archive or a source, refusing any whose
+   * sequence the target would not give it (the items under each parent go in order, 1, 2, ...).
+   */
+  static void appendCollection(BackendTransaction tx, Kind kind, String collection,
+      String parentId, String org, List<StoredCollectionItem> items, List<Long> sequences,
+      String section) {
+    List<StoredCollectionItem> stored = tx.appendCollectionItems(kind, collection, parentId, org,
+        items);
+    for (int i = 0; i < stored.size(); i++) {
+      if (stored.get(i).sequence() != sequences.get(i)) {
+        throw new InvalidArgumentException("archive: " + section + ": item " + sequences.get(i)
+            + " of " + parentId + " would be stored at sequence " + stored.get(i).sequence()
+            + " (sequences must run 1, 2, ... under each parent); nothing was imported");
+      }
+    }
   }
 
   // ------------------------------------------------------------------ export
@@ -345,15 +479,18 @@ final class Portability {
     private final StoreCore core;
     private final ZipOutputStream zip;
     private final ProgressListener listener;
+    /** Whether artifacts' bytes are written (false: a summary only). */
+    private final boolean artifactBytes;
     private final Map<String, ArchiveSummary.Section> sections = new LinkedHashMap<>();
     private String section;
     private long total = -1;
     private long bytes;
 
-    Writer(StoreCore core, OutputStream out, ProgressListener listener) {
+    Writer(StoreCore core, OutputStream out, ProgressListener listener, boolean artifactBytes) {
       this.core = core;
       this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
       this.listener = listener;
+      this.artifactBytes = artifactBytes;
     }
 
     /** Starts reporting {@code name}, which holds {@code records} (-1: not known). */
@@ -376,12 +513,22 @@ final class Portability {
         zip.write(line(format));
         zip.closeEntry();
         writeSettings(tx);
-        for (Kind kind : kindOrder()) {
+        List<StoredKindChange> log = tx.kindChanges();
+        List<KindDefinition> declared = definitions(log);
+        if (!log.isEmpty()) { // only then: an archive without declared kinds reads as format 1
+          writeKinds(log);
+        }
+        for (Kind kind : kindOrder(declared)) {
           writeResources(tx, kind);
         }
         for (Kind kind : kindOrder()) {
           if (!ExecutionCollections.of(kind).isEmpty()) {
             writeItems(tx, kind);
+          }
+        }
+        for (KindDefinition d : declared) {
+          for (CollectionDefinition c : d.collections()) {
+            writeCollection(tx, d.kind(), c.name());
           }
         }
         long maxSeq = writeHistory(tx);
@@ -442,6 +589,29 @@ final class Portability {
       end(d);
     }
 
+    private void writeKinds(List<StoredKindChange> log) throws IOException {
+      Digest d = new Digest();
+      begin(KINDS, log.size());
+      entry(KINDS + ".ndjson");
+      for (StoredKindChange c : log) {
+        writeLine(d, kindLine(c));
+      }
+      zip.closeEntry();
+      end(d);
+    }
+
+    private void writeCollection(BackendTransaction tx, Kind kind, String collection)
+        throws IOException {
+      Digest d = new Digest();
+      String name = collectionsSection(kind, collection);
+      begin(name, -1);
+      entry(name + ".ndjson");
+      forEachPage(tx, kind, 50, page -> forEachCollectionItem(tx, kind, collection, page,
+          (parent, item) -> writeLine(d, collectionLine(parent.id(), parent.org(), item))));
+      zip.closeEntry();
+      end(d);
+    }
+
     private void writeResources(BackendTransaction tx, Kind kind) throws IOException {
       Digest d = new Digest();
       begin(resourcesSection(kind), tx.count(kind, StoredQuery.builder(1).build()));
@@ -485,12 +655,12 @@ final class Portability {
 
     /** Work on one page of rows that may write to the archive. */
     @FunctionalInterface
-    private interface PageWork {
+    interface PageWork {
       void accept(List<StoredResource> page) throws IOException;
     }
 
     /** Hands every row of {@code kind} to {@code work} in keyset pages of {@code size}. */
-    private static void forEachPage(BackendTransaction tx, Kind kind, int size, PageWork work)
+    static void forEachPage(BackendTransaction tx, Kind kind, int size, PageWork work)
         throws IOException {
       StoredQuery.Cursor after = null;
       while (true) {
@@ -542,11 +712,18 @@ final class Portability {
         entry(ARTIFACTS + "/" + n[0] + ".json");
         writeLine(d, o);
         zip.closeEntry();
+        if (!artifactBytes) {
+          return;
+        }
+        // Artifacts are mostly compressed already (images, archives, model output): the
+        // fastest deflate level costs a fraction of the default's time for about the same size.
+        zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
         entry(ARTIFACTS + "/" + n[0] + ".bin");
         try (InputStream in = core.artifacts.get(info.key())) {
           bytes += in.transferTo(zip);
         }
         zip.closeEntry();
+        zip.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
       });
       end(d);
     }
@@ -636,7 +813,9 @@ final class Portability {
 
   /** Refuses a target that holds any resource, history row or artifact. */
   static void requireEmpty(BackendTransaction tx, StoreCore core, String what) {
-    for (Kind k : Kind.resourceKinds()) {
+    List<Kind> kinds = new ArrayList<>(Kind.resourceKinds());
+    core.kinds.values().forEach(d -> kinds.add(d.kind()));
+    for (Kind k : kinds) {
       if (tx.count(k, StoredQuery.builder(1).build()) > 0) {
         throw new FailedPreconditionException(what + ": the target store is not empty (it holds"
             + " " + k.kindName() + " resources); " + what + " only into a new store");
@@ -734,6 +913,13 @@ final class Portability {
     private final ProgressListener listener;
     private final Map<String, Digest> seen = new LinkedHashMap<>();
     private final List<String> artifactsWritten = new ArrayList<>();
+    /** The entries of resources, items and collections, by name, and what they hold. */
+    private final Map<String, Kind> resourceSections = new HashMap<>();
+    private final Map<String, Kind> itemSections = new HashMap<>();
+    private final Map<String, Map.Entry<Kind, CollectionDefinition>> collectionSections =
+        new HashMap<>();
+    /** The declared kinds the archive carried (the store's, after their import). */
+    private List<KindDefinition> declared = List.of();
     private TinkSealer resealFrom;
     private byte[] hashKey;
     private long maxSeq;
@@ -769,6 +955,7 @@ final class Portability {
       if (hashKey != null) {
         core.secrets.adoptHashKey(hashKey);
       }
+      core.adoptKinds(declared);
       return summary;
     }
 
@@ -782,14 +969,13 @@ final class Portability {
           throw damaged("it does not start with " + FORMAT_ENTRY + " (not an agentstore archive)");
         }
         JsonNode format = parse(readAll(zip), FORMAT_ENTRY, 1);
-        if (!FORMAT.equals(format.path("format").asText())
-            || format.path("formatVersion").asInt() != VERSION) {
+        int version = format.path("formatVersion").asInt();
+        if (!FORMAT.equals(format.path("format").asText()) || version < OLDEST_VERSION
+            || version > VERSION) {
           throw damaged(FORMAT_ENTRY + " names format " + format.path("format").asText() + " "
               + format.path("formatVersion").asText() + "; this version reads " + FORMAT + " "
-              + VERSION);
+              + OLDEST_VERSION + " to " + VERSION);
         }
-        Map<String, Kind> resourceSections = new HashMap<>();
-        Map<String, Kind> itemSections = new HashMap<>();
         for (Kind k : Kind.resourceKinds()) {
           resourceSections.put(resourcesSection(k) + ".ndjson", k);
           itemSections.put(itemsSection(k) + ".ndjson", k);
@@ -799,6 +985,11 @@ final class Portability {
           String name = e.getName();
           if (name.equals(SETTINGS + ".ndjson")) {
             readSettings(tx, zip);
+          } else if (name.equals(KINDS + ".ndjson") && version >= 2 && declared.isEmpty()) {
+            readKinds(tx, zip);
+          } else if (collectionSections.containsKey(name)) {
+            Map.Entry<Kind, CollectionDefinition> c = collectionSections.get(name);
+            readCollection(tx, zip, c.getKey(), c.getValue());
           } else if (resourceSections.containsKey(name)) {
             readResources(tx, zip, resourceSections.get(name));
           } else if (itemSections.containsKey(name)) {
@@ -900,45 +1091,113 @@ final class Portability {
       new Sealing(resealFrom, hashKey).reseal(core, kind, id, spec);
     }
 
+    /**
+     * Declares the archive's kinds with their change log (before any of their rows), and from
+     * then on reads their resources' and collections' entries.
+     */
+    private void readKinds(BackendTransaction tx, ZipInputStream zip) throws IOException {
+      List<StoredKindChange> log = new ArrayList<>();
+      lines(zip, KINDS, o -> log.add(kindChangeOf(o)));
+      List<KindDefinition> all;
+      try {
+        all = tx.importKindChanges(log);
+      } catch (InvalidArgumentException e) {
+        throw damaged(KINDS + ": " + e.getMessage());
+      }
+      Set<String> names = new HashSet<>();
+      log.forEach(c -> names.add(c.name()));
+      declared = all.stream().filter(d -> names.contains(d.kind().name())).toList();
+      for (KindDefinition d : declared) {
+        resourceSections.put(resourcesSection(d.kind()) + ".ndjson", d.kind());
+        for (CollectionDefinition c : d.collections()) {
+          collectionSections.put(collectionsSection(d.kind(), c.name()) + ".ndjson",
+              Map.entry(d.kind(), c));
+        }
+      }
+    }
+
+    private void readCollection(BackendTransaction tx, ZipInputStream zip, Kind kind,
+        CollectionDefinition c) throws IOException {
+      String section = collectionsSection(kind, c.name());
+      List<StoredCollectionItem> batch = new ArrayList<>();
+      List<Long> sequences = new ArrayList<>();
+      String[] parent = {null, null};
+      lines(zip, section, o -> {
+        String id = o.get("parent").asText();
+        if (!batch.isEmpty() && (!id.equals(parent[0]) || batch.size() >= PAGE)) {
+          appendCollection(tx, kind, c.name(), parent[0], parent[1], batch, sequences, section);
+          batch.clear();
+          sequences.clear();
+        }
+        parent[0] = id;
+        parent[1] = o.get("org").asText();
+        batch.add(collectionItemOf(c, o));
+        sequences.add(o.get("seq").asLong());
+      });
+      if (!batch.isEmpty()) {
+        appendCollection(tx, kind, c.name(), parent[0], parent[1], batch, sequences, section);
+      }
+    }
+
     private void readResources(BackendTransaction tx, ZipInputStream zip, Kind kind)
         throws IOException {
+      List<StoredResource> batch = new ArrayList<>();
       lines(zip, resourcesSection(kind), o -> {
         reseal(kind, o.get("id").asText(), o.get("spec"));
-        tx.insert(resourceOf(kind, o));
+        batch.add(resourceOf(kind, o));
+        if (batch.size() >= PAGE) {
+          tx.insertAll(List.copyOf(batch));
+          batch.clear();
+        }
       });
+      tx.insertAll(batch);
     }
 
     private void readItems(BackendTransaction tx, ZipInputStream zip, Kind kind)
         throws IOException {
+      // Items of many executions go together (up to PAGE per write); each group is one
+      // execution's collection, in sequence order.
+      List<StoredItem.Group> groups = new ArrayList<>();
       List<StoredItem> batch = new ArrayList<>();
       String[] group = {null, null};
+      int[] held = {0};
       lines(zip, itemsSection(kind), o -> {
         String id = o.get("execution").asText();
         String collection = o.get("collection").asText();
-        if (!batch.isEmpty() && (!id.equals(group[0]) || !collection.equals(group[1])
-            || batch.size() >= PAGE)) {
-          tx.importItems(kind, group[0], group[1], List.copyOf(batch));
+        if (!batch.isEmpty() && (!id.equals(group[0]) || !collection.equals(group[1]))) {
+          groups.add(new StoredItem.Group(group[0], group[1], batch));
           batch.clear();
+        }
+        if (held[0] >= PAGE) {
+          if (!batch.isEmpty()) {
+            groups.add(new StoredItem.Group(group[0], group[1], batch));
+            batch.clear();
+          }
+          tx.importItemGroups(kind, List.copyOf(groups));
+          groups.clear();
+          held[0] = 0;
         }
         group[0] = id;
         group[1] = collection;
         batch.add(StoredItem.stored(o.get("seq").asLong(), text(o.get("key")),
             Json.write(o.get("body"))));
+        held[0]++;
       });
       if (!batch.isEmpty()) {
-        tx.importItems(kind, group[0], group[1], batch);
+        groups.add(new StoredItem.Group(group[0], group[1], batch));
       }
+      tx.importItemGroups(kind, groups);
     }
 
     private void readHistory(BackendTransaction tx, ZipInputStream zip) throws IOException {
       List<HistoryRecord> batch = new ArrayList<>();
       lines(zip, HISTORY, o -> {
         JsonNode snapshot = o.get("snapshot");
-        Kind kind = Kind.fromName(o.get("kind").asText());
+        Kind kind = kindNamed(o.get("kind").asText(), declared);
         if (snapshot != null) {
           reseal(kind, o.get("resourceId").asText(), snapshot.get("spec"));
         }
-        HistoryRecord r = historyOf(o);
+        HistoryRecord r = historyOf(o, declared);
         if (r.sequence() <= maxSeq) {
           throw damaged(HISTORY + ": sequence " + r.sequence() + " after " + maxSeq
               + " (history must ascend)");

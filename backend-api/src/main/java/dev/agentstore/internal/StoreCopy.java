@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstore.AgentStore;
 import dev.agentstore.AgentStores;
+import dev.agentstore.CollectionDefinition;
+import dev.agentstore.KindDefinition;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Kind;
@@ -13,7 +15,9 @@ import dev.agentstore.artifact.ArtifactPutOptions;
 import dev.agentstore.artifact.ArtifactStore;
 import dev.agentstore.spi.BackendTransaction;
 import dev.agentstore.spi.HistoryRecord;
+import dev.agentstore.spi.StoredCollectionItem;
 import dev.agentstore.spi.StoredItem;
+import dev.agentstore.spi.StoredKindChange;
 import dev.agentstore.spi.StoredQuery;
 import dev.agentstore.spi.StoredResource;
 import java.io.IOException;
@@ -54,6 +58,8 @@ public final class StoreCopy {
   private ObjectNode state;
   private Portability.Sealing sealing;
   private long bytes;
+  /** The source's declared kinds, as the target holds them once their section is copied. */
+  private List<KindDefinition> declared = List.of();
 
   private StoreCopy(StoreCore src, StoreCore dst, ProgressListener listener, int batch) {
     this.src = src;
@@ -73,7 +79,6 @@ public final class StoreCopy {
     View target = viewOf(to, "to");
     Portability.requireWholeStore(source, "copy");
     Portability.requireWholeStore(target, "copy");
-    Portability.refuseDeclaredKinds(source, "copy", "copied");
     if (source.core() == target.core()) {
       throw new InvalidArgumentException("copy: the source and the target are the same store");
     }
@@ -119,12 +124,18 @@ public final class StoreCopy {
     if (sealing.hashKey() != null) {
       dst.secrets.adoptHashKey(sealing.hashKey());
     }
-    for (Kind kind : Portability.kindOrder()) {
+    copyKinds(stx);
+    for (Kind kind : Portability.kindOrder(declared)) {
       copyResources(stx, kind);
     }
     for (Kind kind : Portability.kindOrder()) {
       if (!ExecutionCollections.of(kind).isEmpty()) {
         copyItems(stx, kind);
+      }
+    }
+    for (KindDefinition d : declared) {
+      for (CollectionDefinition c : d.collections()) {
+        copyCollection(stx, d.kind(), c);
       }
     }
     copyHistory(stx);
@@ -249,6 +260,64 @@ public final class StoreCopy {
     listener.progress(new ProgressListener.Progress(section, copied(section), total, bytes));
   }
 
+  /**
+   * Declares the source's kinds in the target with their change log, in one batch (before any
+   * of their rows), and serves them from the target store.
+   */
+  private void copyKinds(BackendTransaction stx) {
+    List<StoredKindChange> log = stx.kindChanges();
+    if (log.isEmpty()) {
+      return;
+    }
+    declared = Portability.definitions(log);
+    if (!done(Portability.KINDS)) {
+      commit(Portability.KINDS, log.size(), null, true, log.size(),
+          tx -> tx.importKindChanges(log));
+    }
+    dst.adoptKinds(dst.backend.storedKinds());
+  }
+
+  private void copyCollection(BackendTransaction stx, Kind kind, CollectionDefinition c) {
+    String section = Portability.collectionsSection(kind, c.name());
+    if (done(section)) {
+      return;
+    }
+    int parents = Math.max(1, batch / 10);
+    JsonNode at = state.path("at").path(section);
+    StoredQuery.Cursor after = at.isMissingNode() ? null : cursor(at);
+    while (true) {
+      List<StoredResource> page = stx.list(kind, StoredQuery.builder(parents).after(after)
+          .build());
+      // per parent: its org, then its items and their sequences, in order
+      Map<StoredResource, List<StoredCollectionItem>> items = new LinkedHashMap<>();
+      try {
+        Portability.forEachCollectionItem(stx, kind, c.name(), page, (parent, item) ->
+            items.computeIfAbsent(parent, p -> new ArrayList<>()).add(item));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      long n = items.values().stream().mapToLong(List::size).sum();
+      boolean last = page.size() < parents;
+      StoredResource end = page.isEmpty() ? null : page.get(page.size() - 1);
+      commit(section, n, end == null ? null : position(end), last, -1, tx ->
+          items.forEach((parent, list) -> {
+            List<StoredCollectionItem> rows = new ArrayList<>(list.size());
+            List<Long> sequences = new ArrayList<>(list.size());
+            for (StoredCollectionItem i : list) {
+              rows.add(Portability.collectionItemOf(c, Portability.collectionLine(parent.id(),
+                  parent.org(), i)));
+              sequences.add(i.sequence());
+            }
+            Portability.appendCollection(tx, kind, c.name(), parent.id(), parent.org(), rows,
+                sequences, section);
+          }));
+      if (last) {
+        return;
+      }
+      after = new StoredQuery.Cursor(end.createdAt(), end.id());
+    }
+  }
+
   private void copyResources(BackendTransaction stx, Kind kind) {
     String section = Portability.resourcesSection(kind);
     if (done(section)) {
@@ -269,7 +338,7 @@ public final class StoreCopy {
       boolean last = page.size() < batch;
       StoredResource end = page.isEmpty() ? null : page.get(page.size() - 1);
       commit(section, rows.size(), end == null ? null : position(end), last, total,
-          tx -> rows.forEach(tx::insert));
+          tx -> tx.insertAll(rows));
       if (last) {
         return;
       }
@@ -292,7 +361,7 @@ public final class StoreCopy {
       List<String> ids = page.stream().map(StoredResource::id).toList();
       Map<String, Map<String, List<StoredItem>>> items = ids.isEmpty() ? Map.of()
           : stx.itemsOfCollections(kind, ids, collections);
-      List<Object[]> groups = new ArrayList<>();
+      List<StoredItem.Group> groups = new ArrayList<>();
       long n = 0;
       for (String id : ids) {
         for (String c : collections) {
@@ -302,20 +371,15 @@ public final class StoreCopy {
                 Json.write(Portability.doc(i.json()))));
           }
           if (!list.isEmpty()) {
-            groups.add(new Object[] {id, c, list});
+            groups.add(new StoredItem.Group(id, c, list));
             n += list.size();
           }
         }
       }
       boolean last = page.size() < executions;
       StoredResource end = page.isEmpty() ? null : page.get(page.size() - 1);
-      commit(section, n, end == null ? null : position(end), last, -1, tx -> {
-        for (Object[] g : groups) {
-          @SuppressWarnings("unchecked")
-          List<StoredItem> list = (List<StoredItem>) g[2];
-          tx.importItems(kind, (String) g[0], (String) g[1], list);
-        }
-      });
+      commit(section, n, end == null ? null : position(end), last, -1,
+          tx -> tx.importItemGroups(kind, groups));
       if (last) {
         return;
       }
@@ -338,7 +402,7 @@ public final class StoreCopy {
         if (snapshot != null) {
           sealing.reseal(dst, r.kind(), r.resourceId(), snapshot.get("spec"));
         }
-        rows.add(Portability.historyOf(line));
+        rows.add(Portability.historyOf(line, declared));
         after = r.sequence();
       }
       boolean last = page.size() < batch;

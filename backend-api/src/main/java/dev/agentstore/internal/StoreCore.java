@@ -35,10 +35,17 @@ final class StoreCore {
   final Map<Kind, Duration> retention;
   /** How long maintenance keeps history entries, or null for ever. */
   final Duration historyRetention;
-  /** The application kinds the store holds, by qualified name. */
-  final Map<String, dev.agentstore.KindDefinition> kinds;
-  /** By target kind, the declared reference fields pointing at it (see {@link DeleteCascade}). */
-  final Map<Kind, List<DeleteCascade.Edge>> referrers;
+  /**
+   * The application kinds the store holds, by qualified name, in first-declared order: those of
+   * the open, and those an import or copy into this store declared since ({@link #adoptKinds}).
+   */
+  volatile Map<String, dev.agentstore.KindDefinition> kinds;
+  /**
+   * By target kind, the declared reference fields pointing at it (see {@link DeleteCascade}),
+   * of the same kinds. Written before {@link #kinds} when kinds are adopted: a delete that sees
+   * a new kind but not yet its references is still refused by the database's RESTRICT key.
+   */
+  volatile Map<Kind, List<DeleteCascade.Edge>> referrers;
   private final AtomicBoolean listening = new AtomicBoolean();
   private final Clock clock;
 
@@ -91,6 +98,17 @@ final class StoreCore {
       }
     }
     return dev.agentstore.Ids.requireAnyKind(id, field);
+  }
+
+  /**
+   * Serves {@code all}, every kind the store holds after an import or copy declared some, from
+   * now on (a definition held already stays as it is).
+   */
+  synchronized void adoptKinds(List<dev.agentstore.KindDefinition> all) {
+    Map<String, dev.agentstore.KindDefinition> next = new java.util.LinkedHashMap<>(kinds);
+    all.forEach(d -> next.putIfAbsent(d.kind().name(), d));
+    referrers = DeleteCascade.edges(next.values());
+    kinds = java.util.Collections.unmodifiableMap(next);
   }
 
   /** Now, at the microsecond precision every backend stores. */

@@ -332,6 +332,51 @@ public interface BackendTransaction {
   }
 
   /**
+   * The change log of the application-defined kinds the store holds: every applied version of
+   * every definition, by first-declared order then version (export). The default holds none.
+   */
+  default List<StoredKindChange> kindChanges() {
+    return List.of();
+  }
+
+  /**
+   * Makes the store's kind definitions and their change log those of {@code log} (import into an
+   * empty store, before any row of those kinds): a kind the store does not hold is created with
+   * the definition its log ends with (its table, keys, checks, indexes and collections), one it
+   * holds with that same definition keeps its tables; then each kind's stored version, change
+   * log and declared order become the log's. A kind the store holds with another definition is
+   * refused ({@code FailedPreconditionException}, naming it). Returns every definition the store
+   * holds afterwards, in first-declared order, served by this transaction from then on. The
+   * default refuses a non-empty log.
+   */
+  default List<dev.agentstore.KindDefinition> importKindChanges(List<StoredKindChange> log) {
+    if (!log.isEmpty()) {
+      throw new dev.agentstore.FailedPreconditionException("this backend does not support"
+          + " application-defined kinds, so it cannot import them");
+    }
+    return List.of();
+  }
+
+  /**
+   * Inserts new rows, as {@link #insert} does each (import and copy, which write many): a
+   * backend should use as few round trips as it can. The default inserts them one by one.
+   */
+  default void insertAll(List<StoredResource> rows) {
+    rows.forEach(this::insert);
+  }
+
+  /**
+   * {@link #importItems} for the collections of several resources at once (import and copy): a
+   * backend should store them in as few round trips as it can. The default calls
+   * {@link #importItems} per group.
+   */
+  default void importItemGroups(Kind kind, List<StoredItem.Group> groups) {
+    for (StoredItem.Group g : groups) {
+      importItems(kind, g.id(), g.collection(), g.items());
+    }
+  }
+
+  /**
    * Inserts history rows with the sequence numbers they carry (import into an empty store, in
    * ascending sequence), so that later appends receive higher numbers than any imported. The
    * default refuses.

@@ -21,4 +21,21 @@ public record StoredItem(long sequence, String key, String json) {
   public static StoredItem stored(long sequence, String key, String json) {
     return new StoredItem(sequence, key, json);
   }
+
+  /**
+   * The items of one resource's collection, as an import or copy stores them together with
+   * other resources' ({@link BackendTransaction#importItemGroups}).
+   *
+   * <p>Usage: {@code new StoredItem.Group(executionId, "messages", items)}
+   *
+   * @param id the resource
+   * @param collection the collection
+   * @param items its items, with their sequences
+   */
+  public record Group(String id, String collection, java.util.List<StoredItem> items) {
+    /** Copies the items. */
+    public Group {
+      items = java.util.List.copyOf(items);
+    }
+  }
 }

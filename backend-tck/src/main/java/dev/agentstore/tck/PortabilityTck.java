@@ -7,6 +7,14 @@ import dev.agentstore.AgentStore;
 import dev.agentstore.ArchiveSummary;
 import dev.agentstore.AgentStores;
 import dev.agentstore.Archives;
+import dev.agentstore.CollectionDefinition;
+import dev.agentstore.CustomResource;
+import dev.agentstore.FieldRule;
+import dev.agentstore.FieldType;
+import dev.agentstore.ItemCollection;
+import dev.agentstore.ItemQuery;
+import dev.agentstore.KindDefinition;
+import dev.agentstore.Metadata;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Kind;
@@ -42,8 +50,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The portability suite: {@code store.exporter()} and {@code store.importer()} move a whole store
  * (every kind, secrets still sealed, API-key hashes, history with its sequence numbers, execution
- * items, settings, artifacts) into an empty store exactly, and refuse damaged archives, non-empty
- * targets and foreign keys with nothing imported (docs/portability.md).
+ * items, settings, artifacts, application-defined kinds with their change log, rows and
+ * collections) into an empty store exactly, read format-1 archives, and refuse damaged archives,
+ * non-empty targets, foreign keys and differently declared kinds with nothing imported
+ * (docs/portability.md).
  *
  * <p>Usage: {@code class LocalPortabilityTest extends PortabilityTck { ... newStoreBuilder() ... }}
  */
@@ -455,6 +465,219 @@ public abstract class PortabilityTck extends SecretsSupport {
         .noneMatch(d -> d.startsWith("resources/Agent:") || d.startsWith("artifacts"));
     assertThat(target.apiKeys().verify(p.apiKeyPlaintext())).as("re-sealed hashing key")
         .isPresent();
+  }
+
+  // ------------------------------------------------------------------ declared kinds
+
+  private static final com.fasterxml.jackson.databind.node.JsonNodeFactory JSON =
+      com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+
+  /** A profile kind: a reference to a built-in kind, a composite unique key, a collection. */
+  private static KindDefinition.Builder profileBuilder() {
+    return KindDefinition.builder("tck.dev", "Profile").idPrefix("tprf")
+        .field("spec.owner", FieldType.STRING, FieldRule.required())
+        .field("spec.name", FieldType.STRING)
+        .field("spec.agentId", FieldType.REFERENCE, FieldRule.references(Kind.AGENT))
+        .field("spec.weight", FieldType.DECIMAL)
+        .field("status.state", FieldType.STRING, FieldRule.oneOf("active", "idle"))
+        .unique("spec.owner", "spec.name")
+        .collection(CollectionDefinition.builder("events")
+            .field("type", FieldType.STRING, FieldRule.required())
+            .field("at", FieldType.TIMESTAMP).build());
+  }
+
+  /** The profile kind's second version: an index added (a logged definition change). */
+  private static final KindDefinition PROFILE = profileBuilder().index("status.state").build();
+
+  /** A task kind referencing a profile: a reference between two declared kinds. */
+  private static final KindDefinition TASK = KindDefinition.builder("tck.dev", "Task")
+      .idPrefix("ttsk")
+      .field("spec.profileId", FieldType.REFERENCE, FieldRule.references(PROFILE.kind()))
+      .field("spec.title", FieldType.STRING).unique("spec.title").build();
+
+  /** What {@link #populateDeclared} made. */
+  private record DeclaredRows(String profileId, String taskId, String agentId) {}
+
+  /**
+   * Opens {@code location} with the profile kind at version 1, then again at version 2 with the
+   * task kind, and fills it: built-in rows, profiles referencing an agent, a task referencing a
+   * profile, collection items with and without keys, updates and history.
+   */
+  private DeclaredRows populateDeclared(AgentStore.Builder location) {
+    AgentStore first = open(location.copy().kind(profileBuilder().build()));
+    populate(first);
+    first.close();
+    AgentStore s = open(location.copy().kind(PROFILE).kind(TASK));
+    String org = newOrg(s).id();
+    String agentId = newAgent(s, org, unique("agent")).id();
+    var profiles = s.resources(PROFILE);
+    var p = profiles.create(CustomResource.of(PROFILE, Metadata.of(org, unique("p")),
+        JSON.objectNode().put("owner", "ada").put("name", "main").put("agentId", agentId)
+            .put("weight", new java.math.BigDecimal("0.30"))));
+    profiles.update(p.withStatus(JSON.objectNode().put("state", "active")));
+    profiles.create(CustomResource.of(PROFILE, Metadata.of(org, unique("p")),
+        JSON.objectNode().put("owner", "ada").put("name", "spare")));
+    var events = profiles.collection(p.id(), "events");
+    events.append("evt-1", JSON.objectNode().put("type", "prompt").put("at",
+        "2026-01-01T00:00:00Z"));
+    events.append(null, JSON.objectNode().put("type", "tool").put("n", 1.0E-5));
+    events.appendAll(List.of(ItemCollection.entry("evt-3", JSON.objectNode().put("type",
+        "error")), ItemCollection.entry("evt-4", JSON.objectNode().put("type", "prompt"))));
+    var t = s.resources(TASK).create(CustomResource.of(TASK, Metadata.of(org, unique("t")),
+        JSON.objectNode().put("profileId", p.id()).put("title", "write docs")));
+    return new DeclaredRows(p.id(), t.id(), agentId);
+  }
+
+  /** A populated store with declared kinds, under {@code keys}. */
+  private record Declared(AgentStore store, DeclaredRows rows) {}
+
+  private Declared declaredSource(Path keys) {
+    AgentStore.Builder at = keyed(keys);
+    DeclaredRows rows = populateDeclared(at);
+    return new Declared(open(at.copy().kind(PROFILE).kind(TASK)), rows);
+  }
+
+  private static List<dev.agentstore.spi.StoredKindChange> kindLog(AgentStore s) {
+    return backendOf(s).read(tx -> tx.kindChanges());
+  }
+
+  /** The target holds the source's declared rows, keys, references and items, enforced. */
+  private void assertDeclaredReproduced(AgentStore source, AgentStore target, DeclaredRows rows) {
+    Archives.VerifyReport verify = Archives.verify(source, target);
+    assertThat(verify.differences()).isEmpty();
+    assertThat(verify.source().sections()).containsKeys("kinds", "resources/tck.dev/Profile",
+        "resources/tck.dev/Task", "collections/tck.dev/Profile/events");
+    assertThat(verify.source().sections().get("kinds").count()).isEqualTo(3);
+    assertThat(verify.source().sections().get("resources/tck.dev/Profile").count())
+        .isEqualTo(2);
+    assertThat(verify.source().sections().get("collections/tck.dev/Profile/events").count())
+        .isEqualTo(4);
+    assertThat(kindLog(target)).isEqualTo(kindLog(source));
+    assertThat(target.kinds()).containsExactly(PROFILE, TASK);
+    assertThat(target.resources(PROFILE).get(rows.profileId()))
+        .isEqualTo(source.resources(PROFILE).get(rows.profileId()));
+    assertThat(target.resources(TASK).get(rows.taskId()))
+        .isEqualTo(source.resources(TASK).get(rows.taskId()));
+    var targetEvents = target.resources(PROFILE).collection(rows.profileId(), "events");
+    assertThat(targetEvents.list(ItemQuery.builder().limit(10).build()))
+        .isEqualTo(source.resources(PROFILE).collection(rows.profileId(), "events")
+            .list(ItemQuery.builder().limit(10).build()));
+    assertThat(targetEvents.count(ItemQuery.builder().where("type", "prompt").build()))
+        .as("declared item fields keyed").isEqualTo(2);
+    assertThat(target.history().list(rows.profileId()))
+        .isEqualTo(source.history().list(rows.profileId()));
+    String org = target.resources(PROFILE).get(rows.profileId()).orElseThrow().metadata().org();
+    // The database enforces the imported declarations: the unique key, the references.
+    assertThatThrownBy(() -> target.resources(PROFILE).create(CustomResource.of(PROFILE,
+        Metadata.of(org, unique("dup")), JSON.objectNode().put("owner", "ada").put("name",
+        "main")))).isInstanceOf(dev.agentstore.AlreadyExistsException.class);
+    assertThatThrownBy(() -> target.agents().delete(rows.agentId()))
+        .isInstanceOf(FailedPreconditionException.class);
+    assertThat(target.resources(PROFILE).list(dev.agentstore.Query.builder()
+        .where("spec.name", "spare").build()).items()).hasSize(1);
+    // A retried append under an imported key writes nothing; a new one continues the sequence.
+    assertThat(targetEvents.append("evt-1", JSON.objectNode().put("type", "prompt")).sequence())
+        .isEqualTo(1);
+    assertThat(targetEvents.append("evt-5", JSON.objectNode().put("type", "prompt")).sequence())
+        .isEqualTo(5);
+  }
+
+  @Test
+  void declaredKindsRoundTripWithTheirChangeLogRowsKeysReferencesAndCollections() {
+    Path keys = newKeyset();
+    Declared declared = declaredSource(keys);
+    AgentStore source = declared.store();
+    DeclaredRows rows = declared.rows();
+    byte[] archive = export(source);
+    AgentStore target = open(keyed(keys)); // declares nothing: the import declares the kinds
+
+    ArchiveSummary imported = target.importer().from(new ByteArrayInputStream(archive));
+
+    assertThat(imported.formatVersion()).isEqualTo(2);
+    assertThat(kindLog(source)).extracting(c -> c.name() + " v" + c.version())
+        .containsExactly("tck.dev/Profile v1", "tck.dev/Profile v2", "tck.dev/Task v1");
+    assertDeclaredReproduced(source, target, rows);
+    // A target that declared the same kinds before the import takes the source's change log.
+    AgentStore declaredFirst = open(keyed(keys).kind(PROFILE).kind(TASK));
+    declaredFirst.importer().from(new ByteArrayInputStream(archive));
+    assertThat(kindLog(declaredFirst)).as("the target's own declaration takes the source's log")
+        .isEqualTo(kindLog(source));
+    assertThat(Archives.verify(source, declaredFirst).differences()).isEmpty();
+  }
+
+  @Test
+  void declaredKindsCopyExactlyAndResume() {
+    Path keys = newKeyset();
+    Declared declared = declaredSource(keys);
+    AgentStore source = declared.store();
+    DeclaredRows rows = declared.rows();
+    AgentStore target = open(keyed(keys));
+
+    AgentStores.CopyReport report = AgentStores.copy().from(source).to(target).run();
+
+    assertThat(report.sections().get("kinds")).isEqualTo(3);
+    assertThat(report.sections().get("collections/tck.dev/Profile/events")).isEqualTo(4);
+    assertDeclaredReproduced(source, target, rows);
+
+    AgentStore resumed = open(keyed(keys));
+    int crashes = 0;
+    while (true) {
+      try {
+        AgentStores.copy().from(source).to(resumed).batchSize(2).progress(new Crash(9)).run();
+        break;
+      } catch (IllegalStateException crash) {
+        assertThat(crashes++).as("copy makes progress").isLessThan(200);
+      }
+    }
+    assertThat(crashes).isPositive();
+    assertThat(Archives.verify(source, resumed).differences()).isEmpty();
+  }
+
+  @Test
+  void anImportIntoATargetDeclaringAKindDifferentlyIsRefusedChangingNothing() {
+    Path keys = newKeyset();
+    AgentStore source = declaredSource(keys).store();
+    byte[] archive = export(source);
+    KindDefinition other = profileBuilder().unique("spec.weight").build();
+    AgentStore target = open(keyed(keys).kind(other));
+
+    assertThatThrownBy(() -> target.importer().from(new ByteArrayInputStream(archive)))
+        .isInstanceOf(FailedPreconditionException.class)
+        .hasMessageContaining("tck.dev/Profile").hasMessageContaining("differently");
+    assertEmpty(target);
+    assertThat(kindLog(target)).extracting(c -> c.name() + " v" + c.version())
+        .containsExactly("tck.dev/Profile v1");
+    assertThatThrownBy(() -> AgentStores.copy().from(source).to(target).run())
+        .isInstanceOf(FailedPreconditionException.class).hasMessageContaining("differently");
+    assertEmpty(target);
+  }
+
+  @Test
+  void aFormatOneArchiveStillImports() {
+    Pair pair = populatedPair();
+    byte[] formatOne = asFormatOne(pair.archive());
+
+    ArchiveSummary imported = pair.target().importer()
+        .from(new ByteArrayInputStream(formatOne));
+
+    assertThat(imported.formatVersion()).isEqualTo(1);
+    assertThat(Archives.verify(pair.source(), pair.target()).differences()).isEmpty();
+    assertThat(Archives.compare(imported, pair.target().exporter()
+        .to(java.io.OutputStream.nullOutputStream())).differences()).isEmpty();
+  }
+
+  /**
+   * The archive of a store without declared kinds as format 1 wrote it: format 2 adds only the
+   * {@code kinds} and declared kinds' entries, which such a store does not have, so format 1 is
+   * the same entries with formatVersion 1.
+   */
+  private static byte[] asFormatOne(byte[] archive) {
+    byte[] one = rewrite(archive, "format.json",
+        text -> text.replace("\"formatVersion\":2", "\"formatVersion\":1"));
+    one = rewrite(one, "manifest.json",
+        text -> text.replace("\"formatVersion\":2", "\"formatVersion\":1"));
+    assertThat(new String(one, StandardCharsets.ISO_8859_1)).doesNotContain("kinds.ndjson");
+    return one;
   }
 
   /** The target reads the source's secret, stored under a ciphertext of its own. */

@@ -81,6 +81,11 @@ final class PostgresDb implements BenchDb {
     return serverLog;
   }
 
+  /** The JDBC URL of the maintenance database as the admin role (may hold credentials). */
+  String adminUrl() {
+    return adminUrl;
+  }
+
   /** A connection to the maintenance database as the admin role (for server settings). */
   Connection admin() throws SQLException {
     return DriverManager.getConnection(adminUrl);

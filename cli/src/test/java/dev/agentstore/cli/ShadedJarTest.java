@@ -53,6 +53,22 @@ class ShadedJarTest {
   }
 
   @Test
+  void theJarFindsTheFileAndS3ArtifactStoresThroughServiceLoader() throws Exception {
+    try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
+        new java.net.URL[] {jar().toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      Class<?> spi = loader.loadClass("dev.agentstore.spi.ArtifactStoreProvider");
+      List<String> schemes = new ArrayList<>();
+      for (Object provider : java.util.ServiceLoader.load(spi, loader)) {
+        assertThat(provider.getClass().getClassLoader()).as("loaded from the jar")
+            .isSameAs(loader);
+        schemes.add((String) spi.getMethod("scheme").invoke(provider));
+      }
+      assertThat(schemes).contains("file", "s3");
+    }
+    assertThat(Files.size(jar())).as("jar size").isLessThan(80L << 20);
+  }
+
+  @Test
   void theJarPrintsItsHelpAndListsARealStore() throws Exception {
     Run help = java("--help");
     assertThat(help.code()).as(help.err()).isZero();

@@ -64,6 +64,73 @@ final class DeclaredKinds {
     return out;
   }
 
+  /** The change log of every stored kind, by first-declared order then version. */
+  List<dev.agentstore.spi.StoredKindChange> changes() {
+    Field<String> cName = ResourceTable.column(changes, "name", String.class);
+    Field<Long> cVersion = ResourceTable.column(changes, "version", Long.class);
+    Field<String> cDefinition = ResourceTable.column(changes, "definition", String.class);
+    Field<Instant> cApplied = ResourceTable.column(changes, "applied_at", Instant.class);
+    return ctx.select(cName, cVersion, cDefinition, cApplied, declaredSeq).from(changes)
+        .join(definitions).on(name.eq(cName)).orderBy(declaredSeq, cVersion)
+        .fetch(r -> new dev.agentstore.spi.StoredKindChange(r.value1(), r.value2(), r.value3(),
+            r.value4(), r.value5()));
+  }
+
+  /**
+   * Makes the stored definitions and their log those of {@code log} (see
+   * {@code BackendTransaction.importKindChanges}): creates each kind the store lacks with the
+   * definition its log ends with, keeps one it holds with that definition, refuses one it holds
+   * with another, then writes each kind's version, declared order and change log as logged.
+   */
+  List<KindDefinition> importChanges(List<dev.agentstore.spi.StoredKindChange> log) {
+    Map<String, List<dev.agentstore.spi.StoredKindChange>> byKind = new LinkedHashMap<>();
+    log.stream().sorted(java.util.Comparator
+            .comparingLong(dev.agentstore.spi.StoredKindChange::declaredOrder)
+            .thenComparingLong(dev.agentstore.spi.StoredKindChange::version))
+        .forEach(c -> byKind.computeIfAbsent(c.name(), n -> new ArrayList<>()).add(c));
+    Map<String, KindDefinition> held = new LinkedHashMap<>();
+    stored().forEach(d -> held.put(d.kind().name(), d));
+    Map<String, Kind> resolved = new HashMap<>();
+    held.values().forEach(d -> resolved.put(d.kind().name(), d.kind()));
+    Field<String> cName = ResourceTable.column(changes, "name", String.class);
+    for (Map.Entry<String, List<dev.agentstore.spi.StoredKindChange>> e : byKind.entrySet()) {
+      List<dev.agentstore.spi.StoredKindChange> versions = e.getValue();
+      dev.agentstore.spi.StoredKindChange last = versions.get(versions.size() - 1);
+      KindDefinition d = KindDefinition.fromJson(DeclaredTable.parse(last.definitionJson()),
+          resolved);
+      if (!d.kind().name().equals(e.getKey())) {
+        throw new dev.agentstore.InvalidArgumentException("kind " + e.getKey() + ": its logged"
+            + " definition names " + d.kind().name());
+      }
+      for (int i = 0; i < versions.size(); i++) {
+        if (versions.get(i).version() != i + 1) {
+          throw new dev.agentstore.InvalidArgumentException("kind " + e.getKey() + ": version "
+              + versions.get(i).version() + " where " + (i + 1) + " was expected");
+        }
+      }
+      KindDefinition old = held.get(e.getKey());
+      if (old == null) {
+        apply(List.of(d), last.appliedAt());
+      } else if (!old.equals(d)) {
+        throw new FailedPreconditionException("kind " + d.kind() + ": this store declares it"
+            + " differently (stored: " + old.toJson() + ", imported: " + d.toJson() + "); open"
+            + " the target without that definition or with the source's");
+      }
+      ctx.deleteFrom(changes).where(cName.eq(e.getKey())).execute();
+      for (dev.agentstore.spi.StoredKindChange c : versions) {
+        // in the store's own spelling (an archive's JSON has its members sorted)
+        log(e.getKey(), c.version(), KindDefinition.fromJson(DeclaredTable.parse(
+            c.definitionJson()), resolved).toJson().toString(), c.appliedAt());
+      }
+      ctx.update(definitions).set(version, last.version()).set(definition, d.toJson().toString())
+          .set(declaredSeq, last.declaredOrder()).set(updatedAt, last.appliedAt())
+          .where(name.eq(e.getKey())).execute();
+      resolved.put(d.kind().name(), d.kind());
+      held.put(d.kind().name(), d);
+    }
+    return stored();
+  }
+
   /** Applies {@code declared} over the stored definitions; returns them all, in order. */
   List<KindDefinition> apply(List<KindDefinition> declared, Instant now) {
     Map<String, KindDefinition> all = new LinkedHashMap<>();
@@ -106,7 +173,7 @@ final class DeclaredKinds {
     ctx.insertInto(definitions).set(name, d.kind().name()).set(idPrefix, d.idPrefix())
         .set(version, 1L).set(definition, json).set(declaredSeq, seq).set(updatedAt, now)
         .execute();
-    log(d, 1L, json, now);
+    log(d.kind().name(), 1L, json, now);
   }
 
   private void change(KindDefinition old, KindDefinition d, Instant now) {
@@ -158,7 +225,7 @@ final class DeclaredKinds {
     String json = d.toJson().toString();
     ctx.update(definitions).set(version, next).set(definition, json).set(updatedAt, now)
         .where(name.eq(d.kind().name())).execute();
-    log(d, next, json, now);
+    log(d.kind().name(), next, json, now);
   }
 
   /**
@@ -207,9 +274,9 @@ final class DeclaredKinds {
         .findFirst().orElseThrow().getValue();
   }
 
-  private void log(KindDefinition d, long v, String json, Instant now) {
+  private void log(String kind, long v, String json, Instant now) {
     ctx.insertInto(changes)
-        .set(ResourceTable.column(changes, "name", String.class), d.kind().name())
+        .set(ResourceTable.column(changes, "name", String.class), kind)
         .set(ResourceTable.column(changes, "version", Long.class), v)
         .set(ResourceTable.column(changes, "definition", String.class), json)
         .set(ResourceTable.column(changes, "applied_at", Instant.class), now).execute();

@@ -159,6 +159,65 @@ public final class SqlTransaction implements BackendTransaction {
   }
 
   /**
+   * Multi-row INSERTs of consecutive rows of one kind (the columns an insert writes are the same
+   * for every row of a kind), then their environmentRefs join rows, in one statement each as far
+   * as the bind limit allows.
+   */
+  @Override
+  public void insertAll(List<StoredResource> rows) {
+    int from = 0;
+    while (from < rows.size()) {
+      Kind kind = rows.get(from).kind();
+      int to = from;
+      while (to < rows.size() && rows.get(to).kind().equals(kind)) {
+        to++;
+      }
+      insertSameKind(rows.subList(from, to));
+      from = to;
+    }
+  }
+
+  private void insertSameKind(List<StoredResource> rows) {
+    if (rows.size() == 1) {
+      insert(rows.get(0));
+      return;
+    }
+    StoredResource first = rows.get(0);
+    ResourceTable t = schema.resource(first.kind());
+    List<Field<?>> columns = null;
+    List<List<Object>> values = new ArrayList<>(rows.size());
+    for (StoredResource row : rows) {
+      Map<Field<?>, Object> v = mutableColumns(t, row);
+      v.put(t.id, row.id());
+      v.put(t.org, row.org());
+      v.put(t.createdAt, row.createdAt());
+      v.put(t.createdBy, row.createdBy());
+      if (columns == null) {
+        columns = new ArrayList<>(v.keySet());
+      }
+      values.add(new ArrayList<>(v.values()));
+    }
+    List<Field<?>> cols = columns;
+    run("insert " + rows.size() + " " + first.kind().kindName() + " rows (" + first.id()
+        + " to " + rows.get(rows.size() - 1).id() + ")", () -> {
+      insertRows(t.table, cols, values);
+      EnvironmentRefTable j = schema.environmentRefs(first.kind());
+      if (j != null) {
+        List<List<Object>> refs = new ArrayList<>();
+        for (StoredResource row : rows) {
+          if (row.environmentRefs() != null) {
+            row.environmentRefs().forEach(env -> refs.add(List.of(row.org(), row.id(), env)));
+          }
+        }
+        if (!refs.isEmpty()) {
+          insertRows(j.table, List.of(j.org, j.instanceId, j.environmentId), refs);
+        }
+      }
+      return null;
+    });
+  }
+
+  /**
    * Computes the indexed-field keys of up to {@code batch} rows of {@code kind} that lack them
    * (keys_version 0: written before migration 3); returns how many it did.
    */
@@ -843,6 +902,22 @@ public final class SqlTransaction implements BackendTransaction {
     });
   }
 
+  /** Every group's items in the same multi-row INSERTs: the rows name their resource anyway. */
+  @Override
+  public void importItemGroups(Kind kind, List<StoredItem.Group> groups) {
+    ItemTable t = schema.items(kind);
+    run("import items of " + groups.size() + " " + kind.kindName() + " resources", () -> {
+      List<List<Object>> rows = new ArrayList<>();
+      for (StoredItem.Group g : groups) {
+        for (StoredItem i : g.items()) {
+          rows.add(Arrays.asList(g.id(), g.collection(), i.sequence(), i.key(), i.json()));
+        }
+      }
+      return insertRows(t.table, List.of(t.executionId, t.collection, t.seq, t.itemKey, t.body),
+          rows);
+    });
+  }
+
   @Override
   public void importHistory(List<HistoryRecord> records) {
     if (records.isEmpty()) {
@@ -971,6 +1046,31 @@ public final class SqlTransaction implements BackendTransaction {
     return run("read kind definitions", () -> new DeclaredKinds(ctx, schema, dialect).stored());
   }
 
+  @Override
+  public List<dev.agentstore.spi.StoredKindChange> kindChanges() {
+    return run("read kind definition changes",
+        () -> new DeclaredKinds(ctx, schema, dialect).changes());
+  }
+
+  @Override
+  public List<dev.agentstore.KindDefinition> importKindChanges(
+      List<dev.agentstore.spi.StoredKindChange> log) {
+    List<dev.agentstore.KindDefinition> all = run("import kind definitions", () -> {
+      lockKinds();
+      return new DeclaredKinds(ctx, schema, dialect).importChanges(log);
+    });
+    all.forEach(schema::declare); // the rows that follow in this transaction need the tables
+    return all;
+  }
+
+  private void lockKinds() {
+    try {
+      dialect.lockDeclaredKinds(ctx.configuration().connectionProvider().acquire());
+    } catch (java.sql.SQLException e) {
+      throw new org.jooq.exception.DataAccessException("lock kind definitions", e);
+    }
+  }
+
   /**
    * Applies kind definitions (see {@code Backend.declareKinds}) under the dialect's lock; the
    * caller serves the kinds returned once the transaction commits.
@@ -978,11 +1078,7 @@ public final class SqlTransaction implements BackendTransaction {
   public List<dev.agentstore.KindDefinition> declareKinds(
       List<dev.agentstore.KindDefinition> declared, java.time.Instant now) {
     return run("apply kind definitions", () -> {
-      try {
-        dialect.lockDeclaredKinds(ctx.configuration().connectionProvider().acquire());
-      } catch (java.sql.SQLException e) {
-        throw new org.jooq.exception.DataAccessException("lock kind definitions", e);
-      }
+      lockKinds();
       return new DeclaredKinds(ctx, schema, dialect).apply(declared, now);
     });
   }
