@@ -346,15 +346,6 @@ public abstract class DeclaredKindTck extends TckSupport {
   }
 
   @Test
-  void anExportOfAStoreHoldingDeclaredKindsIsRefusedBeforeWritingAnything() {
-    newTrigger(newOrg().id(), spec("event"));
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    assertThatThrownBy(() -> store.exporter().to(out))
-        .isInstanceOf(FailedPreconditionException.class).hasMessageContaining("swarm.dev/Trigger");
-    assertThat(out.size()).isZero();
-  }
-
-  @Test
   void badDefinitionsAreRefusedWithTheirReason() {
     assertThatThrownBy(() -> KindDefinition.builder("agentstore.dev", "X"))
         .isInstanceOf(InvalidArgumentException.class);

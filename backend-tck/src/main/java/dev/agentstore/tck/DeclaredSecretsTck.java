@@ -106,6 +106,46 @@ public abstract class DeclaredSecretsTck extends SecretsSupport {
     scanDataFiles(backend, plain, secrets);
   }
 
+  /**
+   * An archive carries declared secrets sealed, never in plaintext; an import under the same key
+   * opens them, and one under another key, given the source's keys, re-seals them.
+   */
+  @Test
+  void exportCarriesDeclaredSecretsSealedAndAnImportUnderAnotherKeyReSealsThem()
+      throws java.io.IOException {
+    Path sourceKey = newKeyset();
+    AgentStore source = open(keyed(sourceKey).kind(CREDENTIAL));
+    String org = newOrg(source).id();
+    String token = marker();
+    String password = marker();
+    String id = create(source, org, spec("exported", token, password)).id();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    source.exporter().to(out);
+    byte[] archive = out.toByteArray();
+    try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+        new java.io.ByteArrayInputStream(archive))) {
+      for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        assertFree("archive entry " + e.getName(), new String(zip.readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8), List.of(token, password));
+      }
+    }
+
+    AgentStore sameKey = open(keyed(sourceKey));
+    sameKey.importer().from(new java.io.ByteArrayInputStream(archive));
+    var copied = sameKey.resources(CREDENTIAL).get(id).orElseThrow();
+    assertThat(copied.spec().get("token").asText()).isEqualTo(token);
+
+    AgentStore otherKey = open(keyed(newKeyset()));
+    otherKey.importer().sourceKeys(KeysetFileKeyProvider.existing(sourceKey))
+        .from(new java.io.ByteArrayInputStream(archive));
+    var resealed = otherKey.resources(CREDENTIAL).get(id).orElseThrow();
+    assertThat(resealed.spec().get("token").asText()).isEqualTo(token);
+    assertThat(resealed.spec().path("basic").get("password").asText()).isEqualTo(password);
+    String row = backendOf(otherKey).read(tx -> tx.find(CREDENTIAL.kind(), id)).orElseThrow()
+        .specJson();
+    assertFree("re-sealed row", row, List.of(token, password));
+  }
+
   @Test
   void rotationReSealsDeclaredSecretsSoTheOldKeyCanGo() {
     Path key = newKeyset();
