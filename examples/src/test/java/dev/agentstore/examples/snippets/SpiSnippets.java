@@ -19,6 +19,7 @@ import dev.agentstore.spi.IndexedField;
 import dev.agentstore.spi.SortKeys;
 import dev.agentstore.spi.StoreBackends;
 import dev.agentstore.spi.StoredItem;
+import dev.agentstore.spi.StoredKindChange;
 import dev.agentstore.spi.StoredLease;
 import dev.agentstore.spi.StoredQuery;
 import dev.agentstore.spi.StoredResource;
@@ -103,5 +104,10 @@ abstract class SpiSnippets {
   void artifacts() {
     String after = tokens.decode(prefix, token).orElse(null);
     ArtifactSource src = new ArtifactSource(key, in); while ((n = src.read(buf, 0, buf.length)) > 0) sink(buf, n); src.verify(opts.expectedSha256());
+  }
+
+  void importGroupsAndKindChanges(String executionId, List<StoredItem> items) {
+    new StoredItem.Group(executionId, "messages", items);
+    List<StoredKindChange> log = backend.read(BackendTransaction::kindChanges);
   }
 }
