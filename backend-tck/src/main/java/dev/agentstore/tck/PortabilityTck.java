@@ -282,6 +282,36 @@ public abstract class PortabilityTck extends SecretsSupport {
         .isPresent();
   }
 
+  /**
+   * Imported and copied items carry their execution's org and item keys, so queries across
+   * executions find them in the target exactly as in the source.
+   */
+  @Test
+  void importedAndCopiedItemsAreFoundByQueriesAcrossExecutions() {
+    Path keys = newKeyset();
+    AgentStore source = open(keyed(keys));
+    Populated p = populate(source);
+    String org = source.agentExecutions().get(p.executionId()).orElseThrow().metadata().org();
+    dev.agentstore.ExecutionItemQuery named = dev.agentstore.ExecutionItemQuery.builder()
+        .where("name", "ls").build();
+    assertThat(source.forOrg(org).agentExecutions().toolCallsAcross().count(named)).isEqualTo(1);
+    AgentStore imported = open(keyed(keys));
+    imported.importer().from(new ByteArrayInputStream(export(source)));
+    AgentStore copied = open(keyed(keys));
+    AgentStores.copy().from(source).to(copied).run();
+
+    for (AgentStore target : List.of(imported, copied)) {
+      var calls = target.forOrg(org).agentExecutions().toolCallsAcross();
+      assertThat(calls.count(named)).isEqualTo(1);
+      assertThat(calls.list(named).items()).singleElement().satisfies(i -> {
+        assertThat(i.executionId()).isEqualTo(p.executionId());
+        assertThat(i.org()).isEqualTo(org);
+      });
+      assertThat(target.forOrg(org).agentExecutions().messagesAcross()
+          .count(dev.agentstore.ExecutionItemQuery.builder().build())).isEqualTo(2);
+    }
+  }
+
   // ------------------------------------------------------------------ progress and copy
 
   @Test

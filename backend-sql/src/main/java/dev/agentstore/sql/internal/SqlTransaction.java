@@ -888,33 +888,30 @@ public final class SqlTransaction implements BackendTransaction {
 
   @Override
   public void importItems(Kind kind, String id, String collection, List<StoredItem> items) {
-    ItemTable t = schema.items(kind);
-    ResourceTable e = schema.resource(kind);
-    run("import items of " + id, () -> {
-      // One read of the execution's org per batch (the import inserted it in this transaction).
-      String org = ctx.select(e.org).from(e.table).where(e.id.eq(id)).fetchOne(e.org);
-      List<List<Object>> rows = new ArrayList<>(items.size());
-      for (StoredItem i : items) {
-        rows.add(itemRow(t, id, org, collection, i.sequence(), i,
-            ItemField.keys(kind, collection, i.json())));
-      }
-      return insertRows(t.table, itemColumns(t), rows);
-    });
+    importItemGroups(kind, List.of(new StoredItem.Group(id, collection, items)));
   }
 
-  /** Every group's items in the same multi-row INSERTs: the rows name their resource anyway. */
+  /**
+   * Every group's items in the same multi-row INSERTs (the rows name their resource anyway),
+   * each with its execution's org, read once for the whole call (the import inserted the
+   * executions in this transaction), and its {@link ItemField} keys, as every item write has.
+   */
   @Override
   public void importItemGroups(Kind kind, List<StoredItem.Group> groups) {
     ItemTable t = schema.items(kind);
+    ResourceTable e = schema.resource(kind);
     run("import items of " + groups.size() + " " + kind.kindName() + " resources", () -> {
+      Map<String, String> orgs = ctx.select(e.id, e.org).from(e.table)
+          .where(e.id.in(groups.stream().map(StoredItem.Group::id).distinct().toList()))
+          .fetchMap(e.id, e.org);
       List<List<Object>> rows = new ArrayList<>();
       for (StoredItem.Group g : groups) {
         for (StoredItem i : g.items()) {
-          rows.add(Arrays.asList(g.id(), g.collection(), i.sequence(), i.key(), i.json()));
+          rows.add(itemRow(t, g.id(), orgs.get(g.id()), g.collection(), i.sequence(), i,
+              ItemField.keys(kind, g.collection(), i.json())));
         }
       }
-      return insertRows(t.table, List.of(t.executionId, t.collection, t.seq, t.itemKey, t.body),
-          rows);
+      return insertRows(t.table, itemColumns(t), rows);
     });
   }
 
