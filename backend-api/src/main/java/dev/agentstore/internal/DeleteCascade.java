@@ -104,8 +104,7 @@ final class DeleteCascade {
 
   private void run(Kind kind, StoredResource row, boolean record) {
     visit(kind, row, 0);
-    Map<String, Referrer> clears = new LinkedHashMap<>();
-    Map<String, List<KindDefinition.Field>> clearedFields = new LinkedHashMap<>();
+    Map<String, List<Referrer>> clears = new LinkedHashMap<>(); // by referrer id
     List<String> blockers = new ArrayList<>();
     for (Referrer r : others) {
       if (doomed.containsKey(r.row().id())) {
@@ -115,9 +114,7 @@ final class DeleteCascade {
         blockers.add(r.row().id() + " (" + r.edge().referrer().kind() + " "
             + r.edge().field().path().text() + " -> " + r.target() + ")");
       } else {
-        clears.putIfAbsent(r.row().id(), r);
-        clearedFields.computeIfAbsent(r.row().id(), k -> new ArrayList<>())
-            .add(r.edge().field());
+        clears.computeIfAbsent(r.row().id(), k -> new ArrayList<>()).add(r);
       }
     }
     if (!blockers.isEmpty()) {
@@ -131,8 +128,8 @@ final class DeleteCascade {
     if (touched() + clears.size() > MAX_RESOURCES) {
       throw tooMany(row);
     }
-    clears.forEach((id, r) -> repo(r.edge().referrer().kind())
-        .clearReferences(tx, id, clearedFields.get(id), doomed.keySet()));
+    clears.forEach((id, rs) -> repo(rs.get(0).edge().referrer().kind()).clearReferences(tx, id,
+        rs.stream().map(r -> r.edge().field()).toList(), doomed.keySet()));
     List<Doomed> order = new ArrayList<>(doomed.values());
     order.remove(0); // the root: the caller deletes it
     order.sort(Comparator.comparingInt(Doomed::rank).reversed());
