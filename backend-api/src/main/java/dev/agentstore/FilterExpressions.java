@@ -18,7 +18,7 @@ import java.util.Locale;
  * The text form of query conditions ({@link Query.Builder#filter(String)}): conditions joined by
  * {@code and}, each {@code path op literal}, {@code path [not] in (literals)},
  * {@code path between a and b}, {@code path contains "s"} or {@code path is [not] null}; the
- * pseudo-fields {@code metadata.createdAt}, {@code metadata.updatedAt} and (executions)
+ * pseudo-fields {@code metadata.createdAt}, {@code metadata.updatedAt}, {@code metadata.expiresAt} and (executions)
  * {@code phase}. Literals are JSON scalars; phases may be bare names.
  */
 final class FilterExpressions {
@@ -33,6 +33,9 @@ final class FilterExpressions {
     }
     if ("metadata.updatedAt".equals(path) || "updatedAt".equals(path)) {
       return TimeField.UPDATED_AT;
+    }
+    if ("metadata.expiresAt".equals(path) || "expiresAt".equals(path)) {
+      return TimeField.EXPIRES_AT;
     }
     return null;
   }

@@ -31,6 +31,9 @@ import java.util.TreeMap;
  * @param updatedAt when it was last written
  * @param createdBy the actor that created it
  * @param updatedBy the actor that last wrote it
+ * @param expiresAt when the resource may be deleted by {@code store.maintenance().run()}, or null
+ *     for never (set by callers; stored to the microsecond; a resource past it stays readable
+ *     until a maintenance run deletes it)
  */
 public record Metadata(
     String id,
@@ -45,7 +48,8 @@ public record Metadata(
     Instant createdAt,
     Instant updatedAt,
     String createdBy,
-    String updatedBy) {
+    String updatedBy,
+    Instant expiresAt) {
 
   /** Normalises absent collections to empty, immutable ones. */
   public Metadata {
@@ -76,25 +80,26 @@ public record Metadata(
   /** Metadata for a new resource named {@code name} in {@code org}; the slug is derived from the name. */
   public static Metadata of(String org, String name) {
     return new Metadata(
-        null, name, null, org, OwnerScope.ORGANIZATION, null, null, null, 0, null, null, null, null);
+        null, name, null, org, OwnerScope.ORGANIZATION, null, null, null, 0, null, null, null, null,
+        null);
   }
 
   /** A copy with the given slug. */
   public Metadata withSlug(String newSlug) {
     return new Metadata(id, name, newSlug, org, ownerScope, labels, annotations, tags, version,
-        createdAt, updatedAt, createdBy, updatedBy);
+        createdAt, updatedAt, createdBy, updatedBy, expiresAt);
   }
 
   /** A copy with the given name. */
   public Metadata withName(String newName) {
     return new Metadata(id, newName, slug, org, ownerScope, labels, annotations, tags, version,
-        createdAt, updatedAt, createdBy, updatedBy);
+        createdAt, updatedAt, createdBy, updatedBy, expiresAt);
   }
 
   /** A copy with the given labels (replacing all). */
   public Metadata withLabels(Map<String, String> newLabels) {
     return new Metadata(id, name, slug, org, ownerScope, newLabels, annotations, tags, version,
-        createdAt, updatedAt, createdBy, updatedBy);
+        createdAt, updatedAt, createdBy, updatedBy, expiresAt);
   }
 
   /** A copy with one label added or replaced. */
@@ -107,32 +112,41 @@ public record Metadata(
   /** A copy with the given annotations (replacing all). */
   public Metadata withAnnotations(Map<String, String> newAnnotations) {
     return new Metadata(id, name, slug, org, ownerScope, labels, newAnnotations, tags, version,
-        createdAt, updatedAt, createdBy, updatedBy);
+        createdAt, updatedAt, createdBy, updatedBy, expiresAt);
   }
 
   /** A copy with the given tags (replacing all). */
   public Metadata withTags(List<String> newTags) {
     return new Metadata(id, name, slug, org, ownerScope, labels, annotations, newTags, version,
-        createdAt, updatedAt, createdBy, updatedBy);
+        createdAt, updatedAt, createdBy, updatedBy, expiresAt);
   }
 
   /** A copy with the given owner scope. */
   public Metadata withOwnerScope(OwnerScope scope) {
     return new Metadata(id, name, slug, org, scope, labels, annotations, tags, version,
-        createdAt, updatedAt, createdBy, updatedBy);
+        createdAt, updatedAt, createdBy, updatedBy, expiresAt);
+  }
+
+  /**
+   * A copy that expires at {@code t} (null: never). Usage:
+   * {@code store.sessions().update(s.withMetadata(s.metadata().withExpiresAt(Instant.now().plus(Duration.ofDays(1)))))}
+   */
+  public Metadata withExpiresAt(Instant t) {
+    return new Metadata(id, name, slug, org, ownerScope, labels, annotations, tags, version,
+        createdAt, updatedAt, createdBy, updatedBy, t);
   }
 
   /** A copy carrying {@code v} as the version to write against. */
   public Metadata withVersion(long v) {
     return new Metadata(id, name, slug, org, ownerScope, labels, annotations, tags, v,
-        createdAt, updatedAt, createdBy, updatedBy);
+        createdAt, updatedAt, createdBy, updatedBy, expiresAt);
   }
 
   /** A copy with store-assigned identity and audit fields; used by the store, not callers. */
   public Metadata assigned(String newId, String newSlug, String newOrg, long v, Instant created,
       Instant updated, String creator, String updater) {
     return new Metadata(newId, name, newSlug, newOrg, ownerScope == null ? OwnerScope.ORGANIZATION
-        : ownerScope, labels, annotations, tags, v, created, updated, creator, updater);
+        : ownerScope, labels, annotations, tags, v, created, updated, creator, updater, expiresAt);
   }
 
   /** A builder for new metadata (owner scope ORGANIZATION unless set). */
@@ -164,6 +178,7 @@ public record Metadata(
     private Instant updatedAt;
     private String createdBy;
     private String updatedBy;
+    private Instant expiresAt;
 
     private Builder() {}
 
@@ -181,6 +196,7 @@ public record Metadata(
       updatedAt = m.updatedAt;
       createdBy = m.createdBy;
       updatedBy = m.updatedBy;
+      expiresAt = m.expiresAt;
     }
 
     /** Sets the id (for update and delete; create ignores it and assigns a new one). */
@@ -286,10 +302,20 @@ public record Metadata(
       return this;
     }
 
+    /**
+     * Sets when the resource expires: the first {@code store.maintenance().run()} at or after it
+     * deletes the resource (null: never). Usage:
+     * {@code Metadata.builder().org(orgId).name("scratch").expiresAt(Instant.now().plus(Duration.ofHours(1))).build()}
+     */
+    public Builder expiresAt(Instant value) {
+      expiresAt = value;
+      return this;
+    }
+
     /** The metadata. */
     public Metadata build() {
       return new Metadata(id, name, slug, org, ownerScope, labels, annotations, tags, version,
-          createdAt, updatedAt, createdBy, updatedBy);
+          createdAt, updatedAt, createdBy, updatedBy, expiresAt);
     }
   }
 }

@@ -127,11 +127,25 @@ public record Query(
     /** {@code metadata.createdAt}. */
     CREATED_AT,
     /** {@code metadata.updatedAt}. */
-    UPDATED_AT
+    UPDATED_AT,
+    /**
+     * {@code metadata.expiresAt}; a resource without an expiry matches no bound. Bounds only:
+     * it cannot be an order.
+     */
+    EXPIRES_AT;
+
+    /** The path that names this field in filters and errors. */
+    public String path() {
+      return switch (this) {
+        case CREATED_AT -> "metadata.createdAt";
+        case UPDATED_AT -> "metadata.updatedAt";
+        case EXPIRES_AT -> "metadata.expiresAt";
+      };
+    }
   }
 
   /**
-   * A bound on createdAt or updatedAt, inclusive or exclusive by its operator.
+   * A bound on createdAt, updatedAt or expiresAt, inclusive or exclusive by its operator.
    *
    * @param field which timestamp
    * @param operator one of the four comparisons ({@link JsonOperator#isComparison()})
@@ -144,8 +158,7 @@ public record Query(
         throw new InvalidArgumentException("timeBound", "needs a field, one of <, <=, >, >= and"
             + " an instant");
       }
-      requireInRange(value, field == TimeField.CREATED_AT ? "metadata.createdAt"
-          : "metadata.updatedAt");
+      requireInRange(value, field.path());
     }
   }
 
@@ -471,6 +484,10 @@ public record Query(
      */
     public Builder orderBy(String path, boolean desc) {
       TimeField t = FilterExpressions.timeField(path);
+      if (t == TimeField.EXPIRES_AT) {
+        throw new InvalidArgumentException("orderBy " + path, "cannot order by metadata.expiresAt;"
+            + " filter on it instead");
+      }
       if (t != null) {
         return orderBy(t == TimeField.CREATED_AT ? OrderBy.CREATED_AT : OrderBy.UPDATED_AT, desc);
       }

@@ -28,4 +28,18 @@ final class Micros {
     Instant down = t.truncatedTo(ChronoUnit.MICROS);
     return down.equals(t) ? t : down.plus(1, ChronoUnit.MICROS);
   }
+
+  /**
+   * Microseconds since the epoch, floored (the form {@code metadata.expiresAt} takes in the
+   * stored metadata JSON, so an index and a bound compare integers). Seconds times a million
+   * cannot overflow in years 1 to 9999.
+   */
+  static long toEpochMicros(Instant t) {
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+  }
+
+  /** The instant {@code micros} microseconds after the epoch. */
+  static Instant fromEpochMicros(long micros) {
+    return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+  }
 }

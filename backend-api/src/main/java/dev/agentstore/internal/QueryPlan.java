@@ -128,10 +128,13 @@ final class QueryPlan {
           "column created_at, index (org, created_at, id)"));
     }
     for (Query.TimeBound b : q.timeBounds()) {
-      boolean created = b.field() == Query.TimeField.CREATED_AT;
-      steps.add(new QueryExplanation.Step(created ? "metadata.createdAt" : "metadata.updatedAt",
-          b.operator().name(), true, created ? "column created_at, index (org, created_at, id)"
-          : "column updated_at, index (org, updated_at, id)"));
+      steps.add(new QueryExplanation.Step(b.field().path(), b.operator().name(), true,
+          switch (b.field()) {
+            case CREATED_AT -> "column created_at, index (org, created_at, id)";
+            case UPDATED_AT -> "column updated_at, index (org, updated_at, id)";
+            case EXPIRES_AT -> "expression on the metadata column, partial index"
+                + " (metadata.expiresAt) where it is set";
+          }));
     }
     for (Query.JsonFilter f : q.jsonFilters()) {
       steps.add(IndexedField.serving(kind, f)

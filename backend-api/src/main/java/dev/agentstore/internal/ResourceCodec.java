@@ -9,6 +9,7 @@ import dev.agentstore.Kind;
 import dev.agentstore.Labels;
 import dev.agentstore.Metadata;
 import dev.agentstore.OwnerScope;
+import dev.agentstore.Query;
 import dev.agentstore.RefField;
 import dev.agentstore.Resource;
 import dev.agentstore.ResourceType;
@@ -31,6 +32,11 @@ import java.util.Map;
  * <p>Usage: {@code Encoded e = codec.encode(agent, identity); Agent back = codec.decode(type, row, items);}
  */
 final class ResourceCodec {
+  /**
+   * The member of the stored metadata JSON holding {@code metadata.expiresAt}, in microseconds
+   * since the epoch (absent: never expires); the backends index this member.
+   */
+  static final String EXPIRES_AT = "expiresAt";
 
   /**
    * A resource ready for a backend: the row plus the child items of each collection present in
@@ -51,11 +57,12 @@ final class ResourceCodec {
     this.sealer = sealer;
   }
 
-  /** Validates the caller-settable metadata fields (labels, annotations, tags, name). */
+  /** Validates the caller-settable metadata fields (labels, annotations, tags, name, expiry). */
   void validateMetadata(Metadata m) {
     if (m == null) {
       throw new InvalidArgumentException("metadata", "required");
     }
+    Query.requireInRange(m.expiresAt(), "metadata.expiresAt");
     if (m.name() != null) {
       Json.checkString(m.name(), "metadata.name");
       if (m.name().length() > 1024) {
@@ -153,6 +160,9 @@ final class ResourceCodec {
     meta.put("ownerScope", (m.ownerScope() == null ? OwnerScope.ORGANIZATION : m.ownerScope()).name());
     meta.set("annotations", Json.toTree(m.annotations(), "metadata.annotations"));
     meta.set("tags", Json.toTree(m.tags(), "metadata.tags"));
+    if (m.expiresAt() != null) {
+      meta.put(EXPIRES_AT, Micros.toEpochMicros(m.expiresAt()));
+    }
     String labelsJson = Json.write(m.labels());
     String metaJson = Json.write(meta);
     String specJson = Json.write(sealedSpec);
@@ -255,8 +265,10 @@ final class ResourceCodec {
     @SuppressWarnings("unchecked")
     List<String> tags = Json.fromTree(meta.get("tags"), List.class, "tags");
     OwnerScope scope = OwnerScope.valueOf(meta.path("ownerScope").asText("ORGANIZATION"));
+    JsonNode expires = meta.get(EXPIRES_AT);
     return new Metadata(row.id(), row.name(), row.slug(), row.org(), scope, labels, annotations,
-        tags, row.version(), row.createdAt(), row.updatedAt(), row.createdBy(), row.updatedBy());
+        tags, row.version(), row.createdAt(), row.updatedAt(), row.createdBy(), row.updatedBy(),
+        expires == null || expires.isNull() ? null : Micros.fromEpochMicros(expires.asLong()));
   }
 
   /** The full snapshot written to history: the envelope with secrets still sealed. */
@@ -264,7 +276,11 @@ final class ResourceCodec {
     ObjectNode env = Json.nodes().objectNode();
     env.put("apiVersion", row.kind().apiVersion());
     env.put("kind", row.kind().kindName());
-    env.set("metadata", Json.toTree(metadata(row), "metadata"));
+    ObjectNode meta = (ObjectNode) Json.toTree(metadata(row), "metadata");
+    if (meta.path(EXPIRES_AT).isNull()) {
+      meta.remove(EXPIRES_AT); // snapshots of resources without an expiry stay as they were
+    }
+    env.set("metadata", meta);
     env.set("spec", Json.parseTrusted(row.specJson()));
     ObjectNode status = statusTree(row, items);
     if (status != null) {

@@ -3,6 +3,7 @@ package dev.agentstore.internal;
 import dev.agentstore.DeleteResult;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Kind;
+import dev.agentstore.KindDefinition;
 import dev.agentstore.Maintenance;
 import dev.agentstore.MaintenanceReport;
 import dev.agentstore.Query;
@@ -11,6 +12,7 @@ import dev.agentstore.history.History;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +20,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * {@link Maintenance} on the retentions of the builder: each kind's through its repository's
- * {@code deleteWhere} on {@code metadata.updatedAt}, then history through {@code prune}. It adds
- * no semantics of its own, so it is as safe from several processes as those two are.
+ * {@link Maintenance}: first every kind's expired resources ({@code metadata.expiresAt} at or
+ * before the clock), then the retentions of the builder, each through its repository's
+ * {@code deleteWhere} ({@code metadata.expiresAt}, {@code metadata.updatedAt}), then history
+ * through {@code prune}. It adds no semantics of its own, so it is as safe from several processes
+ * as those two are.
  *
  * <p>Usage: {@code new StoreMaintenance(view, repos::get, history).run()}
  */
@@ -47,6 +51,14 @@ final class StoreMaintenance implements Maintenance {
     }
     StoreCore core = view.core();
     Instant now = core.now();
+    Map<Kind, DeleteResult> expired = new LinkedHashMap<>();
+    for (Kind kind : expiryOrder(core)) {
+      DeleteResult r = repos.apply(kind).deleteWhere(Query.builder()
+          .where("metadata.expiresAt").lessOrEqual(now).build());
+      if (r.deleted() > 0 || r.blocked() > 0) {
+        expired.put(kind, r);
+      }
+    }
     Map<Kind, DeleteResult> deleted = new LinkedHashMap<>();
     for (Kind kind : dependentsFirst(core.retention.keySet())) {
       Instant cutoff = now.minus(core.retention.get(kind));
@@ -55,7 +67,39 @@ final class StoreMaintenance implements Maintenance {
     }
     Duration keepHistory = core.historyRetention;
     long pruned = keepHistory == null ? 0 : history.prune(now.minus(keepHistory));
-    return new MaintenanceReport(now, deleted, pruned);
+    return new MaintenanceReport(now, deleted, expired, pruned);
+  }
+
+  /**
+   * Every kind the store serves, declared kinds first (they may refer to built-in kinds, never
+   * the reverse), a declared kind before the declared kinds it refers to, then the built-in
+   * kinds referrers first.
+   */
+  private List<Kind> expiryOrder(StoreCore core) {
+    List<Kind> order = new ArrayList<>();
+    Set<Kind> placed = new HashSet<>();
+    for (KindDefinition d : core.kinds.values()) {
+      placeReferrersFirst(d.kind(), core, order, placed);
+    }
+    for (Kind k : DEPENDENTS_FIRST) {
+      if (repos.apply(k) != null) {
+        order.add(k);
+      }
+    }
+    return order;
+  }
+
+  /** Appends the declared kinds referring to {@code k} (depth first), then {@code k}. */
+  private void placeReferrersFirst(Kind k, StoreCore core, List<Kind> order, Set<Kind> placed) {
+    if (!placed.add(k)) {
+      return; // placed already, or a reference cycle: cascades resolve what the order cannot
+    }
+    for (DeleteCascade.Edge e : core.referrers.getOrDefault(k, List.of())) {
+      placeReferrersFirst(e.referrer().kind(), core, order, placed);
+    }
+    if (repos.apply(k) != null) {
+      order.add(k);
+    }
   }
 
   /**
@@ -67,6 +111,11 @@ final class StoreMaintenance implements Maintenance {
       Kind.AGENT_EXECUTION, Kind.EXECUTION_CONTEXT, Kind.SESSION, Kind.API_KEY,
       Kind.AGENT_INSTANCE, Kind.WORKFLOW_INSTANCE, Kind.AGENT, Kind.WORKFLOW, Kind.ENVIRONMENT,
       Kind.SKILL, Kind.MCP_SERVER, Kind.IAM_POLICY, Kind.IDENTITY_ACCOUNT, Kind.ORGANIZATION);
+  static {
+    if (!new HashSet<>(DEPENDENTS_FIRST).containsAll(Kind.resourceKinds())) {
+      throw new AssertionError("DEPENDENTS_FIRST misses a resource kind"); // a kind added later
+    }
+  }
 
   private static List<Kind> dependentsFirst(Set<Kind> kinds) {
     List<Kind> order = new ArrayList<>(DEPENDENTS_FIRST);

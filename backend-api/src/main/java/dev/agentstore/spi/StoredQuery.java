@@ -30,8 +30,10 @@ import java.util.Set;
  * @param refs equality on indexed reference columns
  * @param createdAfter exclusive lower bound on createdAt, or null
  * @param createdBefore exclusive upper bound on createdAt, or null
- * @param timeBounds bounds on createdAt / updatedAt (instants already at the stored microsecond
- *     precision, see {@code Micros})
+ * @param timeBounds bounds on createdAt / updatedAt, and on expiresAt: the {@code expiresAt}
+ *     member of {@link StoredResource#metadataJson()} in microseconds since the epoch, which no
+ *     bound matches when absent (instants already at the stored microsecond precision, see
+ *     {@code Micros})
  * @param jsonFilters conditions on spec/status fields (every {@link Query.JsonOperator})
  * @param orderBy the sort column when {@code orderByPath} is null; id breaks ties
  * @param orderByPath the spec/status field to sort by, or null (see docs/queries.md for the

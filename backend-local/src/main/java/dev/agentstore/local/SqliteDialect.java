@@ -232,6 +232,11 @@ public final class SqliteDialect implements DialectStrategy {
   }
 
   @Override
+  public String expiresAtTemplate() {
+    return "json_extract({0}, '$.expiresAt')"; // an INTEGER: the codec writes whole microseconds
+  }
+
+  @Override
   public Condition jsonIsNull(Field<String> doc, List<String> path) {
     // json_type is SQL NULL for an absent path (or a NULL document), 'null' for JSON null.
     return DSL.condition("coalesce(json_type({0}, {1}), 'null') = 'null'", doc,

@@ -21,6 +21,7 @@ import dev.agentstore.sql.SchemaDrift;
 import dev.agentstore.sql.SqlBackendWiring;
 import dev.agentstore.sql.internal.V1Rows;
 import dev.agentstore.sql.internal.V6Items;
+import dev.agentstore.sql.internal.SqlNames;
 import dev.agentstore.sql.internal.SqlSchema;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,6 +79,31 @@ class LocalSchemaTest {
       assertThat(drift).containsExactlyInAnyOrder(
           "column agents.extra: only in the database",
           "table store_settings: in the generated model, not in the database");
+    }
+  }
+
+  /**
+   * Migration 8's expiry index on every resource table is exactly the dialect's, so the
+   * expression the queries compare is the indexed one, and SQLite uses it for a bound.
+   */
+  @Test
+  void expiryBoundsUseThePartialExpiryIndexOfEveryResourceTable() throws SQLException {
+    SqliteDialect dialect = new SqliteDialect();
+    try (Connection c = migrated("expiry"); Statement st = c.createStatement()) {
+      for (Kind kind : Kind.resourceKinds()) {
+        String name = SqlNames.table(kind);
+        try (ResultSet rs = st.executeQuery("SELECT sql FROM sqlite_master WHERE name = '"
+            + name + "_expires_idx'")) {
+          assertThat(rs.next()).as(name).isTrue();
+          assertThat(rs.getString(1)).isEqualTo(dialect.expiresAtIndex(name));
+        }
+        String bound = dialect.expiresAtTemplate().replace("{0}", name + ".metadata");
+        try (ResultSet rs = st.executeQuery("EXPLAIN QUERY PLAN SELECT id FROM " + name
+            + " WHERE " + bound + " <= 1000000")) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getString("detail")).as(name).contains(name + "_expires_idx");
+        }
+      }
     }
   }
 

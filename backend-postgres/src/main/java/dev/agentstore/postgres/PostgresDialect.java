@@ -66,6 +66,11 @@ public final class PostgresDialect implements DialectStrategy {
   }
 
   @Override
+  public String expiresAtTemplate() {
+    return "CAST(({0} ->> 'expiresAt') AS BIGINT)"; // the codec writes whole microseconds
+  }
+
+  @Override
   public Condition jsonIsNull(Field<String> doc, List<String> path) {
     return DSL.condition("coalesce({0}, cast('null' as jsonb)) = cast('null' as jsonb)", at(doc, path));
   }

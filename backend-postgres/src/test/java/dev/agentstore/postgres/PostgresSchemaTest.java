@@ -15,6 +15,7 @@ import dev.agentstore.sql.SchemaDrift;
 import dev.agentstore.sql.SqlBackendWiring;
 import dev.agentstore.sql.internal.V1Rows;
 import dev.agentstore.sql.internal.V6Items;
+import dev.agentstore.sql.internal.SqlNames;
 import dev.agentstore.sql.internal.SqlSchema;
 import java.io.IOException;
 import java.io.InputStream;
@@ -128,6 +129,25 @@ class PostgresSchemaTest {
           || name.endsWith("_instance_environments_instance_fkey"); // an instance's join rows
       assertThat(rule).as(name).isEqualTo(owned ? "c" : "r");
     });
+  }
+
+  /** Every resource table's expiry bound is served by its partial index (migration 8). */
+  @Test
+  void expiryBoundsUseThePartialExpiryIndexOfEveryResourceTable() throws SQLException {
+    PostgresDialect dialect = new PostgresDialect();
+    try (Connection c = PostgresStores.connect(url); Statement st = c.createStatement()) {
+      st.execute("SET enable_seqscan = off");
+      DSLContext ctx = DSL.using(c);
+      for (Kind kind : Kind.resourceKinds()) {
+        String name = SqlNames.table(kind);
+        Table<?> t = dialect.schema().getTable(name);
+        @SuppressWarnings("unchecked")
+        org.jooq.Field<String> metadata = (org.jooq.Field<String>) t.field("metadata");
+        String plan = ctx.explain(ctx.select(t.field("id")).from(t)
+            .where(dialect.expiresAt(metadata).le(1_000_000L))).plan();
+        assertThat(plan).as(name).contains(name + "_expires_idx");
+      }
+    }
   }
 
   @Test

@@ -10,6 +10,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.Schema;
+import org.jooq.impl.DSL;
 
 /**
  * Everything that differs between SQL databases, and nothing else: the jOOQ dialect and the
@@ -86,6 +87,31 @@ public interface DialectStrategy {
    */
   Condition jsonCompareInstant(Field<String> doc, List<String> path, Query.JsonOperator op,
       String key);
+
+  /**
+   * {@code metadata.expiresAt} as SQL: a jOOQ plain-SQL template over the metadata column
+   * ({@code {0}}) that yields the {@code expiresAt} member of the stored metadata JSON as a
+   * BIGINT of microseconds since the epoch, SQL NULL when absent. The member name is a literal,
+   * not a bound value, because the expression must be the very one the expiry indexes are built
+   * on ({@link #expiresAtIndex}; migration 8 for the built-in tables) for the database to use
+   * them.
+   */
+  String expiresAtTemplate();
+
+  /** {@link #expiresAtTemplate} over a row's metadata column. */
+  default Field<Long> expiresAt(Field<String> metadata) {
+    return DSL.field(expiresAtTemplate(), Long.class, metadata);
+  }
+
+  /**
+   * The partial index of {@code table} on {@link #expiresAt}, holding only the rows that expire,
+   * the statement migration 8 runs for each built-in table.
+   */
+  default String expiresAtIndex(String table) {
+    String e = expiresAtTemplate().replace("{0}", "metadata");
+    return "CREATE INDEX " + table + "_expires_idx ON " + table + " (" + e + ") WHERE " + e
+        + " IS NOT NULL";
+  }
 
   /** True when {@code path} of {@code doc} is a JSON array holding the string {@code value}. */
   Condition jsonContains(Field<String> doc, List<String> path, String value);

@@ -47,6 +47,8 @@
  *       field, indexed fields and {@code explain}.</li>
  *   <li>{@link dev.agentstore.tck.RetentionTck}: {@code deleteWhere} in bounded batches and
  *       per-kind history prune.</li>
+ *   <li>{@link dev.agentstore.tck.ExpiryTck}: per-resource {@code metadata.expiresAt}, deleted by
+ *       {@code maintenance().run()}.</li>
  *   <li>{@link dev.agentstore.tck.ClaimTck}: work claiming with leases, each resource to one
  *       claimer at a time, expiry, renew and release for the holder only.</li>
  *   <li>{@link dev.agentstore.tck.AggregateTck}: GROUP BY aggregates with exact sums, null

@@ -42,7 +42,7 @@ public final class LocalBackendFactory {
   /** The database file inside the data directory. */
   public static final String DATABASE_FILE = "agentstore.db";
   /** The newest script in {@code db/migration/sqlite}; a test keeps the two in step. */
-  public static final String LATEST_MIGRATION = "7";
+  public static final String LATEST_MIGRATION = "8";
   private static final String LOCK_FILE = ".agentstore.lock";
   private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS =
       new ConcurrentHashMap<>();

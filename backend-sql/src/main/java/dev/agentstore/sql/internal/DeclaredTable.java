@@ -127,6 +127,7 @@ final class DeclaredTable {
     out.add(b.toString());
     out.add("CREATE INDEX " + name + "_org_created_idx ON " + name + " (org, created_at, id)");
     out.add("CREATE INDEX " + name + "_org_updated_idx ON " + name + " (org, updated_at, id)");
+    out.add(d.expiresAtIndex(name));
     for (IndexedField f : IndexedField.of(definition.kind())) {
       out.add("CREATE INDEX " + f.index() + " ON " + name + " (org, " + f.column() + ", id)");
     }

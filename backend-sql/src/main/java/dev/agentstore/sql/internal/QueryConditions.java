@@ -9,6 +9,7 @@ import dev.agentstore.spi.IndexedField;
 import dev.agentstore.spi.SortKeys;
 import dev.agentstore.spi.StoredQuery;
 import dev.agentstore.sql.DialectStrategy;
+import dev.agentstore.sql.EpochMicrosInstantConverter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,8 @@ import org.jooq.impl.DSL;
  */
 final class QueryConditions {
   /** Sort ranks of JSON types in an order by a field: numbers, strings, booleans, containers, absent. */
+  /** Bounds on {@code metadata.expiresAt} compare in the stored unit (microseconds). */
+  private static final EpochMicrosInstantConverter MICROS = new EpochMicrosInstantConverter();
   static final int RANK_NUMBER = 1;
   static final int RANK_STRING = 2;
   static final int RANK_BOOLEAN = 3;
@@ -66,6 +69,10 @@ final class QueryConditions {
       c.add(t.createdAt.lt(q.createdBefore()));
     }
     for (Query.TimeBound b : q.timeBounds()) {
+      if (b.field() == Query.TimeField.EXPIRES_AT) {
+        c.add(compare(dialect.expiresAt(t.metadata), b.operator(), MICROS.to(b.value())));
+        continue;
+      }
       Field<Instant> f = b.field() == Query.TimeField.CREATED_AT ? t.createdAt : t.updatedAt;
       c.add(compare(f, b.operator(), b.value()));
     }

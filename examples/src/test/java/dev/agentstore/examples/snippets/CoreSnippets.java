@@ -18,7 +18,9 @@ import dev.agentstore.model.Agent;
 import dev.agentstore.model.AgentSpec;
 import dev.agentstore.model.AgentStatus;
 import dev.agentstore.model.ExecutionPhase;
+import dev.agentstore.model.Session;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -53,6 +55,13 @@ abstract class CoreSnippets {
 
   void metadata() {
     Metadata m = Metadata.builder().org(orgId).name("Support Bot").label("env", "prod").build();
+  }
+
+  Session s;
+
+  void expiry() {
+    Metadata.builder().org(orgId).name("scratch").expiresAt(Instant.now().plus(Duration.ofHours(1))).build();
+    store.sessions().update(s.withMetadata(s.metadata().withExpiresAt(Instant.now().plus(Duration.ofDays(1)))));
   }
 
   void queries() {

@@ -26,6 +26,7 @@ import dev.agentstore.tck.PortabilityTck;
 import dev.agentstore.tck.QueryOperatorsTck;
 import dev.agentstore.tck.QueryTck;
 import dev.agentstore.tck.RepositoryTck;
+import dev.agentstore.tck.ExpiryTck;
 import dev.agentstore.tck.RetentionTck;
 import dev.agentstore.tck.SecretsSupport;
 import dev.agentstore.tck.SecretsTck;
@@ -126,6 +127,15 @@ final class TckSnippets {
   }
 
   abstract static class LocalRetentionTest extends RetentionTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalExpiryTest extends ExpiryTck {
     @TempDir Path dir;
 
     @Override
