@@ -80,7 +80,11 @@ final class DeleteCascade {
   private final Map<Kind, List<Edge>> edges;
   private final Map<String, Doomed> doomed = new LinkedHashMap<>();
   private final List<Referrer> others = new ArrayList<>();
-  private final Map<Kind, Repo<?, ?, ?>> repos = new HashMap<>();
+  /** The referrer repositories writing the cascaded deletes, by kind. */
+  private final Map<Kind, Repo<?, ?, ?>> deleters = new HashMap<>();
+  /** The referrer repositories writing the SET_NULL edits, by kind. */
+  private final Map<Kind, Repo<?, ?, ?>> editors = new HashMap<>();
+  private String rootId;
 
   private DeleteCascade(Repo<?, ?, ?> root, BackendTransaction tx) {
     this.root = root;
@@ -103,6 +107,7 @@ final class DeleteCascade {
   }
 
   private void run(Kind kind, StoredResource row, boolean record) {
+    rootId = row.id();
     visit(kind, row, 0);
     Map<String, List<Referrer>> clears = new LinkedHashMap<>(); // by referrer id
     List<String> blockers = new ArrayList<>();
@@ -128,13 +133,15 @@ final class DeleteCascade {
     if (touched() + clears.size() > MAX_RESOURCES) {
       throw tooMany(row);
     }
-    clears.forEach((id, rs) -> repo(rs.get(0).edge().referrer().kind()).clearReferences(tx, id,
+    clears.forEach((id, rs) -> repo(editors, rs.get(0).edge().referrer().kind(), "references"
+        + " cleared: deleting " + rootId + " (onDelete SET_NULL)").clearReferences(tx, id,
         rs.stream().map(r -> r.edge().field()).toList(), doomed.keySet()));
     List<Doomed> order = new ArrayList<>(doomed.values());
     order.remove(0); // the root: the caller deletes it
     order.sort(Comparator.comparingInt(Doomed::rank).reversed());
     for (Doomed d : order) {
-      repo(d.kind()).removeRow(tx, d.row(), record);
+      repo(deleters, d.kind(), "deleted with " + rootId + " (onDelete CASCADE)")
+          .removeRow(tx, d.row(), record);
     }
   }
 
@@ -170,9 +177,16 @@ final class DeleteCascade {
         + " transaction; delete them first (deleteWhere deletes in batches; nothing was changed)");
   }
 
-  /** The repository of a declared referrer kind, in the root's view. */
-  private Repo<?, ?, ?> repo(Kind kind) {
-    return repos.computeIfAbsent(kind, k -> new CustomRepo<>(
-        ResourceType.declared(k, ObjectNode.class, ObjectNode.class), root.view));
+  /**
+   * The repository of a declared referrer kind, in the root's view, whose history entries say
+   * why they were written ({@code note}, after the caller's own message when it set one).
+   */
+  private Repo<?, ?, ?> repo(Map<Kind, Repo<?, ?, ?>> cache, Kind kind, String note) {
+    return cache.computeIfAbsent(kind, k -> {
+      String own = root.view.message();
+      View noted = root.view.withMessage(own == null || own.isEmpty() ? note : own + "; " + note);
+      return new CustomRepo<>(ResourceType.declared(k, ObjectNode.class, ObjectNode.class),
+          noted);
+    });
   }
 }

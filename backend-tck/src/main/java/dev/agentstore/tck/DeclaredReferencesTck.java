@@ -183,7 +183,11 @@ public abstract class DeclaredReferencesTck extends TckSupport {
       assertThat(h).extracting(ResourceVersion::event)
           .containsExactly(ChangeEvent.CREATED, ChangeEvent.DELETED);
       assertThat(h.get(1).resourceVersion()).isEqualTo(2);
+      assertThat(h.get(1).message()).as("the entry says why")
+          .isEqualTo("deleted with " + g.workflow().id() + " (onDelete CASCADE)");
     }
+    assertThat(store.history().list(g.workflow().id()).get(1).message()).as("the root's own")
+        .isNull();
     // Below the facade: the rows are gone.
     java.util.Optional<StoredResource> gone =
         backendOf(store).read(tx -> tx.find(run.kind(), g.r1()));
@@ -197,7 +201,8 @@ public abstract class DeclaredReferencesTck extends TckSupport {
     CustomResource<ObjectNode, ObjectNode> kept = newNote(g.org(), g.t2(), null);
     long before = lastSequence();
 
-    store.resources(trigger).delete(g.t2()); // cascades to r3; both notes lose what went
+    store.withMessage("retire t2").resources(trigger).delete(g.t2()); // cascades to r3; both
+    // notes lose what went
 
     CustomResource<ObjectNode, ObjectNode> after = store.resources(note).get(n.id()).orElseThrow();
     assertThat(after.metadata().version()).isEqualTo(2);
@@ -206,6 +211,10 @@ public abstract class DeclaredReferencesTck extends TckSupport {
     assertThat(after.spec().get("text").asText()).isEqualTo(n.spec().get("text").asText());
     assertThat(store.history().list(n.id())).extracting(ResourceVersion::event)
         .containsExactly(ChangeEvent.CREATED, ChangeEvent.UPDATED);
+    assertThat(store.history().list(n.id()).get(1).message()).as("the caller's message, then why")
+        .isEqualTo("retire t2; references cleared: deleting " + g.t2() + " (onDelete SET_NULL)");
+    assertThat(store.history().list(g.r3()).get(1).message())
+        .isEqualTo("retire t2; deleted with " + g.t2() + " (onDelete CASCADE)");
     assertThat(store.resources(note).get(kept.id()).orElseThrow().metadata().version())
         .isEqualTo(2);
     Map<String, List<ChangeEvent>> changes = changesSince(before);
