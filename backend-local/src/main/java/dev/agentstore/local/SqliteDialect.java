@@ -232,6 +232,11 @@ public final class SqliteDialect implements DialectStrategy {
   }
 
   @Override
+  public boolean singleWriter() {
+    return true;
+  }
+
+  @Override
   public String expiresAtTemplate() {
     return "json_extract({0}, '$.expiresAt')"; // an INTEGER: the codec writes whole microseconds
   }

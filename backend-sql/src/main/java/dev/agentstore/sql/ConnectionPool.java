@@ -23,10 +23,12 @@ import javax.sql.DataSource;
 public final class ConnectionPool implements DataSource, AutoCloseable {
   private final HikariPool pool;
   private final Runnable unwatch;
+  private final long connectionTimeoutMs;
 
   ConnectionPool(HikariConfig config, StoreObserver observer) {
     config.validate();
     this.pool = new HikariPool(config);
+    this.connectionTimeoutMs = config.getConnectionTimeout();
     int max = config.getMaximumPoolSize();
     this.unwatch = observer == null ? () -> { } : observer.watchPool(config.getPoolName(),
         new StoreObserver.PoolUsage() {
@@ -50,6 +52,11 @@ public final class ConnectionPool implements DataSource, AutoCloseable {
             return max;
           }
         });
+  }
+
+  /** How long {@link #getConnection} waits for a free connection before it fails. */
+  public long connectionTimeoutMs() {
+    return connectionTimeoutMs;
   }
 
   @Override

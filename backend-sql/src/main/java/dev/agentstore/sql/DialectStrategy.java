@@ -215,6 +215,17 @@ public interface DialectStrategy {
   }
 
   /**
+   * Whether the database runs one write transaction at a time (SQLite). The backend then admits
+   * write transactions in arrival order through a fair gate, so a writer that commits and
+   * begins again at once (a retention pass between its batches) cannot take the turn of one
+   * already waiting: a pool's hand-off alone lets the thread that just returned the connection
+   * win it back.
+   */
+  default boolean singleWriter() {
+    return false;
+  }
+
+  /**
    * Whether write transactions run concurrently and so need row locks (SELECT ... FOR UPDATE)
    * for read-check-write sequences. False for databases with a single writer.
    */

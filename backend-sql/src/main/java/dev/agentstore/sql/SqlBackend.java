@@ -13,11 +13,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.conf.RenderQuotedNames;
@@ -50,6 +53,9 @@ public class SqlBackend implements Backend {
   private final SqlErrors errors;
   private final Settings settings;
   private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
+  /** Write transactions in arrival order, for a single-writer database; else null. */
+  private final Semaphore writeGate;
+  private final long writeGateTimeoutMs;
   private volatile boolean closed;
 
   /**
@@ -74,6 +80,9 @@ public class SqlBackend implements Backend {
     this.onClose = onClose;
     this.schema = new SqlSchema(dialect.schema());
     this.errors = new SqlErrors(dialect);
+    this.writeGate = dialect.singleWriter() ? new Semaphore(1, true) : null;
+    this.writeGateTimeoutMs = writeSource instanceof ConnectionPool p ? p.connectionTimeoutMs()
+        : 30_000;
     // Table names are generated in lower case; never quote-and-uppercase them.
     this.settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
         .withRenderSchema(false).withExecuteLogging(false);
@@ -138,6 +147,10 @@ public class SqlBackend implements Backend {
 
   private <T> T inTransactionOnce(DataSource source, boolean write, boolean serializable,
       Work<T> work) {
+    boolean gated = write && writeGate != null;
+    if (gated) {
+      enterWriteGate();
+    }
     SqlTransaction tx;
     T result;
     try (Connection c = source.getConnection()) {
@@ -174,11 +187,35 @@ public class SqlBackend implements Backend {
       }
     } catch (SQLException e) {
       throw errors.translate(e, write ? "write transaction" : "read transaction");
+    } finally {
+      if (gated) {
+        writeGate.release();
+      }
     }
     if (tx.wroteHistory()) {
       fireCommittedChanges();
     }
     return result;
+  }
+
+  /**
+   * Waits for this backend's write turn, in arrival order (a fair semaphore's timed acquire
+   * never barges), as long as the write pool would wait for its connection.
+   */
+  private void enterWriteGate() {
+    boolean entered;
+    try {
+      entered = writeGate.tryAcquire(writeGateTimeoutMs, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw errors.translate(new SQLTransientConnectionException("interrupted while waiting for"
+          + " the write turn", null, e), "write transaction");
+    }
+    if (!entered) {
+      throw errors.translate(new SQLTransientConnectionException("no write turn after "
+          + writeGateTimeoutMs + " ms: another write transaction held it throughout"),
+          "write transaction");
+    }
   }
 
   /**
