@@ -23,7 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Issue 12's scale targets on the embedded store: a page of 50 of a declared kind, filtered and
+ * Issue 12's scale targets on SQLite and on PostgreSQL (embedded, or {@code AGENTSTORE_PG_URL}): a page of 50 of a declared kind, filtered and
  * ordered by its declared index, with the kind at 10k, 100k and (unless
  * {@code -Dbench.declared.max} says less) 1M rows; and appending a keyed event to a session's
  * {@code events} collection ({@link dev.agentstore.CollectionDefinition}) holding 10 and 100k
@@ -49,11 +49,28 @@ public final class DeclaredKindScale {
 
   private DeclaredKindScale() {}
 
-  /** Runs both measurements and prints them. */
+  /**
+   * Runs both measurements on each backend {@code -Dbench.declared.backends} names
+   * ({@code sqlite,postgres} by default) and prints them.
+   */
   public static void main(String[] args) throws Exception {
     int max = Integer.getInteger("bench.declared.max", 1_000_000);
-    Path dir = Files.createTempDirectory("declared-scale");
-    try (AgentStore store = AgentStore.builder().uri("local:" + dir).kind(TRIGGER).kind(SESSION)
+    for (String backend : System.getProperty("bench.declared.backends", "sqlite,postgres")
+        .split(",")) {
+      Path dir = Files.createTempDirectory("declared-scale");
+      try (BenchDb db = switch (backend.trim()) {
+        case "sqlite" -> new SqliteDb(dir);
+        case "postgres" -> PostgresDb.start(dir);
+        default -> throw new IllegalArgumentException("bench.declared.backends: sqlite or"
+            + " postgres, got " + backend);
+      }) {
+        run(db, max);
+      }
+    }
+  }
+
+  private static void run(BenchDb db, int max) {
+    try (AgentStore store = AgentStore.builder().uri(db.uri()).kind(TRIGGER).kind(SESSION)
         .open()) {
       String org = store.organizations().create(Organization.builder().name("bench").build())
           .id();
@@ -70,13 +87,14 @@ public final class DeclaredKindScale {
         have = grow(tenant, org, have, level);
         double page = pageMedian(triggers);
         base = base == 0 ? page : base;
-        System.out.printf("page of 50 by declared index at %,d rows: %.0f µs (seeded in %.0f s);"
-            + " ratio to 10k: %.2f%n", level, page, (System.nanoTime() - t0) / 1e9, page / base);
+        System.out.printf("%s: page of 50 by declared index at %,d rows: %.0f µs (seeded in %.0f"
+            + " s); ratio to 10k: %.2f%n", db.name(), level, page,
+            (System.nanoTime() - t0) / 1e9, page / base);
       }
       double small = appendMedian(tenant, org, 10);
       double large = appendMedian(tenant, org, 100_000);
-      System.out.printf("append at 10 events: %.0f µs; at 100,000: %.0f µs; ratio %.2f%n",
-          small, large, large / small);
+      System.out.printf("%s: append at 10 events: %.0f µs; at 100,000: %.0f µs; ratio %.2f%n",
+          db.name(), small, large, large / small);
     }
   }
 
