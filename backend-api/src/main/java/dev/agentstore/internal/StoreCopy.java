@@ -252,6 +252,10 @@ public final class StoreCopy {
     }
     String json = Json.write(next);
     dst.backend.write(tx -> {
+      // Each batch commits with its own progress record, so a batch lost with the database's
+      // last unflushed commits is copied again on resume; the final (durable) commit of the
+      // copy makes them all durable.
+      tx.commitWithoutWaitingForDurability();
       work.accept(tx);
       tx.putSetting(MARKER, json);
       return null;
