@@ -34,6 +34,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -55,6 +59,20 @@ public final class StoreCopy {
   private final StoreCore dst;
   private final ProgressListener listener;
   private final int batch;
+  /**
+   * Commits the batches, one at a time in order, while this thread reads and converts the next
+   * one from the source (the two databases work at once instead of taking turns).
+   */
+  private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "agentstore-copy-writer");
+    t.setDaemon(true);
+    return t;
+  });
+  /** The batch being committed, or null. */
+  private Future<?> pending;
+  /** Tells the listener of the pending batch once it committed. */
+  private Runnable afterPending;
+  /** The progress once every batch handed to {@link #commit} has committed. */
   private ObjectNode state;
   private Portability.Sealing sealing;
   private long bytes;
@@ -84,7 +102,55 @@ public final class StoreCopy {
     }
     StoreCopy copy = new StoreCopy(source.core(), target.core(),
         Portability.requireListener(listener), batch);
-    return source.core().backend.read(copy::copy);
+    try {
+      return source.core().backend.read(copy::copy);
+    } finally {
+      copy.stopWriter();
+    }
+  }
+
+  /** Lets a batch still being committed (after a failure elsewhere) finish, then stops. */
+  private void stopWriter() {
+    try {
+      if (pending != null) {
+        pending.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // already reported, or superseded by the failure that ended the copy
+    } finally {
+      writer.shutdown();
+    }
+  }
+
+  /**
+   * Waits until the batch being committed has committed (rethrowing its failure), then tells
+   * the listener about it.
+   */
+  private void drain() {
+    if (pending == null) {
+      return;
+    }
+    Future<?> f = pending;
+    Runnable after = afterPending;
+    pending = null;
+    afterPending = null;
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("copy: interrupted while a batch was committed", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException("copy: a batch failed: " + e.getCause(), e.getCause());
+    }
+    after.run();
   }
 
   private static View viewOf(AgentStore store, String which) {
@@ -120,6 +186,7 @@ public final class StoreCopy {
         Portability.requireEmpty(tx, dst, "copy");
         sealing.put(tx, dst, settings);
       });
+      drain(); // a target that is not empty is refused before anything else is read
     }
     if (sealing.hashKey() != null) {
       dst.secrets.adoptHashKey(sealing.hashKey());
@@ -139,7 +206,9 @@ public final class StoreCopy {
       }
     }
     copyHistory(stx);
+    drain();
     copyArtifacts();
+    drain(); // the artifacts' record is committed before the record goes
     dst.backend.write(tx -> {
       tx.deleteSetting(MARKER);
       return null;
@@ -236,8 +305,9 @@ public final class StoreCopy {
   }
 
   /**
-   * Writes one batch and the progress it makes in one target transaction, then tells the
-   * listener.
+   * Hands one batch and the progress it makes to the writer, to commit in one target
+   * transaction after the batch before it, and returns; the listener hears of it once it
+   * committed (at the next commit or {@link #drain}), on this thread.
    */
   private void commit(String section, long added, ObjectNode at, boolean finished, long total,
       Consumer<BackendTransaction> work) {
@@ -251,13 +321,20 @@ public final class StoreCopy {
       next.withArray("done").add(section);
     }
     String json = Json.write(next);
-    dst.backend.write(tx -> {
+    drain();
+    state = next;
+    ProgressListener.Progress progress = new ProgressListener.Progress(section,
+        copied(section), total, bytes);
+    afterPending = () -> listener.progress(progress);
+    pending = writer.submit(() -> dst.backend.write(tx -> {
+      // Each batch commits with its own progress record, so a batch lost with the database's
+      // last unflushed commits is copied again on resume; the final (durable) commit of the
+      // copy makes them all durable.
+      tx.commitWithoutWaitingForDurability();
       work.accept(tx);
       tx.putSetting(MARKER, json);
       return null;
-    });
-    state = next;
-    listener.progress(new ProgressListener.Progress(section, copied(section), total, bytes));
+    }));
   }
 
   /**
@@ -273,6 +350,7 @@ public final class StoreCopy {
     if (!done(Portability.KINDS)) {
       commit(Portability.KINDS, log.size(), null, true, log.size(),
           tx -> tx.importKindChanges(log));
+      drain();
     }
     dst.adoptKinds(dst.backend.storedKinds());
   }

@@ -386,4 +386,13 @@ public interface BackendTransaction {
         + " with its sequence numbers (BackendTransaction.importHistory), so it cannot be"
         + " imported into");
   }
+
+  /**
+   * Lets this write transaction's commit return before the database made it durable (copy,
+   * whose every batch also records how far it got): the commit stays atomic, so a crash of the
+   * database loses at most the last such transactions whole, their progress record with them,
+   * and the next durable commit of the same session makes them durable too. The default changes
+   * nothing (every commit waits).
+   */
+  default void commitWithoutWaitingForDurability() {}
 }

@@ -332,4 +332,35 @@ public interface DialectStrategy {
    */
   default void afterExplicitSequences(Connection c, String table, String column,
       long maxSequence) throws SQLException {}
+
+  /**
+   * Lets the write transaction open on {@code c} commit without waiting for its flush to disk,
+   * staying atomic ({@code BackendTransaction.commitWithoutWaitingForDurability}). The default
+   * does nothing; PostgreSQL sets {@code synchronous_commit} off for the transaction.
+   */
+  default void commitWithoutWaitingForDurability(Connection c) throws SQLException {}
+
+  /**
+   * Whether {@link #bulkLoad} loads rows faster than multi-row INSERTs. The default, false,
+   * keeps every write on INSERT statements (SQLite, whose multi-row INSERT is its fastest path);
+   * PostgreSQL loads with {@code COPY ... FROM STDIN}.
+   */
+  default boolean bulkLoads() {
+    return false;
+  }
+
+  /**
+   * Loads {@code rows} into {@code table} (rendered, qualified name) as the same rows a
+   * multi-row INSERT of {@code columns} (rendered names) would write: constraints, defaults and
+   * triggers apply as for an INSERT, a violation is an {@link SQLException} with the same
+   * SQLState, and an identity column listed in {@code columns} takes the given values (as
+   * {@link #explicitSequenceInsert} does). Values are in the columns' database types after the
+   * schema's converters: {@code String} (JSON columns: their text), {@code Long},
+   * {@code Integer}, {@code Boolean}, {@code java.time.Instant}, or null for SQL NULL. Import and
+   * copy write through it when {@link #bulkLoads}; returns the rows loaded.
+   */
+  default long bulkLoad(Connection c, String table, List<String> columns,
+      List<? extends List<?>> rows) throws SQLException {
+    throw new UnsupportedOperationException("this dialect has no bulk load (bulkLoads is false)");
+  }
 }

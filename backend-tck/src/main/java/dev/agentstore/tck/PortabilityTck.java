@@ -366,6 +366,43 @@ public abstract class PortabilityTck extends SecretsSupport {
     assertThat(target.apiKeys().verify(p.apiKeyPlaintext())).as("API key hash").isPresent();
   }
 
+  /**
+   * Text that a backend's bulk path must escape (PostgreSQL's COPY text format: backslashes, a
+   * literal {@code \N}, tabs, newlines, carriage returns) or encode (non-ASCII) arrives exactly
+   * in resources, items and history, by copy and by import, whose batches go through that path.
+   */
+  @Test
+  void copyAndImportKeepTextThatBulkLoadsMustEscape() {
+    Path keys = newKeyset();
+    AgentStore source = open(keyed(keys));
+    String org = newOrg(source).id();
+    String awkward = "back\\slash \\N \\\\ tab\t new\nline cr\r quote\" \u00e9 \ud83d\ude00 end";
+    List<String> agents = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      agents.add(source.agents().create(new dev.agentstore.model.Agent(Metadata.of(org,
+          unique("esc")), dev.agentstore.model.AgentSpec.builder()
+          .description(awkward + i).build(), null)).id());
+    }
+    AgentExecution run = newAgentExecution(source, org);
+    source.agentExecutions().appendMessages(run.id(), AgentMessage.of(MessageType.HUMAN, awkward,
+        Instant.EPOCH), AgentMessage.of(MessageType.AI, awkward + "\\", Instant.EPOCH));
+    AgentStore copied = open(keyed(keys));
+    AgentStores.copy().from(source).to(copied).run();
+    AgentStore imported = open(keyed(keys));
+    imported.importer().from(new ByteArrayInputStream(export(source)));
+
+    for (AgentStore target : List.of(copied, imported)) {
+      assertThat(Archives.verify(source, target).differences()).isEmpty();
+      for (int i = 0; i < 3; i++) {
+        dev.agentstore.model.Agent a = target.agents().get(agents.get(i)).orElseThrow();
+        assertThat(a.spec().description()).isEqualTo(awkward + i);
+      }
+      assertThat(target.agentExecutions().messages(run.id(), 0, 10)).extracting(
+          m -> m.item().content()).containsExactly(awkward, awkward + "\\");
+      assertThat(sequences(target)).isEqualTo(sequences(source));
+    }
+  }
+
   /** A listener that throws on its {@code at}-th call, as a crash would stop a copy. */
   private static final class Crash implements ProgressListener {
     private final int at;

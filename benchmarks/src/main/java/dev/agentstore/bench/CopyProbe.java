@@ -31,7 +31,9 @@ import org.postgresql.copy.CopyManager;
  * very same rows into the same schema in another new database: the rows the copy wrote are
  * dumped table by table ({@code COPY ... TO STDOUT}, not timed) and loaded again in foreign-key
  * order in one transaction (timed). Prints {@code name=value} lines: rows, seconds, rows/s and
- * the ratio copy / COPY.
+ * the ratio copy / COPY (the copy's time includes opening, so migrating, the new target
+ * database, as {@code AgentStores.copy(fromUri, toUri)} would; {@code ratioWithoutOpen} leaves
+ * that fixed cost out, as the baseline's database is migrated before its clock starts).
  *
  * <p>Usage: {@code mvn -B -q -Pbenchmarks -pl benchmarks -am -DskipTests package exec:java -Dexec.mainClass=dev.agentstore.bench.CopyProbe -Dbench.copy.executions=10000 -Dbench.copy.items=10}
  */
@@ -43,13 +45,14 @@ public final class CopyProbe {
     int executions = Integer.getInteger("bench.copy.executions", 10_000);
     int items = Integer.getInteger("bench.copy.items", 10);
     int batch = Integer.getInteger("bench.copy.batch", 500);
+    int seedBatch = Integer.getInteger("bench.copy.seedBatch", 1000);
     Path work = Path.of(System.getProperty("bench.work", "target/bench-work"), "copy");
     Files.createDirectories(work);
     Path sqlite = Files.createTempDirectory(work, "sqlite-");
     try (PostgresDb pg = PostgresDb.start(work);
         AgentStore source = AgentStore.open("local:" + sqlite)) {
       long t0 = System.nanoTime();
-      seed(source, executions, items);
+      seed(source, executions, items, seedBatch);
       System.out.printf("seedSeconds=%.1f%n", (System.nanoTime() - t0) / 1e9);
       String baselineDb = "copy_baseline_" + Long.toString(System.nanoTime(), 36);
       try (Connection admin = pg.admin(); Statement st = admin.createStatement()) {
@@ -59,13 +62,17 @@ public final class CopyProbe {
       try (AgentStore migrated = AgentStore.open(baselineUrl)) {
         migrated.organizations(); // the schema, migrated like the copy's target
       }
+      long commitsBefore = commits(pg.uri());
       long t1 = System.nanoTime();
       AgentStores.CopyReport report;
+      double openSeconds;
       try (AgentStore target = AgentStore.builder().uri(pg.uri()).keyProvider(
           KeysetFileKeyProvider.existing(sqlite.resolve("master.key"))).open()) {
+        openSeconds = (System.nanoTime() - t1) / 1e9; // migrating the new database
         report = AgentStores.copy().from(source).to(target).batchSize(batch).run();
       }
       double copySeconds = (System.nanoTime() - t1) / 1e9;
+      long copyCommits = commits(pg.uri()) - commitsBefore;
       long rows = report.sections().values().stream().mapToLong(Long::longValue).sum();
       Map<String, byte[]> dump = dump(pg.uri());
       long copyRows;
@@ -88,21 +95,28 @@ public final class CopyProbe {
       System.out.println("batchSize=" + batch);
       System.out.println("copiedRecords=" + rows + " " + report.sections());
       System.out.println("tableRows=" + copyRows);
+      System.out.println("copyTransactions=" + copyCommits);
+      System.out.printf("targetOpenSeconds=%.2f%n", openSeconds);
       System.out.printf("copySeconds=%.2f%n", copySeconds);
       System.out.printf("copyRowsPerSecond=%.0f%n", copyRows / copySeconds);
       System.out.printf("pgCopySeconds=%.2f%n", loadSeconds);
       System.out.printf("pgCopyRowsPerSecond=%.0f%n", copyRows / loadSeconds);
       System.out.printf("ratio=%.3f%n", loadSeconds / copySeconds);
+      System.out.printf("ratioWithoutOpen=%.3f%n", loadSeconds / (copySeconds - openSeconds));
     }
   }
 
-  /** One org, one agent, and the executions with their messages, 100 executions a transaction. */
-  static void seed(AgentStore s, int executions, int items) {
+  /**
+   * One org, one agent, and the executions with their messages, {@code perTransaction}
+   * executions a transaction (one SQLite commit each: the seeding of 100k executions is bound by
+   * the per-execution work, not by commits, once transactions are this large).
+   */
+  static void seed(AgentStore s, int executions, int items, int perTransaction) {
     String org = s.organizations().create(Dataset.organization("copy-bench")).id();
     String agent = s.agents().create(Dataset.agent(org, "copy-agent", 0)).id();
-    for (int done = 0; done < executions; done += 100) {
+    for (int done = 0; done < executions; done += perTransaction) {
       int from = done;
-      int n = Math.min(100, executions - done);
+      int n = Math.min(perTransaction, executions - done);
       s.inTransaction(tx -> {
         for (int i = 0; i < n; i++) {
           AgentExecution run = tx.agentExecutions().create(Dataset.execution(org,
@@ -115,6 +129,20 @@ public final class CopyProbe {
         }
         return null;
       });
+    }
+  }
+
+  /**
+   * The transactions committed in the database of {@code url} so far (PostgreSQL's statistics,
+   * which include this query's own and lag by up to a second, hence the pause).
+   */
+  static long commits(String url) throws SQLException, InterruptedException {
+    Thread.sleep(1500);
+    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+        ResultSet r = st.executeQuery("SELECT xact_commit FROM pg_stat_database"
+            + " WHERE datname = current_database()")) {
+      r.next();
+      return r.getLong(1);
     }
   }
 

@@ -200,7 +200,7 @@ public final class SqlTransaction implements BackendTransaction {
     List<Field<?>> cols = columns;
     run("insert " + rows.size() + " " + first.kind().kindName() + " rows (" + first.id()
         + " to " + rows.get(rows.size() - 1).id() + ")", () -> {
-      insertRows(t.table, cols, values);
+      loadRows(t.table, cols, values);
       EnvironmentRefTable j = schema.environmentRefs(first.kind());
       if (j != null) {
         List<List<Object>> refs = new ArrayList<>();
@@ -210,7 +210,7 @@ public final class SqlTransaction implements BackendTransaction {
           }
         }
         if (!refs.isEmpty()) {
-          insertRows(j.table, List.of(j.org, j.instanceId, j.environmentId), refs);
+          loadRows(j.table, List.of(j.org, j.instanceId, j.environmentId), refs);
         }
       }
       return null;
@@ -597,6 +597,12 @@ public final class SqlTransaction implements BackendTransaction {
    */
   private int insertRows(Table<?> table, List<? extends Field<?>> columns,
       List<? extends List<?>> rows) {
+    return insertRows(table, columns, rows, sql -> sql);
+  }
+
+  /** {@link #insertRows}, each statement's text passed through {@code rewrite} first. */
+  private int insertRows(Table<?> table, List<? extends Field<?>> columns,
+      List<? extends List<?>> rows, java.util.function.UnaryOperator<String> rewrite) {
     int perStatement = Math.max(1, dialect.maxBindValues() / columns.size());
     int inserted = 0;
     for (int from = 0; from < rows.size(); from += perStatement) {
@@ -612,9 +618,53 @@ public final class SqlTransaction implements BackendTransaction {
       }
       // The typed params, not getBindValues(): those are the values before the columns'
       // converters, so SQLite stored an Instant as text where the column holds microseconds.
-      inserted += ctx.query(insert.getSQL(ParamType.INDEXED), binds.toArray()).execute();
+      inserted += ctx.query(rewrite.apply(insert.getSQL(ParamType.INDEXED)), binds.toArray())
+          .execute();
     }
     return inserted;
+  }
+
+  /**
+   * {@link #insertRows}, or the dialect's bulk load where it has one (import and copy, which
+   * write many rows at once).
+   */
+  private int loadRows(Table<?> table, List<? extends Field<?>> columns,
+      List<? extends List<?>> rows) {
+    if (!dialect.bulkLoads() || rows.size() < 2) {
+      return insertRows(table, columns, rows);
+    }
+    return (int) bulkLoad(table, columns, rows);
+  }
+
+  /**
+   * Hands {@code rows} to {@link DialectStrategy#bulkLoad}, each value converted to its column's
+   * database type as a bind value would be (a JSON column's text, an Instant as it is).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private long bulkLoad(Table<?> table, List<? extends Field<?>> columns,
+      List<? extends List<?>> rows) {
+    List<org.jooq.Converter> converters = new ArrayList<>(columns.size());
+    List<String> names = new ArrayList<>(columns.size());
+    for (Field<?> f : columns) {
+      converters.add(f.getConverter());
+      names.add(ctx.render(DSL.name(f.getName())));
+    }
+    List<List<Object>> converted = new ArrayList<>(rows.size());
+    for (List<?> row : rows) {
+      List<Object> out = new ArrayList<>(row.size());
+      for (int c = 0; c < row.size(); c++) {
+        Object v = row.get(c) == null ? null : converters.get(c).to(row.get(c));
+        if (v instanceof org.jooq.JSONB j) {
+          v = j.data();
+        } else if (v instanceof org.jooq.JSON j) {
+          v = j.data();
+        }
+        out.add(v);
+      }
+      converted.add(out);
+    }
+    String name = ctx.render(table);
+    return ctx.connectionResult(c -> dialect.bulkLoad(c, name, names, converted));
   }
 
   private long nextSeq(ItemTable t, String id, String collection) {
@@ -911,7 +961,7 @@ public final class SqlTransaction implements BackendTransaction {
               ItemField.keys(kind, g.collection(), i.json())));
         }
       }
-      return insertRows(t.table, itemColumns(t), rows);
+      return loadRows(t.table, itemColumns(t), rows);
     });
   }
 
@@ -926,22 +976,19 @@ public final class SqlTransaction implements BackendTransaction {
       List<Field<?>> columns = new ArrayList<>();
       columns.add(h.seq);
       columns.addAll(historyColumns(h, records.get(0)).keySet());
-      int perStatement = Math.max(1, dialect.maxBindValues() / columns.size());
+      List<List<Object>> rows = new ArrayList<>(records.size());
       long max = 0;
-      for (int from = 0; from < records.size(); from += perStatement) {
-        var insert = ctx.insertInto(h.table, columns);
-        List<Param<?>> binds = new ArrayList<>();
-        for (HistoryRecord r : records.subList(from,
-            Math.min(records.size(), from + perStatement))) {
-          List<Param<?>> values = new ArrayList<>(columns.size());
-          values.add(StatementCache.bind(h.seq, r.sequence()));
-          historyColumns(h, r).forEach((f, v) -> values.add(StatementCache.bind(f, v)));
-          insert = insert.values(values);
-          binds.addAll(values);
-          max = Math.max(max, r.sequence());
-        }
-        ctx.query(dialect.explicitSequenceInsert(insert.getSQL(ParamType.INDEXED)),
-            binds.toArray()).execute();
+      for (HistoryRecord r : records) {
+        List<Object> row = new ArrayList<>(columns.size());
+        row.add(r.sequence());
+        row.addAll(historyColumns(h, r).values());
+        rows.add(row);
+        max = Math.max(max, r.sequence());
+      }
+      if (dialect.bulkLoads()) {
+        bulkLoad(h.table, columns, rows); // takes the given sequences, as OVERRIDING does
+      } else {
+        insertRows(h.table, columns, rows, dialect::explicitSequenceInsert);
       }
       long highest = max;
       String table = ctx.render(h.table);
@@ -950,6 +997,14 @@ public final class SqlTransaction implements BackendTransaction {
       return null;
     });
     wroteHistory = true;
+  }
+
+  @Override
+  public void commitWithoutWaitingForDurability() {
+    run("relax the commit's durability", () -> {
+      ctx.connection(dialect::commitWithoutWaitingForDurability);
+      return null;
+    });
   }
 
   // ------------------------------------------------------------------ mapping
