@@ -8,6 +8,7 @@ import dev.agentstore.tck.ClaimTck;
 import dev.agentstore.tck.ItemQueryTck;
 import dev.agentstore.tck.CollectionTck;
 import dev.agentstore.tck.ConcurrencyTck;
+import dev.agentstore.tck.DeclaredFieldChangesTck;
 import dev.agentstore.tck.DeclaredKindTck;
 import dev.agentstore.tck.DeclaredReferencesTck;
 import dev.agentstore.tck.DeclaredSecretsTck;
@@ -126,6 +127,15 @@ final class TckSnippets {
   }
 
   abstract static class LocalRetentionTest extends RetentionTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalDeclaredFieldChangesTest extends DeclaredFieldChangesTck {
     @TempDir Path dir;
 
     @Override
