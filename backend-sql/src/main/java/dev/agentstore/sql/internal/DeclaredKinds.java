@@ -299,10 +299,15 @@ final class DeclaredKinds {
     List<Field<?>> select = new ArrayList<>(List.of(rows.id, rows.spec, rows.status));
     List<Map.Entry<IndexedField, Field<String>>> keys = new ArrayList<>(rows.indexed.entrySet());
     keys.forEach(e -> select.add(e.getValue()));
+    // Two statement shapes, each run as one JDBC batch per page: every key, or the documents too.
+    org.jooq.Query keysOnly = rewrite(rows, keys, false);
+    org.jooq.Query withJson = rewrite(rows, keys, true);
     String after = "";
     while (true) {
       var page = ctx.select(select).from(rows.table).where(rows.id.gt(after)).orderBy(rows.id)
           .limit(SCAN_BATCH).fetch();
+      List<Object[]> keyRows = new ArrayList<>();
+      List<Object[]> jsonRows = new ArrayList<>();
       for (Record r : page) {
         String id = r.get(rows.id);
         String spec = r.get(rows.spec);
@@ -313,26 +318,58 @@ final class DeclaredKinds {
           status = rewritten[1];
         }
         Map<IndexedField, String> now = IndexedField.keys(rows.kind, spec, status);
-        Map<Field<?>, Object> set = new LinkedHashMap<>();
+        List<Object> values = new ArrayList<>();
         if (rewritten != null) {
-          set.put(rows.spec, spec);
-          set.put(rows.status, status);
+          values.add(spec);
+          values.add(status);
         }
+        boolean moved = false;
         for (Map.Entry<IndexedField, Field<String>> e : keys) {
           String key = now.get(e.getKey());
-          if (!key.equals(r.get(e.getValue()))) {
-            set.put(e.getValue(), key);
-          }
+          moved |= !key.equals(r.get(e.getValue()));
+          values.add(key);
         }
-        if (!set.isEmpty()) {
-          ctx.update(rows.table).set(set).where(rows.id.eq(id)).execute();
+        values.add(id);
+        if (rewritten != null) {
+          jsonRows.add(values.toArray());
+        } else if (moved) {
+          keyRows.add(values.toArray());
         }
       }
+      run(keysOnly, keyRows);
+      run(withJson, jsonRows);
       if (page.size() < SCAN_BATCH) {
         return;
       }
       after = page.get(page.size() - 1).get(rows.id);
     }
+  }
+
+  /** {@code UPDATE ... SET [spec, status,] keys... WHERE id = ?} with every value a bind. */
+  private org.jooq.Query rewrite(ResourceTable rows,
+      List<Map.Entry<IndexedField, Field<String>>> keys, boolean json) {
+    Map<Field<?>, Object> set = new LinkedHashMap<>();
+    if (json) {
+      set.put(rows.spec, org.jooq.impl.DSL.param("spec", rows.spec));
+      set.put(rows.status, org.jooq.impl.DSL.param("status", rows.status));
+    }
+    for (Map.Entry<IndexedField, Field<String>> e : keys) {
+      set.put(e.getValue(), org.jooq.impl.DSL.param("k" + set.size(), e.getValue()));
+    }
+    if (set.isEmpty()) {
+      return null;
+    }
+    return ctx.update(rows.table).set(set)
+        .where(rows.id.eq(org.jooq.impl.DSL.param("id", rows.id)));
+  }
+
+  private void run(org.jooq.Query statement, List<Object[]> binds) {
+    if (binds.isEmpty()) {
+      return;
+    }
+    var batch = ctx.batch(statement);
+    binds.forEach(batch::bind);
+    batch.execute();
   }
 
   private static Map<dev.agentstore.JsonPath, IndexedField> keysByPath(KindDefinition d) {
