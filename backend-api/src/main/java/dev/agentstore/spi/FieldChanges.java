@@ -117,15 +117,21 @@ public final class FieldChanges {
     if (!secret && (old.type() != now.type() || narrower || newlyRequired)) {
       checked.add(now);
     }
-    if (now.defaultValue().isPresent() && !now.defaultValue().equals(old.defaultValue())) {
+    if (now.defaultValue().isPresent() && !sameDefault(old, now)) {
       filled.add(now);
     }
   }
 
   private static boolean sameButOnDelete(KindDefinition.Field a, KindDefinition.Field b) {
     return a.type() == b.type() && a.required() == b.required() && a.oneOf().equals(b.oneOf())
-        && a.defaultValue().equals(b.defaultValue())
+        && sameDefault(a, b)
         && a.references().map(r -> r.target()).equals(b.references().map(r -> r.target()));
+  }
+
+  /** Compared as the definition's text stores them (an int and a long 0 are the same default). */
+  private static boolean sameDefault(KindDefinition.Field a, KindDefinition.Field b) {
+    return a.defaultValue().map(JsonNode::toString)
+        .equals(b.defaultValue().map(JsonNode::toString));
   }
 
   private void refuseReference(KindDefinition.Field f, String what) {
