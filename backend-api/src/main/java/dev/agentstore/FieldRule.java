@@ -56,6 +56,29 @@ public sealed interface FieldRule {
     }
   }
 
+  /**
+   * The value a resource that lacks the field has: a write that omits it (absent or null) stores
+   * it, and a definition change that adds it writes it into the stored resources lacking it (see
+   * docs/custom-kinds.md). Not for REFERENCE or SECRET fields.
+   *
+   * @param value the value, of the field's type and rules
+   */
+  record Default(com.fasterxml.jackson.databind.JsonNode value) implements FieldRule {
+    /** Checks and copies the value. */
+    public Default {
+      if (value == null || value.isNull() || value.isMissingNode()) {
+        throw new InvalidArgumentException("defaultValue: name a value (not null)");
+      }
+      value = value.deepCopy();
+    }
+
+    /** A copy of the value. */
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode value() {
+      return value.deepCopy();
+    }
+  }
+
   /** The field is required. */
   static FieldRule required() {
     return new Required();
@@ -64,6 +87,33 @@ public sealed interface FieldRule {
   /** The field holds one of {@code values}. */
   static FieldRule oneOf(String... values) {
     return new OneOf(java.util.Arrays.asList(values));
+  }
+
+  /** Resources lacking the field have {@code value} (a JSON value of the field's type). */
+  static FieldRule defaultValue(com.fasterxml.jackson.databind.JsonNode value) {
+    return new Default(value);
+  }
+
+  /** Resources lacking the field have the string {@code value}. */
+  static FieldRule defaultValue(String value) {
+    return new Default(value == null ? null
+        : com.fasterxml.jackson.databind.node.TextNode.valueOf(value));
+  }
+
+  /** Resources lacking the field have the number {@code value}. */
+  static FieldRule defaultValue(long value) {
+    return new Default(com.fasterxml.jackson.databind.node.LongNode.valueOf(value));
+  }
+
+  /** Resources lacking the field have the exact decimal {@code value}. */
+  static FieldRule defaultValue(java.math.BigDecimal value) {
+    return new Default(value == null ? null
+        : com.fasterxml.jackson.databind.node.DecimalNode.valueOf(value));
+  }
+
+  /** Resources lacking the field have {@code value}. */
+  static FieldRule defaultValue(boolean value) {
+    return new Default(com.fasterxml.jackson.databind.node.BooleanNode.valueOf(value));
   }
 
   /** The field references a resource of {@code target}; deleting it does {@code onDelete}. */

@@ -55,12 +55,43 @@ public final class KindDefinition {
    * @param required whether every write must carry it
    * @param oneOf the values it may hold (empty: any)
    * @param references what it references (REFERENCE fields only)
+   * @param defaultValue the value a resource lacking the field has, if any
    */
   public record Field(JsonPath path, FieldType type, boolean required, List<String> oneOf,
-      Optional<FieldRule.References> references) {
-    /** Copies the values list. */
+      Optional<FieldRule.References> references, Optional<JsonNode> defaultValue) {
+    /** Copies the values list and the default. */
     public Field {
       oneOf = List.copyOf(oneOf);
+      defaultValue = defaultValue.map(JsonNode::deepCopy);
+    }
+
+    /** A field without a default. */
+    public Field(JsonPath path, FieldType type, boolean required, List<String> oneOf,
+        Optional<FieldRule.References> references) {
+      this(path, type, required, oneOf, references, Optional.empty());
+    }
+
+    /** A copy of the default, if any. */
+    @Override
+    public Optional<JsonNode> defaultValue() {
+      return defaultValue.map(JsonNode::deepCopy);
+    }
+
+    /**
+     * Why {@code value} (the field's value in a resource; null or a JSON null when absent) breaks
+     * this declaration, or empty when it meets it: its type, size and {@code oneOf}, and, when it
+     * is absent, {@code required} (unless the field has a default, which fills it).
+     */
+    public Optional<String> problem(JsonNode value) {
+      if (value == null || value.isNull() || value.isMissingNode()) {
+        return required && defaultValue.isEmpty() ? Optional.of("required") : Optional.empty();
+      }
+      Optional<String> p = type.problem(value);
+      if (p.isPresent() || oneOf.isEmpty() || oneOf.contains(value.textValue())) {
+        return p;
+      }
+      return Optional.of("must be one of " + oneOf + ", got '" + Text.clip(value.textValue())
+          + "'");
     }
   }
 
@@ -192,6 +223,9 @@ public final class KindDefinition {
           .put("type", d.type().name()), d.required(), d.oneOf());
       d.references().ifPresent(r -> n.putObject("references").put("kind", r.target().name())
           .put("onDelete", r.onDelete().name()));
+      // as JSON text: the stored definition is compared as text, and a number's text (1.50)
+      // must survive every parser it meets
+      d.defaultValue().ifPresent(v -> n.put("default", v.toString()));
     }
     ArrayNode us = o.putArray("unique");
     for (Unique u : uniques) {
@@ -232,6 +266,10 @@ public final class KindDefinition {
         }
         rules.add(FieldRule.references(k,
             OnDelete.valueOf(text(n.get("references"), "onDelete"))));
+      }
+      if (n.has("default")) {
+        rules.add(FieldRule.defaultValue(dev.agentstore.internal.Json.parse(text(n, "default"),
+            "default")));
       }
       b.field(text(n, "path"), FieldType.valueOf(text(n, "type")),
           rules.toArray(FieldRule[]::new));
@@ -389,9 +427,16 @@ public final class KindDefinition {
       boolean required = false;
       List<String> oneOf = List.of();
       FieldRule.References references = null;
+      JsonNode defaultValue = null;
       for (FieldRule r : rules) {
         Objects.requireNonNull(r, "rule");
-        if (r instanceof FieldRule.Required) {
+        if (r instanceof FieldRule.Default dv) {
+          if (type == FieldType.REFERENCE || type == FieldType.SECRET) {
+            throw new InvalidArgumentException("field " + path + ": a " + type
+                + " field cannot have a default");
+          }
+          defaultValue = dv.value();
+        } else if (r instanceof FieldRule.Required) {
           required = true;
         } else if (r instanceof FieldRule.OneOf o) {
           if (type != FieldType.STRING) {
@@ -418,7 +463,14 @@ public final class KindDefinition {
         throw new InvalidArgumentException("field " + path + ": onDelete SET_NULL would remove"
             + " a required field; make it optional or use CASCADE or RESTRICT");
       }
-      fields.put(p, new Field(p, type, required, oneOf, Optional.ofNullable(references)));
+      Field f = new Field(p, type, required, oneOf, Optional.ofNullable(references),
+          Optional.ofNullable(defaultValue));
+      if (defaultValue != null) {
+        f.problem(defaultValue).ifPresent(problem -> {
+          throw new InvalidArgumentException("field " + path + ": its default " + problem);
+        });
+      }
+      fields.put(p, f);
       return this;
     }
 

@@ -45,10 +45,14 @@ public final class ResourceJson {
     return type.create(m, spec, status);
   }
 
-  /** Writes the envelope of {@code resource} (secret values as they are held: plaintext in memory). */
+  /**
+   * Writes the envelope of {@code resource} (secret values as they are held: plaintext in
+   * memory); a declared kind's {@code apiVersion} is its group's, {@code swarm.dev/v1}, as its
+   * history snapshots say.
+   */
   public static String write(Resource<?, ?> resource) {
     ObjectNode env = Json.nodes().objectNode();
-    env.put("apiVersion", Resource.API_VERSION);
+    env.put("apiVersion", resource.kind().apiVersion());
     env.put("kind", resource.kind().kindName());
     env.set("metadata", Json.toTree(resource.metadata(), "metadata"));
     env.set("spec", Json.toTree(resource.spec(), "spec"));

@@ -6,7 +6,6 @@ import dev.agentstore.FieldType;
 import dev.agentstore.Ids;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.KindDefinition;
-import dev.agentstore.spi.SortKeys;
 
 /**
  * Checks a declared kind's spec and status against its definition on every write: each
@@ -17,9 +16,6 @@ import dev.agentstore.spi.SortKeys;
  * <p>Usage: {@code DeclaredFields.check(definition, spec, status);}
  */
 final class DeclaredFields {
-  /** The most UTF-8 bytes a declared STRING or REFERENCE value may have. */
-  static final int MAX_STRING_BYTES = 512;
-
   private DeclaredFields() {}
 
   /** Throws {@link InvalidArgumentException} naming the first field that breaks its declaration. */
@@ -36,6 +32,31 @@ final class DeclaredFields {
       }
       checkValue(f.type(), f.oneOf(), name, v);
       f.references().ifPresent(r -> Ids.require(v.textValue(), r.target(), name));
+    }
+  }
+
+  /** Whether any declared field has a default (writes then fill it in). */
+  static boolean hasDefaults(KindDefinition definition) {
+    return definition.fields().stream().anyMatch(f -> f.defaultValue().isPresent());
+  }
+
+  /**
+   * Writes each declared default into {@code spec} / {@code status} where the field is absent or
+   * null (making the objects on its path), as a definition change does for the stored resources.
+   */
+  static void fillDefaults(KindDefinition definition, ObjectNode spec, ObjectNode status) {
+    for (KindDefinition.Field f : definition.fields()) {
+      if (f.defaultValue().isEmpty()) {
+        continue;
+      }
+      ObjectNode n = dev.agentstore.spi.FieldChanges.parentFor(
+          "spec".equals(f.path().root()) ? spec : status, f.path());
+      if (n != null) { // else the check names the field: it cannot hold a value here
+        JsonNode v = n.get(name(f));
+        if (v == null || v.isNull()) {
+          n.set(name(f), f.defaultValue().orElseThrow());
+        }
+      }
     }
   }
 
@@ -60,14 +81,9 @@ final class DeclaredFields {
   /** A present value's type, size and {@code oneOf}. */
   private static void checkValue(FieldType type, java.util.List<String> oneOf, String name,
       JsonNode v) {
-    checkType(type, name, v);
-    if (v.isTextual() && type != FieldType.TIMESTAMP && type != FieldType.SECRET
-        && v.textValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-            > MAX_STRING_BYTES) {
-      // Its key goes into database indexes, which cap a row's size (PostgreSQL: 2704 bytes).
-      throw new InvalidArgumentException(name, "a declared string field holds at most "
-          + MAX_STRING_BYTES + " bytes of UTF-8");
-    }
+    type.problem(v).ifPresent(p -> {
+      throw new InvalidArgumentException(name, p);
+    });
     if (!oneOf.isEmpty() && !oneOf.contains(v.textValue())) {
       throw new InvalidArgumentException(name, "must be one of " + oneOf + ", got '"
           + Messages.clip(v.textValue()) + "'");
@@ -103,44 +119,5 @@ final class DeclaredFields {
       n = n.get(s);
     }
     return n;
-  }
-
-  private static void checkType(FieldType type, String name, JsonNode v) {
-    boolean ok = switch (type) {
-      case STRING, REFERENCE, SECRET -> v.isTextual();
-      case INTEGER -> v.isIntegralNumber()
-          || (v.isNumber() && v.decimalValue().stripTrailingZeros().scale() <= 0);
-      case DECIMAL -> v.isNumber();
-      case BOOLEAN -> v.isBoolean();
-      case TIMESTAMP -> v.isTextual() && SortKeys.instant(v.textValue()) != null;
-      case STRING_LIST -> v.isArray() && allText(v);
-    };
-    if (!ok) {
-      throw new InvalidArgumentException(name, "must be " + describe(type) + ", got "
-          + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
-          + (v.isTextual() ? " '" + Messages.clip(v.textValue()) + "'" : ""));
-    }
-  }
-
-  private static boolean allText(JsonNode array) {
-    for (JsonNode e : array) {
-      if (!e.isTextual()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String describe(FieldType t) {
-    return switch (t) {
-      case STRING -> "a string";
-      case REFERENCE -> "a resource id (a string)";
-      case INTEGER -> "an integer";
-      case DECIMAL -> "a number";
-      case BOOLEAN -> "true or false";
-      case TIMESTAMP -> "a timestamp like 2026-01-01T00:00:00Z";
-      case STRING_LIST -> "an array of strings";
-      case SECRET -> "a string (a secret)";
-    };
   }
 }

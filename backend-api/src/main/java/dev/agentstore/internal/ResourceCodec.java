@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstore.Ids;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Kind;
+import dev.agentstore.KindDefinition;
 import dev.agentstore.Labels;
 import dev.agentstore.Metadata;
 import dev.agentstore.OwnerScope;
@@ -123,6 +124,15 @@ final class ResourceCodec {
    */
   Encoded encodeTrees(Kind kind, Metadata m, ObjectNode spec, ObjectNode status, Identity ident,
       boolean seal, boolean finished) {
+    KindDefinition declared = kind.definition().orElse(null);
+    if (declared != null && DeclaredFields.hasDefaults(declared)) {
+      spec = spec.deepCopy();
+      status = status == null ? Json.nodes().objectNode() : status.deepCopy();
+      DeclaredFields.fillDefaults(declared, spec, status);
+      if (status.isEmpty()) {
+        status = null;
+      }
+    }
     ObjectNode sealedSpec = spec.deepCopy();
     int[] sealed = {0};
     if (seal) {
@@ -132,7 +142,9 @@ final class ResourceCodec {
       });
     }
     Map<RefField, String> refs = refs(kind, spec);
-    kind.definition().ifPresent(d -> DeclaredFields.check(d, spec, status));
+    if (declared != null) {
+      DeclaredFields.check(declared, spec, status);
+    }
 
     String phase = null;
     Map<String, List<StoredItem>> items = new LinkedHashMap<>();

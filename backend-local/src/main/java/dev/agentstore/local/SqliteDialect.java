@@ -288,6 +288,12 @@ public final class SqliteDialect implements DialectStrategy {
     return out;
   }
 
+  /** Drops the two triggers {@link #declaredCheck} made. */
+  @Override
+  public List<String> dropDeclaredCheck(String table, String name) {
+    return List.of("DROP TRIGGER " + name + "_insert", "DROP TRIGGER " + name + "_update");
+  }
+
   @Override
   public ErrorKind classify(SQLException e) {
     if (!(e instanceof SQLiteException s)) {

@@ -203,6 +203,11 @@ public interface DialectStrategy {
         + ")");
   }
 
+  /** The statements that drop the check {@link #declaredCheck} made as {@code name}. */
+  default List<String> dropDeclaredCheck(String table, String name) {
+    return List.of("ALTER TABLE " + table + " DROP CONSTRAINT " + name);
+  }
+
   /**
    * Makes this write transaction the only one applying kind definitions until it ends. The
    * default does nothing: right where write transactions already run one at a time.

@@ -310,34 +310,26 @@ public abstract class DeclaredKindTck extends TckSupport {
       assertThatThrownBy(() -> changed.resources(trigger))
           .isInstanceOf(InvalidArgumentException.class);
     }
-    KindDefinition retyped = KindDefinition.builder("swarm.dev", "Trigger").idPrefix("trg")
-        .field("spec.type", FieldType.INTEGER).build();
-    assertThatThrownBy(() -> open(location.copy().kind(retyped)))
-        .isInstanceOf(FailedPreconditionException.class).hasMessageContaining("fields");
+    // Field changes the stored resources break are refused too (DeclaredFieldChangesTck).
+    KindDefinition retyped = triggerBuilder().unique("spec.type").build();
+    KindDefinition.Builder numbered = KindDefinition.builder("swarm.dev", "Trigger")
+        .idPrefix("trg");
+    for (KindDefinition.Field f : retyped.fields()) {
+      FieldType type = f.path().text().equals("spec.type") ? FieldType.INTEGER : f.type();
+      List<FieldRule> rules = new ArrayList<>();
+      f.references().ifPresent(rules::add);
+      numbered.field(f.path().text(), type, rules.toArray(FieldRule[]::new));
+    }
+    assertThatThrownBy(() -> open(location.copy().kind(numbered.build())))
+        .isInstanceOf(FailedPreconditionException.class).hasMessageContaining("spec.type")
+        .hasMessageContaining(a.id());
   }
 
   @Test
   void twoHandlesDeclaringTheSameNewKindAtOnceBothOpenAndCreateItOnce() throws Exception {
     KindDefinition audit = KindDefinition.builder("afu9.dev", "ToolCallAudit").idPrefix("tca")
         .field("spec.tool", FieldType.STRING, FieldRule.required()).index("spec.tool").build();
-    List<AgentStore> opened = java.util.Collections.synchronizedList(new ArrayList<>());
-    ConcurrentLinkedQueue<Throwable> failed = new ConcurrentLinkedQueue<>();
-    List<Thread> threads = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      Thread th = new Thread(() -> {
-        try {
-          opened.add(open(location.copy().kind(audit)));
-        } catch (RuntimeException e) {
-          failed.add(e);
-        }
-      });
-      threads.add(th);
-      th.start();
-    }
-    for (Thread th : threads) {
-      th.join();
-    }
-    assertThat(failed).isEmpty();
+    List<AgentStore> opened = openAtOnce(location.copy().kind(audit), 2);
     String org = newOrg().id();
     var a = opened.get(0).resources(audit).create(CustomResource.of(audit,
         Metadata.of(org, "call-1"), JSON.objectNode().put("tool", "search")));

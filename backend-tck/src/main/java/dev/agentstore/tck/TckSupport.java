@@ -90,6 +90,33 @@ public abstract class TckSupport {
     return s;
   }
 
+  /**
+   * Opens {@code builder} from {@code n} threads at once (processes racing to open one store);
+   * asserts every open succeeded and returns the stores, closed after the test.
+   */
+  protected List<AgentStore> openAtOnce(AgentStore.Builder builder, int n)
+      throws InterruptedException {
+    List<AgentStore> out = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    java.util.Queue<Throwable> failed = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    List<Thread> threads = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Thread th = new Thread(() -> {
+        try {
+          out.add(open(builder));
+        } catch (RuntimeException e) {
+          failed.add(e);
+        }
+      });
+      threads.add(th);
+      th.start();
+    }
+    for (Thread th : threads) {
+      th.join();
+    }
+    org.assertj.core.api.Assertions.assertThat(failed).isEmpty();
+    return out;
+  }
+
   /** The backend under the facade (for checks below the API). */
   protected static Backend backendOf(AgentStore s) {
     return StoreBackends.of(s);

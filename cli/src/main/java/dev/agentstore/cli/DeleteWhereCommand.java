@@ -16,9 +16,9 @@ import picocli.CommandLine.Parameters;
         + " in batches (one transaction each), honouring delete rules: a resource something"
         + " still references is left and counted as blocked."})
 final class DeleteWhereCommand extends StoreCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "KIND", converter = Kinds.class,
-      completionCandidates = Kinds.class, description = "The kind.")
-  Kind kind;
+  @Parameters(index = "0", paramLabel = "KIND", completionCandidates = Kinds.class,
+      description = "The kind (built-in, or declared: swarm.dev/Trigger).")
+  String kindName;
 
   @Option(names = {"--filter", "--where"}, paramLabel = "EXPR",
       description = "A filter expression (docs/queries.md).")
@@ -52,7 +52,7 @@ final class DeleteWhereCommand extends StoreCommand implements Callable<Integer>
   public Integer call() {
     if (filter == null && selector == null && !all) {
       throw usage("delete-where needs --filter or --selector (or --all to delete every "
-          + kind.kindName() + ")");
+          + kindName + ")");
     }
     if (batchSize < 1 || batchSize > DeleteOptions.MAX_BATCH_SIZE) {
       throw usage("--batch-size: must be between 1 and " + DeleteOptions.MAX_BATCH_SIZE
@@ -72,6 +72,7 @@ final class DeleteWhereCommand extends StoreCommand implements Callable<Integer>
     DeleteOptions options = DeleteOptions.builder().batchSize(batchSize)
         .pruneHistory(pruneHistory).deleteArtifacts(deleteArtifacts).build();
     try (AgentStore store = root.open()) {
+      Kind kind = kindNamed(store, "KIND", kindName);
       if (dryRun) {
         out().printf("Would delete up to %d %s resources (dry run: nothing deleted).%n",
             Kinds.repository(store, kind).count(query), kind.kindName());

@@ -27,9 +27,9 @@ final class GetCommand extends StoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Kind kind = kindOf(id);
     boolean reveal = secrets.confirmed(this);
     try (AgentStore store = root.open()) {
+      Kind kind = kindOf(store, id);
       Resource<?, ?> r = Kinds.repository(store, kind).get(id)
           .orElseThrow(() -> new NotFoundException(kind.kindName() + " " + id + " not found"));
       if (format == Output.Format.table) {

@@ -30,9 +30,9 @@ final class HistoryCommand extends StoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Kind kind = kindOf(id);
     paging.check(this);
     try (AgentStore store = root.open()) {
+      Kind kind = kindOf(store, id);
       List<ResourceVersion> all = new ArrayList<>();
       long after = 0;
       while (all.size() < paging.limit) {

@@ -24,9 +24,10 @@ final class LsCommand extends StoreCommand implements Callable<Integer> {
   /** The most rows {@code --limit} allows. */
   static final int MAX_LIMIT = 100_000;
 
-  @Parameters(index = "0", paramLabel = "KIND", converter = Kinds.class, completionCandidates =
-      Kinds.class, description = "The kind: Agent, agents, agent-executions, ... (${COMPLETION-CANDIDATES}).")
-  Kind kind;
+  @Parameters(index = "0", paramLabel = "KIND", completionCandidates = Kinds.class,
+      description = "The kind: Agent, agents, agent-executions, ... (${COMPLETION-CANDIDATES}),"
+          + " or a kind the store declares: swarm.dev/Trigger, or Trigger when unambiguous.")
+  String kindName;
 
   @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR",
       description = "A label selector, e.g. 'team=support,tier in (gold,silver),!legacy'.")
@@ -72,6 +73,7 @@ final class LsCommand extends StoreCommand implements Callable<Integer> {
     }
     Query query = q.build();
     try (AgentStore store = root.open()) {
+      Kind kind = kindNamed(store, "KIND", kindName);
       List<ObjectNode> rows;
       try (Stream<? extends Resource<?, ?>> s = Kinds.repository(store, kind).stream(query)) {
         rows = s.limit(limit).map(r -> Output.tree(r, reveal)).toList();

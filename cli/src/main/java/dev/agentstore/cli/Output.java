@@ -42,7 +42,7 @@ final class Output {
   static ObjectNode tree(Resource<?, ?> r, boolean reveal) {
     try {
       ObjectNode node = (ObjectNode) COMPACT.readTree(ResourceJson.write(r));
-      return reveal ? node : mask(node);
+      return reveal ? node : Kinds.maskDeclared(r.kind(), mask(node));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot read the library's own JSON", e);
     }
@@ -61,7 +61,8 @@ final class Output {
     n.put("actor", v.actor());
     n.put("message", v.message());
     n.put("createdAt", v.createdAt().toString());
-    n.set("snapshot", v.snapshot() == null ? null : mask(v.snapshot().deepCopy()));
+    n.set("snapshot", v.snapshot() == null ? null
+        : Kinds.maskDeclared(v.kind(), mask(v.snapshot().deepCopy())));
     return n;
   }
 

@@ -23,14 +23,15 @@ final class PruneCommand extends StoreCommand implements Callable<Integer> {
       description = "e.g. 90d, 12h, 30m, 2w, or ISO-8601 (P30D, PT12H).")
   Duration olderThan;
 
-  @Option(names = "--kind", paramLabel = "KIND", converter = Kinds.class,
-      completionCandidates = Kinds.class, description = "Only this kind's entries.")
-  Kind kind;
+  @Option(names = "--kind", paramLabel = "KIND", completionCandidates = Kinds.class,
+      description = "Only this kind's entries (built-in, or declared: swarm.dev/Trigger).")
+  String kindName;
 
   @Override
   public Integer call() {
     Instant cutoff = Instant.now().minus(olderThan);
     try (AgentStore store = root.open()) {
+      Kind kind = kindName == null ? null : kindNamed(store, "--kind", kindName);
       long n = kind == null ? store.history().prune(cutoff) : store.history().prune(cutoff, kind);
       out().printf("Pruned %d history entries older than %s%s.%n", n, cutoff,
           kind == null ? "" : " of kind " + kind.kindName());

@@ -54,9 +54,18 @@ abstract class StoreCommand {
     }
   }
 
-  /** The kind of a resource id, or a usage error naming the id. */
-  Kind kindOf(String resourceId) {
-    Kind kind = Kind.fromId(resourceId).orElse(null);
+  /** The kind {@code text} names (built-in, or declared in {@code store}), or a usage error. */
+  Kind kindNamed(dev.agentstore.AgentStore store, String option, String text) {
+    try {
+      return Kinds.parse(store, text);
+    } catch (CommandLine.TypeConversionException e) {
+      throw usage(option + ": " + e.getMessage());
+    }
+  }
+
+  /** The kind of a resource id (built-in, or declared in {@code store}), or a usage error naming the id. */
+  Kind kindOf(dev.agentstore.AgentStore store, String resourceId) {
+    Kind kind = Kinds.ofId(store, resourceId);
     if (kind == null || kind == Kind.API_RESOURCE_VERSION || !Ids.isValid(
         resourceId, kind)) {
       throw usage("ID: '" + resourceId + "' is not a resource id (expected <prefix>-<ulid>,"

@@ -132,6 +132,16 @@ class LocalCliTest {
   }
 
   @Test
+  void lsGetAndHistoryTakeDeclaredKindsWithTheirSecretFieldsMasked() throws Exception {
+    DeclaredSeed declared;
+    try (AgentStore store = AgentStore.builder().uri(uri).kind(DeclaredSeed.CREDENTIAL)
+        .kind(DeclaredSeed.TRIGGER).kind(DeclaredSeed.OPS_TRIGGER).open()) {
+      declared = DeclaredSeed.into(store, seed.org());
+    }
+    declared.check(cli);
+  }
+
+  @Test
   void anUnknownIdIsNotFoundAndAMalformedOneAUsageError() {
     Cli.Result missing = cli.run("get", "agt-01j9zq3x5m8k2v7w4t6r0y1b2c");
     assertThat(missing.code()).as(missing.toString()).isEqualTo(AgentStoreCli.NOT_FOUND);

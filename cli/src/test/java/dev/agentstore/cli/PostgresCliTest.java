@@ -42,6 +42,17 @@ class PostgresCliTest {
   }
 
   @Test
+  void lsGetAndHistoryTakeDeclaredKindsOnPostgres() throws Exception {
+    DeclaredSeed declared;
+    try (AgentStore store = AgentStore.builder().uri(url)
+        .keyProvider(KeysetFileKeyProvider.existing(key)).kind(DeclaredSeed.CREDENTIAL)
+        .kind(DeclaredSeed.TRIGGER).kind(DeclaredSeed.OPS_TRIGGER).open()) {
+      declared = DeclaredSeed.into(store, seed.org());
+    }
+    declared.check(cli);
+  }
+
+  @Test
   void lsGetHistoryAndChangesWorkOnPostgresWithSecretsMasked() throws Exception {
     Cli.Result ls = cli.run("ls", "agents", "-l", "team=support");
     assertThat(ls.code()).as(ls.toString()).isZero();

@@ -3,6 +3,7 @@ package dev.agentstore.sql.internal;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Kind;
 import dev.agentstore.KindDefinition;
+import dev.agentstore.spi.IndexedField;
 import dev.agentstore.sql.DialectStrategy;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +21,10 @@ import org.jooq.Table;
  * Applies kind definitions inside one write transaction: reads the stored ones, creates the
  * table, keys, checks and indexes of each new kind, applies the supported changes of a changed
  * one (new and dropped unique keys and indexes, after checking that the stored rows meet every
- * new key) and the tables of added collections, and records each change with the definition's new version. Anything else a changed
- * definition asks is refused, changing nothing.
+ * new key; added, dropped and changed fields as {@link dev.agentstore.spi.FieldChanges} decides,
+ * with their key columns, checks and defaults; the tables of added collections), and records
+ * each change with the definition's new version. Anything else a changed definition asks, or a
+ * change the stored rows break, is refused, changing nothing.
  *
  * <p>Usage: {@code new DeclaredKinds(ctx, schema, dialect).apply(declared, now)}
  */
@@ -177,11 +180,12 @@ final class DeclaredKinds {
   }
 
   private void change(KindDefinition old, KindDefinition d, Instant now) {
-    if (!old.idPrefix().equals(d.idPrefix()) || !shapes(old).equals(shapes(d))) {
-      throw new FailedPreconditionException("kind " + d.kind() + ": this store supports"
-          + " changing only a kind's unique keys, indexes and references' onDelete and adding"
-          + " collections; its idPrefix and fields must stay as stored (stored: " + old + ")");
+    if (!old.idPrefix().equals(d.idPrefix())) {
+      throw new FailedPreconditionException("kind " + d.kind() + ": its idPrefix cannot change"
+          + " (stored: '" + old.idPrefix() + "', declared: '" + d.idPrefix() + "'; nothing was"
+          + " changed)");
     }
+    dev.agentstore.spi.FieldChanges fields = dev.agentstore.spi.FieldChanges.between(old, d);
     for (dev.agentstore.CollectionDefinition c : old.collections()) {
       if (!d.collection(c.name()).map(c::equals).orElse(false)) {
         throw new FailedPreconditionException("kind " + d.kind() + ": collection " + c.name()
@@ -202,6 +206,9 @@ final class DeclaredKinds {
       }
     }
     ResourceTable rows = ResourceTable.declared(d.kind(), table.model());
+    if (fields.any()) {
+      changeFields(old, table, oldTable, rows, fields);
+    }
     for (KindDefinition.Unique u : d.uniques()) {
       if (!old.uniques().contains(u)) {
         refuseDuplicates(d, rows, u);
@@ -229,14 +236,146 @@ final class DeclaredKinds {
   }
 
   /**
-   * The fields with every reference's onDelete read as RESTRICT: a change of onDelete alone is
-   * a logged definition change with no DDL (the foreign keys are RESTRICT whatever the rule).
+   * Applies {@code fields} (see {@link dev.agentstore.spi.FieldChanges}) after the old unique
+   * keys and indexes the new definition drops are gone: drops the checks, key columns and
+   * indexes of dropped and changed fields, adds the key columns of new ones, passes every stored
+   * row through the checks (writing defaults and recomputing every key), refuses the change
+   * when a row breaks it, then creates the new key indexes and checks.
    */
-  private static List<KindDefinition.Field> shapes(KindDefinition d) {
-    return d.fields().stream().map(f -> new KindDefinition.Field(f.path(), f.type(),
-        f.required(), f.oneOf(), f.references().map(r ->
-            new dev.agentstore.FieldRule.References(r.target(), dev.agentstore.OnDelete.RESTRICT))))
-        .toList();
+  private void changeFields(KindDefinition old, DeclaredTable table, DeclaredTable oldTable,
+      ResourceTable rows, dev.agentstore.spi.FieldChanges fields) {
+    Map<dev.agentstore.JsonPath, IndexedField> oldKeys = keysByPath(old);
+    Map<dev.agentstore.JsonPath, IndexedField> newKeys = keysByPath(table.definition);
+    List<KindDefinition.Field> gone = new ArrayList<>(fields.dropped());
+    fields.changed().forEach(f -> gone.add(old.field(f.path()).orElseThrow()));
+    for (KindDefinition.Field f : gone) {
+      KindDefinition.Field now = table.definition.field(f.path()).orElse(null);
+      if (now == null || !now.oneOf().equals(f.oneOf())) {
+        for (String ddl : oldTable.dropOneOfCheck(dialect, f)) {
+          ctx.execute(ddl);
+        }
+      }
+      IndexedField k = oldKeys.get(f.path());
+      if (k != null && !newKeys.containsKey(f.path())) {
+        for (String ddl : oldTable.dropKeyColumnStatements(k)) {
+          ctx.execute(ddl);
+        }
+      }
+    }
+    List<IndexedField> newColumns = new ArrayList<>();
+    newKeys.forEach((p, k) -> {
+      if (!oldKeys.containsKey(p)) {
+        ctx.execute(table.addKeyColumnStatement(dialect, k));
+        newColumns.add(k);
+      }
+    });
+    boolean keysMoved = !newColumns.isEmpty() || fields.changed().stream()
+        .anyMatch(f -> old.field(f.path()).orElseThrow().type() != f.type());
+    if (fields.needsScan() || keysMoved) {
+      scan(rows, fields);
+    }
+    fields.refuseIfViolated();
+    for (IndexedField k : newColumns) {
+      ctx.execute(table.keyIndexStatement(k));
+    }
+    for (KindDefinition.Field f : table.definition.fields()) {
+      KindDefinition.Field was = old.field(f.path()).orElse(null);
+      if (was == null || !was.oneOf().equals(f.oneOf())) {
+        for (String ddl : table.oneOfCheck(dialect, f)) {
+          ctx.execute(ddl);
+        }
+      }
+    }
+  }
+
+  /** How many rows one read of {@link #scan} takes (a change of a big kind reads in pages). */
+  private static final int SCAN_BATCH = 500;
+
+  /**
+   * Passes every stored row of the kind through {@code fields}' checks, in pages by id, and
+   * writes back each row whose JSON took a default or whose keys changed.
+   */
+  private void scan(ResourceTable rows, dev.agentstore.spi.FieldChanges fields) {
+    List<Field<?>> select = new ArrayList<>(List.of(rows.id, rows.spec, rows.status));
+    List<Map.Entry<IndexedField, Field<String>>> keys = new ArrayList<>(rows.indexed.entrySet());
+    keys.forEach(e -> select.add(e.getValue()));
+    // Two statement shapes, each run as one JDBC batch per page: every key, or the documents too.
+    org.jooq.Query keysOnly = rewrite(rows, keys, false);
+    org.jooq.Query withJson = rewrite(rows, keys, true);
+    String after = "";
+    while (true) {
+      var page = ctx.select(select).from(rows.table).where(rows.id.gt(after)).orderBy(rows.id)
+          .limit(SCAN_BATCH).fetch();
+      List<Object[]> keyRows = new ArrayList<>();
+      List<Object[]> jsonRows = new ArrayList<>();
+      for (Record r : page) {
+        String id = r.get(rows.id);
+        String spec = r.get(rows.spec);
+        String status = r.get(rows.status);
+        String[] rewritten = fields.check(id, spec, status);
+        if (rewritten != null) {
+          spec = rewritten[0];
+          status = rewritten[1];
+        }
+        Map<IndexedField, String> now = IndexedField.keys(rows.kind, spec, status);
+        List<Object> values = new ArrayList<>();
+        if (rewritten != null) {
+          values.add(spec);
+          values.add(status);
+        }
+        boolean moved = false;
+        for (Map.Entry<IndexedField, Field<String>> e : keys) {
+          String key = now.get(e.getKey());
+          moved |= !key.equals(r.get(e.getValue()));
+          values.add(key);
+        }
+        values.add(id);
+        if (rewritten != null) {
+          jsonRows.add(values.toArray());
+        } else if (moved) {
+          keyRows.add(values.toArray());
+        }
+      }
+      run(keysOnly, keyRows);
+      run(withJson, jsonRows);
+      if (page.size() < SCAN_BATCH) {
+        return;
+      }
+      after = page.get(page.size() - 1).get(rows.id);
+    }
+  }
+
+  /** {@code UPDATE ... SET [spec, status,] keys... WHERE id = ?} with every value a bind. */
+  private org.jooq.Query rewrite(ResourceTable rows,
+      List<Map.Entry<IndexedField, Field<String>>> keys, boolean json) {
+    Map<Field<?>, Object> set = new LinkedHashMap<>();
+    if (json) {
+      set.put(rows.spec, org.jooq.impl.DSL.param("spec", rows.spec));
+      set.put(rows.status, org.jooq.impl.DSL.param("status", rows.status));
+    }
+    for (Map.Entry<IndexedField, Field<String>> e : keys) {
+      set.put(e.getValue(), org.jooq.impl.DSL.param("k" + set.size(), e.getValue()));
+    }
+    if (set.isEmpty()) {
+      return null;
+    }
+    return ctx.update(rows.table).set(set)
+        .where(rows.id.eq(org.jooq.impl.DSL.param("id", rows.id)));
+  }
+
+  private void run(org.jooq.Query statement, List<Object[]> binds) {
+    if (binds.isEmpty()) {
+      return;
+    }
+    var batch = ctx.batch(statement);
+    binds.forEach(batch::bind);
+    batch.execute();
+  }
+
+  private static Map<dev.agentstore.JsonPath, IndexedField> keysByPath(KindDefinition d) {
+    Map<dev.agentstore.JsonPath, IndexedField> out = new LinkedHashMap<>();
+    IndexedField.of(d.kind()).forEach(k -> out.put(k.path(), k));
+    return out;
   }
 
   /** Refuses a new unique key the stored rows break, naming (some of) the colliding ids. */

@@ -129,15 +129,13 @@ final class DeclaredTable {
     out.add("CREATE INDEX " + name + "_org_updated_idx ON " + name + " (org, updated_at, id)");
     out.add(d.expiresAtIndex(name));
     for (IndexedField f : IndexedField.of(definition.kind())) {
-      out.add("CREATE INDEX " + f.index() + " ON " + name + " (org, " + f.column() + ", id)");
+      out.add(keyIndexStatement(f));
     }
     for (String r : referenceColumns()) {
       out.add("CREATE INDEX " + name + "_" + r + "_idx ON " + name + " (org, " + r + ")");
     }
     for (KindDefinition.Field f : definition.fields()) {
-      if (!f.oneOf().isEmpty()) {
-        out.addAll(oneOfCheck(d, name, IndexedField.declaredColumn(f.path()), f.oneOf()));
-      }
+      out.addAll(oneOfCheck(d, f));
     }
     for (KindDefinition.Unique u : definition.uniques()) {
       out.add(uniqueStatement(u));
@@ -159,8 +157,41 @@ final class DeclaredTable {
       List<String> values) {
     String allowed = values.stream().map(v -> literal(SortKeys.text(v)))
         .collect(Collectors.joining(", "));
-    return d.declaredCheck(table, table + "_" + col + "_oneof", col + " = '" + SortKeys.ABSENT
+    return d.declaredCheck(table, oneOfName(table, col), col + " = '" + SortKeys.ABSENT
         + "' OR " + col + " IN (" + allowed + ")");
+  }
+
+  /** The (org, key, id) index of a declared field's key column. */
+  String keyIndexStatement(IndexedField f) {
+    return "CREATE INDEX " + f.index() + " ON " + name + " (org, " + f.column() + ", id)";
+  }
+
+  /** The key column of a declared single-valued field, added to the stored table. */
+  String addKeyColumnStatement(DialectStrategy d, IndexedField f) {
+    return "ALTER TABLE " + name + " ADD COLUMN " + f.column() + " " + d.declaredKeyType()
+        + " NOT NULL DEFAULT '" + SortKeys.ABSENT + "'";
+  }
+
+  /** Drops a declared field's key column and its index (its check must be gone first). */
+  List<String> dropKeyColumnStatements(IndexedField f) {
+    return List.of("DROP INDEX " + f.index(), "ALTER TABLE " + name + " DROP COLUMN "
+        + f.column());
+  }
+
+  /** The statements holding a field to its {@code oneOf} (none without one). */
+  List<String> oneOfCheck(DialectStrategy d, KindDefinition.Field f) {
+    return f.oneOf().isEmpty() ? List.of()
+        : oneOfCheck(d, name, IndexedField.declaredColumn(f.path()), f.oneOf());
+  }
+
+  /** The statements dropping what {@link #oneOfCheck(DialectStrategy, KindDefinition.Field)} made. */
+  List<String> dropOneOfCheck(DialectStrategy d, KindDefinition.Field f) {
+    return f.oneOf().isEmpty() ? List.of()
+        : d.dropDeclaredCheck(name, oneOfName(name, IndexedField.declaredColumn(f.path())));
+  }
+
+  private static String oneOfName(String table, String col) {
+    return table + "_" + col + "_oneof";
   }
 
   /** The statement creating one declared index. */

@@ -10,6 +10,7 @@ import dev.agentstore.model.ExecutionPhase;
 import dev.agentstore.spi.ArtifactPageTokens;
 import dev.agentstore.spi.ArtifactSource;
 import dev.agentstore.spi.Backend;
+import dev.agentstore.spi.FieldChanges;
 import dev.agentstore.spi.BackendConfig;
 import dev.agentstore.spi.BackendProvider;
 import dev.agentstore.spi.BackendTransaction;
@@ -104,6 +105,10 @@ abstract class SpiSnippets {
   void artifacts() {
     String after = tokens.decode(prefix, token).orElse(null);
     ArtifactSource src = new ArtifactSource(key, in); while ((n = src.read(buf, 0, buf.length)) > 0) sink(buf, n); src.verify(opts.expectedSha256());
+  }
+
+  void fieldChanges(dev.agentstore.KindDefinition stored, dev.agentstore.KindDefinition declared) {
+    FieldChanges changes = FieldChanges.between(stored, declared); if (changes.needsScan()) { changes.refuseIfViolated(); }
   }
 
   void importGroupsAndKindChanges(String executionId, List<StoredItem> items) {

@@ -8,6 +8,7 @@ import dev.agentstore.tck.ClaimTck;
 import dev.agentstore.tck.ItemQueryTck;
 import dev.agentstore.tck.CollectionTck;
 import dev.agentstore.tck.ConcurrencyTck;
+import dev.agentstore.tck.DeclaredFieldChangesTck;
 import dev.agentstore.tck.DeclaredKindTck;
 import dev.agentstore.tck.DeclaredReferencesTck;
 import dev.agentstore.tck.DeclaredSecretsTck;
@@ -136,6 +137,15 @@ final class TckSnippets {
   }
 
   abstract static class LocalExpiryTest extends ExpiryTck {
+    @TempDir Path dir;
+
+    @Override
+    protected AgentStore.Builder newStoreBuilder() {
+      return local(dir);
+    }
+  }
+
+  abstract static class LocalDeclaredFieldChangesTest extends DeclaredFieldChangesTck {
     @TempDir Path dir;
 
     @Override
