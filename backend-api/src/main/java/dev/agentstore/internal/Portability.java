@@ -348,6 +348,8 @@ final class Portability {
     o.path("refs").fields().forEachRemaining(e -> refs.put(RefField.valueOf(e.getKey()),
         e.getValue().asText()));
     ObjectNode spec = (ObjectNode) o.get("spec");
+    ResourceCodec.checkStoredExpiry(o.get("metadata"), "archive: " + kind.name() + " "
+        + Messages.clip(o.path("id").asText()));
     return StoredResource.builder(kind, o.get("id").asText()).org(text(o.get("org")))
         .slug(text(o.get("slug"))).name(text(o.get("name"))).version(o.get("version").asLong())
         .labelsJson(Json.write(o.get("labels"))).metadataJson(Json.write(o.get("metadata")))

@@ -265,6 +265,26 @@ final class ResourceCodec {
     return status.isEmpty() ? null : status;
   }
 
+  /**
+   * Refuses a stored metadata JSON (an archive's, about to be imported as is) whose
+   * {@code expiresAt} is not what {@link #encodeTrees} writes: an integer of microseconds since
+   * the epoch in years 1 to 9999. The backends' expiry index casts it to an integer, so anything
+   * else would break every later maintenance run.
+   */
+  static void checkStoredExpiry(JsonNode metadata, String what) {
+    JsonNode e = metadata == null ? null : metadata.get(EXPIRES_AT);
+    if (e == null || e.isNull()) {
+      return;
+    }
+    if (!e.isIntegralNumber() || !e.canConvertToLong()
+        || e.longValue() < Micros.toEpochMicros(Query.EARLIEST_INSTANT)
+        || e.longValue() > Micros.toEpochMicros(Query.LATEST_INSTANT)) {
+      throw new InvalidArgumentException(what + ": metadata.expiresAt", "must be an integer of"
+          + " microseconds since the epoch in the years 1 to 9999, got " + Messages.clip(
+              e.toString()));
+    }
+  }
+
   /** The metadata of a stored row. */
   Metadata metadata(StoredResource row) {
     JsonNode meta = Json.parseTrusted(row.metadataJson());

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Usage: {@code class LocalExpiryTest extends ExpiryTck { ... newStoreBuilder() ... }}
  */
-public abstract class ExpiryTck extends TckSupport {
+public abstract class ExpiryTck extends SecretsSupport {
   private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
 
   private static KindDefinition notes() {
@@ -187,6 +187,28 @@ public abstract class ExpiryTck extends TckSupport {
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("expiresAt");
     assertThatThrownBy(() -> Query.builder().where("metadata.expiresAt").isNull())
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("expiresAt");
+  }
+
+  @Test
+  void anExpiryMovesWithItsResourceThroughAnArchive() {
+    MutableClock clock = new MutableClock(T0);
+    java.nio.file.Path keys = newKeyset(); // an archive imports under the key that sealed it
+    AgentStore source = open(keyed(keys).clock(clock));
+    String org = newOrg(source).id();
+    Agent expiring = expiringAgent(source, org, T0.plus(Duration.ofHours(1)));
+    Agent kept = newAgent(source, org, unique("kept"));
+    java.io.ByteArrayOutputStream archive = new java.io.ByteArrayOutputStream();
+    source.exporter().to(archive);
+    AgentStore target = open(keyed(keys).clock(clock));
+
+    target.importer().from(new java.io.ByteArrayInputStream(archive.toByteArray()));
+
+    assertThat(target.agents().get(expiring.id()).orElseThrow().metadata().expiresAt())
+        .isEqualTo(T0.plus(Duration.ofHours(1)));
+    clock.advance(Duration.ofHours(2));
+    assertThat(target.maintenance().run().expired().get(Kind.AGENT).deleted()).isEqualTo(1);
+    assertThat(target.agents().get(expiring.id())).isEmpty();
+    assertThat(target.agents().get(kept.id())).isPresent();
   }
 
   @Test
