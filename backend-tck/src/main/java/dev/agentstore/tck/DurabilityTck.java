@@ -66,7 +66,7 @@ public abstract class DurabilityTck extends TckSupport {
 
   @Test
   void twoStoresOpeningTheSameNewLocationAtOnceBothWork() throws Exception {
-    AgentStore.Builder fresh = newStoreBuilder();
+    AgentStore.Builder fresh = freshLocation();
     List<AgentStore> both = java.util.Collections.synchronizedList(new ArrayList<>());
     Concurrently.run(2, thread -> both.add(open(fresh)));
     String org = newOrg(both.get(0)).id();

@@ -179,7 +179,7 @@ public abstract class ValidationTck extends TckSupport {
         .hasMessageContaining("limit");
     assertThat(store.agents().count(Query.builder().org(org).build())).isZero();
 
-    AgentStore small = open(newStoreBuilder().maxDocumentBytes(64 * 1024));
+    AgentStore small = open(freshLocation().maxDocumentBytes(64 * 1024));
     String smallOrg = newOrg(small).id();
     Agent ok = newAgent(small, smallOrg, "fits");
     assertThatThrownBy(() -> small.agents().update(ok.withSpec(AgentSpec.builder()
@@ -521,7 +521,7 @@ public abstract class ValidationTck extends TckSupport {
   @Test
   void everyKindsSampleIsValid() {
     String org = newOrg().id();
-    for (Kind k : Kind.resourceKinds()) {
+    for (Kind k : Samples.everyKind().toList()) {
       Resource<?, ?> r = Samples.created(this, store, k, k == Kind.ORGANIZATION ? null : org,
           unique("valid"));
       assertThat(r.metadata().version()).isEqualTo(1);
