@@ -672,6 +672,8 @@ public abstract class QueryOperatorsTck extends TckSupport {
       "spec.envSpec.v between 1", "spec.envSpec.v = 1", "spec.envSpec.v ~ 1",
       "spec.envSpec.v >= 1 or spec.envSpec.v < 0", "spec.envSpec.v > \"10000-01-01T00:00:00Z\"",
       "spec.envSpec.v > \"2024-01-01T00:00:00+01:00\"", "metadata.createdAt > 5",
+      "spec.envSpec.v > \"2024-13-01T00:00:00Z\"", "spec.envSpec.v < \"2023-02-29T00:00:00Z\"",
+      "spec.envSpec.v >= \"2024-01-01T24:00:00Z\"",
       "metadata.createdAt in (\"2024-01-01T00:00:00Z\")", "phase in (SLEEPING)", "phase > 1",
       "spec.envSpec.v is maybe", "spec.envSpec.v >", "and", "spec.envSpec.v == 1 and",
   })
