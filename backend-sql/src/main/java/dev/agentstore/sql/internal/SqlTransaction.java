@@ -1136,6 +1136,17 @@ public final class SqlTransaction implements BackendTransaction {
     if (row.environmentRefs() != null && !row.environmentRefs().isEmpty()) {
       b.append(", spec.environmentRefs ").append(row.environmentRefs());
     }
+    row.kind().definition().ifPresent(d -> { // a declared kind's REFERENCE fields
+      Map<IndexedField, String> keys = IndexedField.keys(row.kind(), row.specJson(),
+          row.statusJson());
+      for (dev.agentstore.KindDefinition.Field f : d.fields()) {
+        if (f.type() == dev.agentstore.FieldType.REFERENCE) {
+          IndexedField.find(row.kind(), f.path()).map(keys::get)
+              .map(DeclaredTable::referencedId)
+              .ifPresent(id -> b.append(", ").append(f.path().text()).append(' ').append(id));
+        }
+      }
+    });
     return "a referenced resource does not exist in " + row.org() + " (checked: " + b + ")";
   }
 }
