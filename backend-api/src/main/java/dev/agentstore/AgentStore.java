@@ -399,11 +399,12 @@ public interface AgentStore extends AutoCloseable {
     /**
      * Resources of {@code kind} not updated for {@code olderThan} are deleted by
      * {@link AgentStore#maintenance()}'s {@code run()} (at least a minute; at most one
-     * retention per kind, the last given wins). No kind has one by default. Usage:
+     * retention per kind, the last given wins). No kind has one by default. A declared kind
+     * ({@code definition.kind()}) must be one the store holds, else the open is refused. Usage:
      * {@code AgentStore.builder().retention(Kind.AGENT_EXECUTION, Duration.ofDays(90))}.
      */
     public Builder retention(Kind kind, Duration olderThan) {
-      if (kind == null || !Kind.resourceKinds().contains(kind)) {
+      if (kind == null || (kind.isBuiltIn() && !Kind.resourceKinds().contains(kind))) {
         throw new InvalidArgumentException("retention", "needs a resource kind, got " + kind);
       }
       this.retention.put(kind, requireRetention("retention of " + kind.kindName(), olderThan));

@@ -15,8 +15,16 @@ public class ConflictException extends AgentStoreException {
 
   /** Creates the error for {@code resourceId}, written at {@code expected} but stored at {@code actual}. */
   public ConflictException(String resourceId, long expected, long actual) {
+    this(null, resourceId, expected, actual);
+  }
+
+  /**
+   * The same for a resource of {@code kind}: needed for declared kinds, whose ids' prefixes
+   * {@link Kind#fromId} does not know (null reads the kind from the id, as above).
+   */
+  public ConflictException(Kind kind, String resourceId, long expected, long actual) {
     super(resourceId + ": expected version " + expected + " but the stored version is " + actual,
-        null, null, resourceId, null);
+        null, kind, resourceId, null);
     this.expectedVersion = expected;
     this.actualVersion = actual;
   }

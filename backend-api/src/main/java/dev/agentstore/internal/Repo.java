@@ -753,7 +753,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
 
   void checkVersion(StoredResource cur, long expected) {
     if (cur.version() != expected) {
-      throw new ConflictException(cur.id(), expected, cur.version());
+      throw new ConflictException(cur.kind(), cur.id(), expected, cur.version());
     }
   }
 

@@ -57,6 +57,12 @@ final class StoreCore {
     kinds.forEach(d -> byName.put(d.kind().name(), d));
     this.kinds = java.util.Collections.unmodifiableMap(byName);
     this.referrers = DeleteCascade.edges(byName.values());
+    for (Kind k : retention.keySet()) {
+      if (!k.isBuiltIn() && !byName.containsKey(k.name())) {
+        throw new dev.agentstore.InvalidArgumentException("retention", k.name()
+            + " is not a kind of this store: declare it with kind(definition)");
+      }
+    }
     this.backend = backend;
     this.retention = retention;
     this.historyRetention = historyRetention;

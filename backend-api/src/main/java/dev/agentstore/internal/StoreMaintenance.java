@@ -60,7 +60,7 @@ final class StoreMaintenance implements Maintenance {
       }
     }
     Map<Kind, DeleteResult> deleted = new LinkedHashMap<>();
-    for (Kind kind : dependentsFirst(core.retention.keySet())) {
+    for (Kind kind : dependentsFirst(core.retention.keySet(), core.kinds.values())) {
       Instant cutoff = now.minus(core.retention.get(kind));
       deleted.put(kind, repos.apply(kind).deleteWhere(Query.builder()
           .where("metadata.updatedAt").lessThan(cutoff).build()));
@@ -105,7 +105,9 @@ final class StoreMaintenance implements Maintenance {
   /**
    * Referrers before what they refer to (executions before their sessions, instances before
    * their agents and environments), so that a pass with retentions on both is not blocked by
-   * its own leftovers. A resource still referenced stays and is counted as blocked.
+   * its own leftovers. A resource still referenced stays and is counted as blocked. Declared
+   * kinds go first, latest-declared first: a declared kind references only built-in kinds and
+   * kinds declared before it.
    */
   private static final List<Kind> DEPENDENTS_FIRST = List.of(Kind.WORKFLOW_EXECUTION,
       Kind.AGENT_EXECUTION, Kind.EXECUTION_CONTEXT, Kind.SESSION, Kind.API_KEY,
@@ -117,8 +119,11 @@ final class StoreMaintenance implements Maintenance {
     }
   }
 
-  private static List<Kind> dependentsFirst(Set<Kind> kinds) {
-    List<Kind> order = new ArrayList<>(DEPENDENTS_FIRST);
+  private static List<Kind> dependentsFirst(Set<Kind> kinds,
+      java.util.Collection<dev.agentstore.KindDefinition> declared) {
+    List<Kind> order = new ArrayList<>();
+    declared.forEach(d -> order.add(0, d.kind()));
+    order.addAll(DEPENDENTS_FIRST);
     order.retainAll(kinds);
     return order;
   }

@@ -140,7 +140,9 @@ public record IndexedField(Kind kind, JsonPath path, Type type, String column, S
 
   /**
    * The indexed field whose column serves {@code f} on {@code kind}, if one does: the four
-   * comparisons with a value of the field's type, and (NUMBER fields) equality with a number.
+   * comparisons with a value of the field's type, equality with a value of its type (a
+   * declared field's timestamps too), and on declared kinds {@code in} / {@code not in} of such
+   * values (and null, the absent key).
    * The one decision both the SQL (which column or JSON expression a filter uses) and
    * {@code explain} follow.
    */
@@ -158,14 +160,35 @@ public record IndexedField(Kind kind, JsonPath path, Type type, String column, S
     if (f.operator().isComparison()) {
       return type == Type.NUMBER ? v.isNumber() : (type != Type.BOOLEAN && v.isTextual());
     }
-    if (f.operator() != Query.JsonOperator.EQUALS) {
-      return false;
+    if (f.operator() == Query.JsonOperator.EQUALS) {
+      return servesEquality(v);
     }
+    if ((f.operator() == Query.JsonOperator.IN || f.operator() == Query.JsonOperator.NOT_IN)
+        && !kind.isBuiltIn()) {
+      for (JsonNode e : v) {
+        if (!e.isNull() && !servesEquality(e)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether equality with {@code v} is equality of keys. A declared TIMESTAMP field holds only
+   * timestamps (every write is checked), so its equality, {@code in} and {@code not in} compare
+   * instants, as its order, ranges and unique keys do ({@code 00:00:00Z} equals
+   * {@code 00:00:00.000Z}); a built-in field's JSON may hold any text, so there equality keeps
+   * "same text" semantics.
+   */
+  private boolean servesEquality(JsonNode v) {
     return switch (type) {
       case NUMBER -> v.isNumber();
       case STRING -> v.isTextual();
       case BOOLEAN -> v.isBoolean();
-      case TIMESTAMP -> false; // equality on the JSON keeps "same text" semantics
+      case TIMESTAMP -> !kind.isBuiltIn() && v.isTextual()
+          && SortKeys.instant(v.textValue()) != null;
     };
   }
 

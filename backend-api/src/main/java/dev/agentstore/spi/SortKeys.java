@@ -62,7 +62,8 @@ public final class SortKeys {
 
   /**
    * The key of a timestamp string (see the class comment): its 23 digits, year to nanosecond,
-   * or null when {@code text} is not a timestamp.
+   * or null when {@code text} is not a timestamp: not of the form, year 0000, or not a real
+   * date and time (month 13, February 30, hour 24, second 60).
    */
   public static String instant(String text) {
     if (text == null) {
@@ -70,6 +71,13 @@ public final class SortKeys {
     }
     Matcher m = INSTANT.matcher(text);
     if (!m.matches() || "0000".equals(m.group(1))) {
+      return null;
+    }
+    try {
+      java.time.LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+          Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
+          Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
+    } catch (java.time.DateTimeException notADate) {
       return null;
     }
     String fraction = m.group(7) == null ? "" : m.group(7);

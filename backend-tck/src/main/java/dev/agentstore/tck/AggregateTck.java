@@ -454,4 +454,39 @@ public abstract class AggregateTck extends TckSupport {
     assertThatThrownBy(call).isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining(mentions);
   }
+
+  // ---------------------------------------------------------------- a declared kind
+
+  /**
+   * Aggregates over a declared kind's declared fields: exact sums (0.1 + 0.2, past 2^53),
+   * groups by a declared field (absent its own group), min and max of timestamps as instants,
+   * filtered by declared fields.
+   */
+  @Test
+  void aDeclaredKindAggregatesItsDeclaredFieldsExactly() {
+    String org = newOrg().id();
+    newWidget(store, org, "a", "red", 9007199254740993L, "0.1");
+    newWidget(store, org, "b", "red", 9007199254740993L, "0.2");
+    newWidget(store, org, "c", "blue", 1, "0.30");
+    var widgets = widgets(store);
+    Aggregation byColor = Aggregation.groupBy("spec.color").count().sum("spec.price")
+        .sum("spec.size").min("spec.price").max("spec.madeAt");
+    AggregateResult r = widgets.aggregate(Query.builder().org(org).build(), byColor);
+    Map<String, AggregateResult.Row> rows = new LinkedHashMap<>();
+    r.rows().forEach(row -> rows.put(row.keyText("spec.color"), row));
+    assertThat(rows).containsOnlyKeys("red", "blue");
+    assertThat(rows.get("red").count()).isEqualTo(2);
+    assertThat(rows.get("red").sum("spec.price")).isEqualTo(new BigDecimal("0.3"));
+    assertThat(rows.get("red").sum("spec.size")).isEqualTo(new BigDecimal("18014398509481986"));
+    assertThat(rows.get("blue").min("spec.price").decimalValue()).isEqualByComparingTo("0.3");
+    assertThat(rows.get("red").max("spec.madeAt").asText()).as("as Instant.toString prints it")
+        .isEqualTo("2026-03-01T12:00:00.250Z");
+    AggregateResult.Row cheap = widgets.aggregate(Query.builder().org(org)
+        .where("spec.price").lessThan(new BigDecimal("0.25")).build(),
+        Aggregation.all().count().sum("spec.price")).rows().get(0);
+    assertThat(cheap.count()).isEqualTo(2);
+    assertThat(cheap.sum("spec.price")).isEqualTo(new BigDecimal("0.3"));
+    assertThat(widgets.aggregate(Query.builder().org(newOrg().id()).build(),
+        Aggregation.all().count()).rows().get(0).count()).isZero();
+  }
 }

@@ -62,7 +62,7 @@ public abstract class ClaimTck extends TckSupport {
   @Test
   void claimHandsOutUnleasedMatchesInTheQuerysOrderUpToMax() {
     MutableClock clock = new MutableClock(START);
-    AgentStore s = open(newStoreBuilder().clock(clock));
+    AgentStore s = open(freshLocation().clock(clock));
     String org = newOrg(s).id();
     List<Agent> queued = agents(s, org, "q", 5);
     agents(s, org, "other", 2);
@@ -105,7 +105,7 @@ public abstract class ClaimTck extends TckSupport {
   @Test
   void anExpiredLeaseIsClaimableAgainAndItsFormerHolderCannotRenewIt() {
     MutableClock clock = new MutableClock(START);
-    AgentStore s = open(newStoreBuilder().clock(clock));
+    AgentStore s = open(freshLocation().clock(clock));
     String org = newOrg(s).id();
     Agent job = agents(s, org, "exp", 1).get(0);
     assertThat(ids(s.agents().claim(batch("exp"), "worker-1", Duration.ofSeconds(30), 1)))
@@ -130,7 +130,7 @@ public abstract class ClaimTck extends TckSupport {
   @Test
   void renewExtendsTheHoldersLeaseAndReleaseFreesTheResourceAtOnce() {
     MutableClock clock = new MutableClock(START);
-    AgentStore s = open(newStoreBuilder().clock(clock));
+    AgentStore s = open(freshLocation().clock(clock));
     String org = newOrg(s).id();
     Agent job = agents(s, org, "renew", 1).get(0);
     s.agents().claim(batch("renew"), "worker-1", Duration.ofSeconds(30), 1);
@@ -270,5 +270,47 @@ public abstract class ClaimTck extends TckSupport {
     assertThat(holder).hasSize(total);
     assertThat(Set.copyOf(holder.values())).as("the work was shared").hasSizeGreaterThan(1);
     assertThat(store.agents().claim(batch("due"), "late", MINUTE, 10)).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- a declared kind
+
+  /**
+   * Claims on a declared kind follow a filter and an order on its declared fields; renew and
+   * release act for the holder only; a lease changes no version.
+   */
+  @Test
+  void aDeclaredKindIsClaimedByItsDeclaredFieldsOrderAndLeasedLikeAnyKind() {
+    MutableClock clock = new MutableClock(START);
+    AgentStore s = open(freshLocation().clock(clock));
+    String org = newOrg(s).id();
+    Map<Long, String> bySize = new java.util.HashMap<>();
+    for (long size : new long[] {5, 3, 1, 4, 2}) {
+      bySize.put(size, newWidget(s, org, unique("job"), "red", size, "1").id());
+    }
+    String blue = newWidget(s, org, unique("other"), "blue", 0, "1").id();
+    Query smallestRed = Query.builder().where("spec.color", "red").orderBy("spec.size", false)
+        .build();
+    var repo = widgets(s);
+    var first = repo.claim(smallestRed, "worker-1", MINUTE, 2);
+    var second = repo.claim(smallestRed, "worker-2", MINUTE, 10);
+    assertThat(first).extracting(c -> c.resource().id())
+        .containsExactly(bySize.get(1L), bySize.get(2L));
+    assertThat(second).extracting(c -> c.resource().id())
+        .containsExactly(bySize.get(3L), bySize.get(4L), bySize.get(5L));
+    assertThat(repo.claim(smallestRed, "worker-3", MINUTE, 10)).isEmpty();
+    assertThat(repo.lease(blue)).isEmpty();
+
+    String held = bySize.get(1L);
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(repo.renew(held, "worker-1", MINUTE).expiresAt())
+        .isEqualTo(START.plusSeconds(90));
+    assertThatThrownBy(() -> repo.renew(held, "worker-2", MINUTE))
+        .isInstanceOf(FailedPreconditionException.class).hasMessageContaining(held);
+    assertThat(repo.release(held, "worker-2")).isFalse();
+    assertThat(repo.release(held, "worker-1")).isTrue();
+    assertThat(repo.claim(smallestRed, "worker-3", MINUTE, 10)).extracting(c -> c.resource().id())
+        .containsExactly(held);
+    assertThat(repo.get(held).orElseThrow().metadata().version()).isEqualTo(1);
+    assertThat(s.history().list(held)).hasSize(1);
   }
 }

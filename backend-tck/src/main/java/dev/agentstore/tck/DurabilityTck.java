@@ -44,12 +44,22 @@ public abstract class DurabilityTck extends TckSupport {
     Query q = Query.builder().org(org).pageSize(2).build();
     Page<Agent> first = store.agents().list(q);
     List<ResourceVersion> history = store.history().list(e.id());
+    var widget = newWidget(store, org, "durable-widget", "blue", 7, "0.7");
+    var checked = widgets(store).updateStatus(widget.withStatus(
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+            .put("state", "checked")));
+    Query bySize = Query.builder().where("spec.size", 7).orderBy("spec.price", false)
+        .pageSize(1).build();
     store.close();
 
     AgentStore reopened = open(location);
     assertThat(reopened.agents().get(agent.id())).contains(updated);
     assertThat(reopened.agentExecutions().get(e.id())).contains(before);
     assertThat(reopened.history().list(e.id())).isEqualTo(history);
+    assertThat(widgets(reopened).get(widget.id())).as("a declared kind's row").contains(checked);
+    assertThat(widgets(reopened).list(bySize).items()).as("and its keys")
+        .extracting(w -> w.id()).containsExactly(widget.id());
+    assertThat(reopened.history().list(widget.id())).hasSize(2);
     Page<Agent> second = reopened.agents().list(q.withPageToken(first.nextPageToken()));
     assertThat(second.items()).isNotEmpty()
         .noneMatch(a -> first.items().stream().anyMatch(f -> f.id().equals(a.id())));
@@ -66,7 +76,7 @@ public abstract class DurabilityTck extends TckSupport {
 
   @Test
   void twoStoresOpeningTheSameNewLocationAtOnceBothWork() throws Exception {
-    AgentStore.Builder fresh = newStoreBuilder();
+    AgentStore.Builder fresh = freshLocation();
     List<AgentStore> both = java.util.Collections.synchronizedList(new ArrayList<>());
     Concurrently.run(2, thread -> both.add(open(fresh)));
     String org = newOrg(both.get(0)).id();

@@ -455,7 +455,7 @@ public abstract class HistoryTck extends TckSupport {
   @Test
   void pruneKeepsEveryResourcesLatestEntry() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
-    AgentStore store = open(newStoreBuilder().clock(clock));
+    AgentStore store = open(freshLocation().clock(clock));
     String org = newOrg(store).id();
     Agent kept = newAgent(store, org, unique("kept"));
     kept = store.agents().update(kept);
@@ -732,5 +732,44 @@ public abstract class HistoryTck extends TckSupport {
       String json = v.snapshot().toString().replace("plain-" + marker, "");
       assertThat(json).as("snapshot %s of %s", v.id(), v.resourceId()).doesNotContain(marker);
     }
+  }
+
+  // ---------------------------------------------------------------- a declared kind
+
+  /**
+   * The write paths the kind-parameterized case does not take, on a declared kind: edit,
+   * editStatus, a committed and a rolled-back transaction, deleteWhere, and an unchanged apply
+   * and a refused write (no entry): each write in the feed once, in commit order.
+   */
+  @Test
+  void aDeclaredKindsEveryWritePathIsInTheFeedOnceAndNoOpsNotAtAll() {
+    String org = newOrg().id();
+    long mark = head(store);
+    var widgets = widgets(store);
+    var w = newWidget(store, org, unique("hist"), "red", 1, "1");
+    widgets.edit(w.id(), cur -> cur.withSpec(cur.spec().deepCopy().put("size", 2)));
+    widgets.editStatus(w.id(), cur -> cur.withStatus(com.fasterxml.jackson.databind.node
+        .JsonNodeFactory.instance.objectNode().put("state", "edited")));
+    var current = widgets.get(w.id()).orElseThrow();
+    assertThat(widgets.apply(current).metadata().version()).isEqualTo(3);
+    assertThatThrownBy(() -> widgets.update(current.withSpec(current.spec().deepCopy()
+        .put("color", "purple")))).isInstanceOf(dev.agentstore.InvalidArgumentException.class);
+    String[] inTx = new String[1];
+    store.runInTransaction(tx -> inTx[0] = newWidget(tx, org, unique("tx"), "blue", 5, "1").id());
+    assertThatThrownBy(() -> store.runInTransaction(tx -> {
+      newWidget(tx, org, unique("gone"), "blue", 6, "1");
+      throw new IllegalStateException("roll back");
+    })).isInstanceOf(IllegalStateException.class);
+    widgets.deleteWhere(dev.agentstore.Query.builder().org(org).where("spec.color", "blue").build());
+    List<ResourceVersion> feed = changesAfter(store, mark);
+    assertThat(feed).extracting(ResourceVersion::event).containsExactly(ChangeEvent.CREATED,
+        ChangeEvent.UPDATED, ChangeEvent.STATUS_UPDATED, ChangeEvent.CREATED,
+        ChangeEvent.DELETED);
+    assertThat(feed).extracting(ResourceVersion::resourceId)
+        .containsExactly(w.id(), w.id(), w.id(), inTx[0], inTx[0]);
+    assertThat(feed).allSatisfy(v -> assertThat(v.kind()).isEqualTo(Samples.WIDGET_KIND));
+    assertThat(feed.get(1).snapshot().at("/spec/size").asInt()).isEqualTo(2);
+    assertThat(feed.get(2).snapshot().at("/status/state").asText()).isEqualTo("edited");
+    assertStrictlyIncreasingAndUnique(feed);
   }
 }

@@ -38,32 +38,48 @@ public abstract class ModelBasedTck extends TckSupport {
 
   @Test
   void randomOperationSequencesMatchTheReferenceModel() {
-    for (int i = 0; i < SEQUENCES; i++) {
-      long seed = SEED + i;
+    check(SEQUENCES, false);
+  }
+
+  /**
+   * The same contract with the resource operations on the TCK's declared kind (its own table,
+   * key columns and unique key) instead of agents; a quarter of the sequences, other seeds.
+   */
+  @Test
+  void randomOperationSequencesOnADeclaredKindMatchTheReferenceModel() {
+    check(Math.max(1, SEQUENCES / 4), true);
+  }
+
+  private void check(int sequences, boolean declared) {
+    for (int i = 0; i < sequences; i++) {
+      long seed = SEED + i + (declared ? 1_000_000 : 0);
       List<Op> ops = ContractModel.generate(new Random(seed), STEPS);
-      Optional<String> difference = run(ops);
+      Optional<String> difference = run(ops, declared);
       if (difference.isPresent()) {
-        List<Op> shortest = shrink(ops);
+        List<Op> shortest = shrink(ops, declared);
         throw new AssertionError("the backend differs from the contract model (seed " + seed
             + "); shortest sequence that shows it:\n  " + String.join("\n  ",
             shortest.stream().map(Op::toString).toList()) + "\ndifference: "
-            + run(shortest).orElse(difference.get()));
+            + run(shortest, declared).orElse(difference.get()) + (declared
+            ? " (on " + Samples.WIDGET_KIND + ")" : ""));
       }
     }
   }
 
   /** Runs {@code ops} on a fresh store and on a fresh model; the first difference, if any. */
-  private Optional<String> run(List<Op> ops) {
-    AgentStore s = open(newStoreBuilder());
+  private Optional<String> run(List<Op> ops, boolean declared) {
+    AgentStore s = open(freshLocation());
     try {
-      return new ContractModel(s, this::fixture).check(ops);
+      return (declared ? new ContractModel(s, this::fixture, Samples.WIDGET,
+          Samples.widgetSpec(null, null).without(List.of("code")))
+          : new ContractModel(s, this::fixture)).check(ops);
     } finally {
       s.close();
     }
   }
 
   /** Removes operations one at a time for as long as the sequence still shows a difference. */
-  private List<Op> shrink(List<Op> failing) {
+  private List<Op> shrink(List<Op> failing, boolean declared) {
     List<Op> current = new ArrayList<>(failing);
     boolean removed = true;
     while (removed) {
@@ -71,7 +87,7 @@ public abstract class ModelBasedTck extends TckSupport {
       for (int i = current.size() - 1; i >= 0; i--) {
         List<Op> shorter = new ArrayList<>(current);
         shorter.remove(i);
-        if (run(shorter).isPresent()) {
+        if (run(shorter, declared).isPresent()) {
           current = shorter;
           removed = true;
         }

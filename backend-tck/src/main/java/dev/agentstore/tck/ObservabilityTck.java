@@ -57,7 +57,7 @@ public abstract class ObservabilityTck extends TckSupport {
   @Test
   void micrometerTimesEachOperationByKindOpAndOutcome() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    AgentStore s = open(newStoreBuilder().observer(new MicrometerObserver(registry)));
+    AgentStore s = open(freshLocation().observer(new MicrometerObserver(registry)));
     Organization org = newOrg(s);
     Agent agent = newAgent(s, org.id(), unique("agent"));
     s.agents().update(agent.withSpec(agent.spec().withInstructions("Be kind.")));
@@ -88,7 +88,7 @@ public abstract class ObservabilityTck extends TckSupport {
         .field("spec.type", FieldType.STRING).build();
     KindDefinition amelia = KindDefinition.builder("amelia.dev", "Event").idPrefix("aev")
         .field("spec.type", FieldType.STRING).build();
-    AgentStore s = open(newStoreBuilder().kind(swarm).kind(amelia)
+    AgentStore s = open(freshLocation().kind(swarm).kind(amelia)
         .observer(new MicrometerObserver(registry)));
     Organization org = newOrg(s);
     ObjectNode spec = JsonNodeFactory.instance.objectNode().put("type", "started");
@@ -110,7 +110,7 @@ public abstract class ObservabilityTck extends TckSupport {
     SdkTracerProvider tracing = SdkTracerProvider.builder()
         .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
     try (OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(tracing).build()) {
-      AgentStore s = open(newStoreBuilder().observer(new OpenTelemetryObserver(otel)));
+      AgentStore s = open(freshLocation().observer(new OpenTelemetryObserver(otel)));
       Organization org = s.inTransaction(tx -> newOrg(tx));
       assertThatThrownBy(() -> s.organizations().get("bad id"))
           .isInstanceOf(InvalidArgumentException.class);
@@ -147,7 +147,7 @@ public abstract class ObservabilityTck extends TckSupport {
     try (OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(
         SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter))
             .build()).build()) {
-      AgentStore s = open(newStoreBuilder().observer(StoreObserver.all(
+      AgentStore s = open(freshLocation().observer(StoreObserver.all(
           new MicrometerObserver(registry), new OpenTelemetryObserver(otel))));
       Organization org = newOrg(s);
       s.forOrg(org.id()).as("alice").sessions().list(dev.agentstore.Query.all());
@@ -167,7 +167,7 @@ public abstract class ObservabilityTck extends TckSupport {
   @Test
   void retriesCountsAnEditThatLostARace() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    AgentStore s = open(newStoreBuilder().observer(new MicrometerObserver(registry)));
+    AgentStore s = open(freshLocation().observer(new MicrometerObserver(registry)));
     Organization org = newOrg(s);
     Agent agent = newAgent(s, org.id(), unique("agent"));
     AtomicInteger calls = new AtomicInteger();
@@ -191,7 +191,7 @@ public abstract class ObservabilityTck extends TckSupport {
   @Test
   void poolGaugesReadEachPoolLiveUntilTheStoreCloses() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    AgentStore s = open(newStoreBuilder().observer(new MicrometerObserver(registry)));
+    AgentStore s = open(freshLocation().observer(new MicrometerObserver(registry)));
     newOrg(s);
     Collection<Gauge> max = registry.find(MicrometerObserver.POOL + ".max").gauges();
     assertThat(max).as("one max gauge per pool").isNotEmpty();

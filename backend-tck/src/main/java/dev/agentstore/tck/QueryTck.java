@@ -443,4 +443,63 @@ public abstract class QueryTck extends TckSupport {
         .isInstanceOfSatisfying(InvalidArgumentException.class,
             e -> assertThat(e.field()).contains("query"));
   }
+
+  // ---------------------------------------------------------------- a declared kind
+
+  /**
+   * A declared kind's own table takes the same queries: label selectors, JSON-path filters on
+   * undeclared paths, createdAt ranges and keyset pages with no duplicate or gap both ways; its
+   * page tokens are bound to their query and kind.
+   */
+  @Test
+  void aDeclaredKindTakesSelectorsFiltersRangesAndExactKeysetPages() {
+    String org = newOrg().id();
+    var widgets = widgets(store);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 13; i++) {
+      var w = newWidget(store, org, "w" + i, i % 2 == 0 ? "red" : "blue", i, "1");
+      var spec = w.spec().deepCopy();
+      spec.putObject("extra").put("n", i % 3);
+      ids.add(widgets.update(w.withSpec(spec).withMetadata(w.metadata()
+          .withLabel("env", i < 5 ? "prod" : "dev"))).id());
+    }
+    assertThat(widgets.count(Query.builder().org(org).labelSelector("env=prod").build()))
+        .isEqualTo(5);
+    assertThat(widgets.count(Query.builder().org(org).labelSelector("env notin (prod)")
+        .where("spec.color", "red").build())).isEqualTo(4);
+    assertThat(widgets.count(Query.builder().org(org).filter("spec.extra.n == 0").build()))
+        .isEqualTo(5);
+    assertThat(widgets.explain(Query.builder().filter("spec.extra.n == 0").build()).toString())
+        .as("an undeclared path is not indexed").contains("spec.extra.n");
+    Instant third = widgets.get(ids.get(3)).orElseThrow().metadata().createdAt();
+    assertThat(widgets.count(Query.builder().org(org).where("metadata.createdAt")
+        .greaterOrEqual(third).build())).isEqualTo(widgets.list(Query.builder().org(org)
+            .pageSize(100).build()).items().stream()
+            .filter(w -> !w.metadata().createdAt().isBefore(third)).count());
+    for (boolean desc : new boolean[] {false, true}) {
+      for (Query.OrderBy by : List.of(Query.OrderBy.CREATED_AT, Query.OrderBy.UPDATED_AT)) {
+        List<String> seen = new ArrayList<>();
+        String token = null;
+        do {
+          Page<dev.agentstore.CustomResource<com.fasterxml.jackson.databind.node.ObjectNode,
+              com.fasterxml.jackson.databind.node.ObjectNode>> p = widgets.list(Query.builder()
+              .org(org).orderBy(by, desc).pageSize(4).pageToken(token).build());
+          p.items().forEach(w -> seen.add(w.id()));
+          token = p.nextPageToken();
+        } while (token != null);
+        assertThat(seen).as(by + (desc ? " desc" : "")).doesNotHaveDuplicates()
+            .containsExactlyInAnyOrderElementsOf(ids);
+      }
+    }
+    Query paged = Query.builder().org(org).orderBy("spec.size", false).pageSize(5).build();
+    String token = widgets.list(paged).nextPageToken();
+    assertThat(widgets.list(paged.withPageToken(token)).items())
+        .extracting(w -> w.spec().get("size").asInt()).containsExactly(5, 6, 7, 8, 9);
+    assertThatThrownBy(() -> widgets.list(Query.builder().org(org).orderBy("spec.price", false)
+        .pageSize(5).pageToken(token).build()))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("pageToken");
+    assertThatThrownBy(() -> store.agents().list(paged.withPageToken(token)))
+        .as("another kind's query").isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("pageToken");
+  }
 }

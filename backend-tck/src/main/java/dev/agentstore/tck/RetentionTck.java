@@ -128,7 +128,7 @@ public abstract class RetentionTck extends TckSupport {
         return clock.instant();
       }
     };
-    AgentStore s = open(newStoreBuilder().clock(ticking));
+    AgentStore s = open(freshLocation().clock(ticking));
     String org = newOrg(s).id();
     List<String> doomed = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
@@ -282,7 +282,7 @@ public abstract class RetentionTck extends TckSupport {
   @Test
   void pruneOfOneKindLeavesTheOthersAndRunsPastOneBatch() {
     MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
-    AgentStore s = open(newStoreBuilder().clock(clock));
+    AgentStore s = open(freshLocation().clock(clock));
     String org = newOrg(s).id();
     Agent agent = newAgent(s, org, unique("pruned"));
     int updates = 1_050; // more than one prune batch (1000)
@@ -314,7 +314,7 @@ public abstract class RetentionTck extends TckSupport {
   @Test
   void maintenanceDeletesWhatOutlivedItsKindsRetentionThenPrunesHistory() {
     MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
-    AgentStore.Builder where = newStoreBuilder().clock(clock)
+    AgentStore.Builder where = freshLocation().clock(clock)
         .retention(Kind.SKILL, Duration.ofDays(30)).historyRetention(Duration.ofDays(60));
     AgentStore s = open(where);
     String org = newOrg(s).id();
@@ -356,7 +356,7 @@ public abstract class RetentionTck extends TckSupport {
 
   @Test
   void maintenanceRefusesTenantViewsAndTransactionsAndBadRetentions() {
-    AgentStore s = open(newStoreBuilder().retention(Kind.SKILL, Duration.ofDays(1)));
+    AgentStore s = open(freshLocation().retention(Kind.SKILL, Duration.ofDays(1)));
     String org = newOrg(s).id();
 
     assertThatThrownBy(() -> s.forOrg(org).maintenance().run())
@@ -372,5 +372,56 @@ public abstract class RetentionTck extends TckSupport {
         .isInstanceOf(InvalidArgumentException.class);
     assertThatThrownBy(() -> AgentStore.builder().historyRetention(null))
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("historyRetention");
+  }
+
+  // ---------------------------------------------------------------- a declared kind
+
+  /**
+   * deleteWhere on a declared kind's declared field deletes every match in bounded batches with
+   * a DELETED entry each; prune of that kind leaves other kinds' entries; maintenance applies a
+   * retention declared for it (TTL by updatedAt on the store's clock).
+   */
+  @Test
+  void aDeclaredKindIsDeletedByQueryPrunedAndExpiredLikeABuiltInOne() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+    AgentStore.Builder where = freshLocation().clock(clock)
+        .retention(Samples.WIDGET_KIND, Duration.ofDays(30));
+    AgentStore s = open(where);
+    String org = newOrg(s).id();
+    List<String> doomed = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      doomed.add(newWidget(s, org, unique("big"), "red", 100 + i, "1").id());
+    }
+    var small = newWidget(s, org, unique("small"), "red", 1, "1");
+    long mark = HistoryTck.head(s);
+    DeleteResult r = widgets(s).deleteWhere(Query.builder().where("spec.size").greaterOrEqual(100)
+        .build(), DeleteOptions.builder().batchSize(3).build());
+    assertThat(r.deleted()).isEqualTo(7);
+    assertThat(r.batches()).as("3 + 3 + 1").isEqualTo(3);
+    assertThat(HistoryTck.changesAfter(s, mark)).extracting(ResourceVersion::resourceId)
+        .containsExactlyInAnyOrderElementsOf(doomed);
+    assertThat(widgets(s).count(Query.builder().org(org).build())).isEqualTo(1);
+
+    Agent agent = newAgent(s, org, unique("agent"));
+    s.agents().update(agent.withMetadata(agent.metadata().withLabel("n", "1")));
+    var small2 = widgets(s).update(small.withMetadata(small.metadata().withLabel("n", "1")));
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(s.history().prune(clock.instant(), Samples.WIDGET_KIND))
+        .as("the small widget's first entry and the deleted widgets' older ones")
+        .isEqualTo(1 + 7);
+    assertThat(s.history().list(small.id())).hasSize(1);
+    assertThat(s.history().list(agent.id())).as("another kind's entries stay").hasSize(2);
+
+    clock.advance(Duration.ofDays(20));
+    var fresh = newWidget(s, org, unique("fresh"), "blue", 2, "1");
+    clock.advance(Duration.ofDays(15));
+    MaintenanceReport report = s.maintenance().run();
+    assertThat(report.deleted()).containsOnlyKeys(Samples.WIDGET_KIND);
+    assertThat(report.deleted().get(Samples.WIDGET_KIND).deleted()).isEqualTo(1);
+    assertThat(widgets(s).get(small2.id())).isEmpty();
+    assertThat(widgets(s).get(fresh.id())).contains(fresh);
+    assertThatThrownBy(() -> open(newStoreBuilder().retention(Samples.WIDGET_KIND,
+        Duration.ofDays(1)))).as("a retention of a kind the store does not hold")
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("tck.dev/Widget");
   }
 }

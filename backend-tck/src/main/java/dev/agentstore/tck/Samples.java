@@ -1,6 +1,12 @@
 package dev.agentstore.tck;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstore.AgentStore;
+import dev.agentstore.CustomResource;
+import dev.agentstore.FieldRule;
+import dev.agentstore.FieldType;
+import dev.agentstore.KindDefinition;
 import dev.agentstore.Kind;
 import dev.agentstore.Metadata;
 import dev.agentstore.Resource;
@@ -36,6 +42,7 @@ import dev.agentstore.model.SkillStatus;
 import dev.agentstore.model.Workflow;
 import dev.agentstore.model.WorkflowExecution;
 import dev.agentstore.model.WorkflowInstance;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +55,51 @@ import java.util.Map;
  */
 final class Samples {
   private Samples() {}
+
+  /**
+   * The TCK's own declared kind, registered by {@link TckSupport} on every suite's store, so the
+   * generic suites run on an application-defined kind as well as on the built-in ones: one field
+   * of every indexable type, a string list, a reference to an agent, a unique key, a composite
+   * index and a {@code oneOf}.
+   */
+  static final KindDefinition WIDGET = KindDefinition.builder("tck.dev", "Widget").idPrefix("wdg")
+      .field("spec.color", FieldType.STRING, FieldRule.required(),
+          FieldRule.oneOf("red", "green", "blue"))
+      .field("spec.code", FieldType.STRING)
+      .field("spec.size", FieldType.INTEGER)
+      .field("spec.price", FieldType.DECIMAL)
+      .field("spec.madeAt", FieldType.TIMESTAMP)
+      .field("spec.active", FieldType.BOOLEAN)
+      .field("spec.tags", FieldType.STRING_LIST)
+      .field("spec.agentId", FieldType.REFERENCE, FieldRule.references(Kind.AGENT))
+      .field("status.state", FieldType.STRING)
+      .field("status.checkedAt", FieldType.TIMESTAMP)
+      .unique("spec.code")
+      .index("spec.color", "spec.size")
+      .build();
+
+  /** The kind of {@link #WIDGET}. */
+  static final Kind WIDGET_KIND = WIDGET.kind();
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  /** A widget spec with every declared field set: a unique code, the agent it references. */
+  static ObjectNode widgetSpec(String code, String agentId) {
+    ObjectNode spec = JSON.objectNode().put("color", "green").put("code", code).put("size", 3)
+        .put("price", new BigDecimal("19.90")).put("madeAt", "2026-03-01T12:00:00.25Z")
+        .put("active", true);
+    spec.putArray("tags").add("tck").add("sample");
+    if (agentId != null) {
+      spec.put("agentId", agentId);
+    }
+    return spec;
+  }
+
+  /** The built-in kinds with a repository, then {@link #WIDGET_KIND}. */
+  static java.util.stream.Stream<Kind> everyKind() {
+    return java.util.stream.Stream.concat(Kind.resourceKinds().stream(),
+        java.util.stream.Stream.of(WIDGET_KIND));
+  }
 
   /** A new resource of {@code kind} in {@code org}, ready to create. */
   static Resource<?, ?> unsaved(TckSupport t, AgentStore s, Kind kind, String org, String name) {
@@ -107,6 +159,8 @@ final class Samples {
         WorkflowExecution e = t.newWorkflowExecution(s, org);
         yield new WorkflowExecution(m, e.spec(), null);
       }
+      case "tck.dev/Widget" -> CustomResource.of(WIDGET, m, widgetSpec(TckSupport.unique("code"),
+          t.newAgent(s, org, TckSupport.unique("maker")).id()));
       default -> throw new IllegalArgumentException(kind + " has no repository");
     };
   }
@@ -137,6 +191,8 @@ final class Samples {
           dev.agentstore.model.ExecutionPhase.IN_PROGRESS);
       case "WORKFLOW_EXECUTION" -> dev.agentstore.model.WorkflowExecutionStatus.pending().withPhase(
           dev.agentstore.model.ExecutionPhase.IN_PROGRESS);
+      case "tck.dev/Widget" -> JSON.objectNode().put("state", "checked")
+          .put("checkedAt", "2026-03-02T08:00:00Z");
       default -> GenericStatus.builder().message("observed").build();
     };
   }
@@ -144,6 +200,9 @@ final class Samples {
   /** {@code r} with another status, built through its kind's type (any status object). */
   @SuppressWarnings({"unchecked", "rawtypes"})
   static Resource<?, ?> withStatus(Resource<?, ?> r, Object status) {
+    if (r instanceof CustomResource<?, ?> c) {
+      return new CustomResource<>(c.kind(), c.metadata(), c.spec(), status);
+    }
     ResourceType type = ResourceType.of(r.kind());
     return (Resource<?, ?>) type.create(r.metadata(), r.spec(), status);
   }

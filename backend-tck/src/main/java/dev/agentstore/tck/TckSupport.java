@@ -1,6 +1,9 @@
 package dev.agentstore.tck;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstore.AgentStore;
+import dev.agentstore.CustomResource;
+import dev.agentstore.CustomResourceRepository;
 import dev.agentstore.Metadata;
 import dev.agentstore.model.Agent;
 import dev.agentstore.model.AgentExecution;
@@ -63,8 +66,16 @@ public abstract class TckSupport {
 
   @BeforeEach
   void openStore() {
-    location = newStoreBuilder();
+    location = freshLocation();
     store = open(location);
+  }
+
+  /**
+   * {@link #newStoreBuilder()} with the TCK's declared kind ({@code tck.dev/Widget}) registered,
+   * as every suite's store has it, so the generic suites also run on an application-defined kind.
+   */
+  protected AgentStore.Builder freshLocation() {
+    return newStoreBuilder().kind(Samples.WIDGET);
   }
 
   @AfterEach
@@ -136,6 +147,22 @@ public abstract class TckSupport {
   /** A name unique within the JVM run. */
   protected static String unique(String prefix) {
     return prefix + "-" + NAMES.incrementAndGet();
+  }
+
+  /** The repository of the TCK's declared kind ({@code tck.dev/Widget}) in {@code s}, as JSON. */
+  protected static CustomResourceRepository<ObjectNode, ObjectNode> widgets(AgentStore s) {
+    return s.resources(Samples.WIDGET);
+  }
+
+  /**
+   * Creates a widget (the TCK's declared kind) in {@code org} with a new unique code and the
+   * given declared color, size and price (an exact decimal); it references no agent.
+   */
+  protected CustomResource<ObjectNode, ObjectNode> newWidget(AgentStore s, String org,
+      String name, String color, long size, String price) {
+    ObjectNode spec = Samples.widgetSpec(unique("code"), null).put("color", color)
+        .put("size", size).put("price", new java.math.BigDecimal(price));
+    return widgets(s).create(CustomResource.of(Samples.WIDGET, Metadata.of(org, name), spec));
   }
 
   /** Creates an organization. */

@@ -400,4 +400,46 @@ public abstract class TransactionTck extends TckSupport {
     }
     return runs.get();
   }
+
+  // ---------------------------------------------------------------- a declared kind
+
+  /**
+   * Writes of a declared kind (its own table, key columns, unique keys) commit with the
+   * transaction or roll back whole with it, history and change feed included; a unique key
+   * broken half-way rolls back like a duplicate slug.
+   */
+  @Test
+  void aDeclaredKindsWritesCommitAndRollBackWithTheTransaction() {
+    String org = newOrg().id();
+    long feed = store.changes().since(0, 10_000).size();
+    Query inOrg = Query.builder().org(org).build();
+    store.runInTransaction(tx -> {
+      var w = newWidget(tx, org, "one", "red", 1, "0.1");
+      widgets(tx).updateStatus(w.withStatus(com.fasterxml.jackson.databind.node.JsonNodeFactory
+          .instance.objectNode().put("state", "checked")));
+      newWidget(tx, org, "two", "blue", 2, "0.2");
+      assertThat(widgets(tx).count(inOrg)).isEqualTo(2);
+    });
+    assertThat(widgets(store).count(inOrg)).isEqualTo(2);
+    assertThat(store.changes().since(0, 10_000)).hasSize((int) feed + 3);
+
+    AtomicReference<String> first = new AtomicReference<>();
+    assertThatThrownBy(() -> store.runInTransaction(tx -> {
+      first.set(newWidget(tx, org, "three", "green", 3, "0.3").id());
+      newWidget(tx, org, "one", "red", 1, "0.1"); // duplicate slug
+    })).isInstanceOf(AlreadyExistsException.class);
+    assertThatThrownBy(() -> store.runInTransaction(tx -> {
+      var spec = Samples.widgetSpec("same-code", null);
+      widgets(tx).create(dev.agentstore.CustomResource.of(Samples.WIDGET,
+          dev.agentstore.Metadata.of(org, "four"), spec));
+      widgets(tx).create(dev.agentstore.CustomResource.of(Samples.WIDGET,
+          dev.agentstore.Metadata.of(org, "five"), spec)); // the unique spec.code
+    })).isInstanceOf(AlreadyExistsException.class).hasMessageContaining("spec.code");
+    assertThat(widgets(store).get(first.get())).isEmpty();
+    assertThat(store.history().list(first.get())).isEmpty();
+    assertThat(widgets(store).count(inOrg)).isEqualTo(2);
+    assertThat(widgets(store).count(Query.builder().where("spec.code", "same-code").build()))
+        .isZero();
+    assertThat(store.changes().since(0, 10_000)).hasSize((int) feed + 3);
+  }
 }

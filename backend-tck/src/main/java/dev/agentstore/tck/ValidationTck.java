@@ -2,6 +2,7 @@ package dev.agentstore.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -179,7 +180,7 @@ public abstract class ValidationTck extends TckSupport {
         .hasMessageContaining("limit");
     assertThat(store.agents().count(Query.builder().org(org).build())).isZero();
 
-    AgentStore small = open(newStoreBuilder().maxDocumentBytes(64 * 1024));
+    AgentStore small = open(freshLocation().maxDocumentBytes(64 * 1024));
     String smallOrg = newOrg(small).id();
     Agent ok = newAgent(small, smallOrg, "fits");
     assertThatThrownBy(() -> small.agents().update(ok.withSpec(AgentSpec.builder()
@@ -521,7 +522,7 @@ public abstract class ValidationTck extends TckSupport {
   @Test
   void everyKindsSampleIsValid() {
     String org = newOrg().id();
-    for (Kind k : Kind.resourceKinds()) {
+    for (Kind k : Samples.everyKind().toList()) {
       Resource<?, ?> r = Samples.created(this, store, k, k == Kind.ORGANIZATION ? null : org,
           unique("valid"));
       assertThat(r.metadata().version()).isEqualTo(1);
@@ -565,5 +566,85 @@ public abstract class ValidationTck extends TckSupport {
           assertThat(e.isRetryable()).isTrue();
         });
     assertThat(store.agents().get(a.id())).contains(a);
+  }
+
+  // ---------------------------------------------------------------- a declared kind
+
+  /**
+   * A declared kind keeps edge values exactly (strings in a key column, decimals at the limits)
+   * and finds them through its keys; hostile values of every declared field type are refused on
+   * create and update with {@link InvalidArgumentException} naming the field, changing nothing.
+   */
+  @Test
+  void aDeclaredKindKeepsEdgeValuesExactlyAndRefusesHostileOnesChangingNothing() {
+    String org = newOrg().id();
+    var widgets = widgets(store);
+    JsonNodeFactory nf = JsonNodeFactory.withExactBigDecimals(true);
+    int n = 0;
+    for (String value : List.of("", " ", "héllo wörld", "日本語のテキスト", "emoji 🚀🧪👩‍💻",
+        "e\u0301 combining", "'; DROP TABLE ck_wdg; --", "%_\\ LIKE wildcards",
+        "line\nbreak\ttab\r", "~", "\"quoted\"", "x".repeat(512))) {
+      ObjectNode spec = nf.objectNode().put("color", "red").put("code", value).put("note", value);
+      var w = widgets.create(dev.agentstore.CustomResource.of(Samples.WIDGET,
+          Metadata.of(org, "edge-" + n++), spec));
+      assertThat(widgets.get(w.id()).orElseThrow().spec()).isEqualTo(spec);
+      assertThat(widgets.list(Query.builder().org(org).where("spec.code", value).build())
+          .items()).extracting(Resource::id).containsExactly(w.id());
+    }
+    for (String d : List.of("9.99e999", "1e-1000", "0." + "7".repeat(1000), "-0.5",
+        "123456789012345678901234567890.000000000000000001")) {
+      ObjectNode spec = nf.objectNode().put("color", "blue").put("price", new BigDecimal(d));
+      var w = widgets.create(dev.agentstore.CustomResource.of(Samples.WIDGET,
+          Metadata.of(org, "dec-" + n++), spec));
+      assertThat(widgets.get(w.id()).orElseThrow().spec().get("price").decimalValue())
+          .isEqualByComparingTo(new BigDecimal(d));
+      assertThat(widgets.list(Query.builder().org(org).where("spec.price", new BigDecimal(d))
+          .build()).items()).extracting(Resource::id).containsExactly(w.id());
+    }
+
+    var target = newWidget(store, org, "target", "green", 1, "1");
+    long before = head(store);
+    long count = widgets.count(Query.all());
+    Map<String, java.util.function.UnaryOperator<ObjectNode>> bad = new java.util.LinkedHashMap<>();
+    bad.put("spec.color", s -> (ObjectNode) s.without("color"));
+    bad.put("spec.color ", s -> s.put("color", "purple"));
+    bad.put("spec.color  ", s -> s.put("color", 3));
+    bad.put("spec.size", s -> s.put("size", "3"));
+    bad.put("spec.size ", s -> s.put("size", 1.5));
+    bad.put("spec.price", s -> s.put("price", "0.3"));
+    bad.put("spec.madeAt", s -> s.put("madeAt", "yesterday"));
+    bad.put("spec.madeAt ", s -> s.put("madeAt", "2026-13-01T00:00:00Z"));
+    bad.put("spec.madeAt  ", s -> s.put("madeAt", 20260101));
+    bad.put("spec.active", s -> s.put("active", "true"));
+    bad.put("spec.tags", s -> {
+      s.putArray("tags").add(1);
+      return s;
+    });
+    bad.put("spec.tags ", s -> s.put("tags", "tck"));
+    bad.put("spec.agentId", s -> s.put("agentId", "agt-x"));
+    bad.put("spec.agentId ", s -> s.put("agentId", Ids.next(Kind.SKILL)));
+    bad.put("spec.code", s -> s.put("code", "x".repeat(513)));
+    bad.put("spec.code ", s -> s.put("code", "nul\u0000byte"));
+    bad.put("spec.code  ", s -> s.put("code", "lone \ud800 high"));
+    for (var c : bad.entrySet()) {
+      String field = c.getKey().trim();
+      String mentions = field.equals("spec.code") && c.getKey().length() > field.length()
+          ? "spec" : field;
+      ObjectNode spec = c.getValue().apply(Samples.widgetSpec(unique("code"), null));
+      assertThat(catchThrowable(() -> widgets.create(
+          dev.agentstore.CustomResource.of(Samples.WIDGET, Metadata.of(org, unique("bad")),
+              spec)))).as("create with bad %s: %s", c.getKey(), spec)
+          .isInstanceOf(InvalidArgumentException.class).hasMessageContaining(mentions);
+      assertThat(catchThrowable(() -> widgets.update(
+          target.withSpec(spec)))).as("update with bad %s: %s", c.getKey(), spec)
+          .isInstanceOf(InvalidArgumentException.class).hasMessageContaining(mentions);
+    }
+    assertThatThrownBy(() -> widgets.create(dev.agentstore.CustomResource.of(Samples.WIDGET,
+        Metadata.of(org, unique("bad")), Samples.widgetSpec(unique("code"),
+            Ids.next(Kind.AGENT))))).as("a reference to no agent")
+        .isInstanceOf(AgentStoreException.class).hasMessageContaining("spec.agentId");
+    assertThat(head(store)).as("no write").isEqualTo(before);
+    assertThat(widgets.count(Query.all())).isEqualTo(count);
+    assertThat(widgets.get(target.id())).contains(target);
   }
 }

@@ -97,10 +97,16 @@ final class QueryConditions {
     Optional<IndexedField> ix = IndexedField.serving(t.kind, f);
     if (ix.isPresent()) {
       Field<String> col = t.indexed.get(ix.get());
-      String key = ix.get().keyOf(f.value());
       if (f.operator() == Query.JsonOperator.EQUALS) {
-        return col.eq(key);
+        return col.eq(ix.get().keyOf(f.value()));
       }
+      if (f.operator() == Query.JsonOperator.IN || f.operator() == Query.JsonOperator.NOT_IN) {
+        List<String> keys = new ArrayList<>();
+        f.value().forEach(e -> keys.add(ix.get().keyOf(e))); // null: the absent key
+        Condition in = col.in(keys);
+        return f.operator() == Query.JsonOperator.IN ? in : DSL.not(in);
+      }
+      String key = ix.get().keyOf(f.value());
       Condition cmp = compare(col, f.operator(), key);
       // The absent key sorts after every value: keep it out of lower bounds.
       return f.operator() == Query.JsonOperator.GREATER_THAN

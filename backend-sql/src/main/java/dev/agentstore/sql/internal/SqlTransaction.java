@@ -322,6 +322,15 @@ public final class SqlTransaction implements BackendTransaction {
   private static Explainer rowWrite(String verb, StoredResource row) {
     String what = row.kind().kindName() + " " + row.id();
     return (mapped, cause) -> {
+      Optional<dev.agentstore.KindDefinition.Unique> key = mapped instanceof AlreadyExistsException
+          ? brokenUniqueKey(row.kind(), cause) : Optional.empty();
+      if (key.isPresent()) {
+        return new AlreadyExistsException(row.kind().kindName() + " " + row.id() + ": another "
+            + row.kind().kindName() + (row.org() == null ? "" : " in " + row.org())
+            + " already has the same " + String.join(", ", key.get().paths().stream()
+                .map(dev.agentstore.JsonPath::text).toList()) + " (a unique key of " + row.kind().name()
+            + ")", cause);
+      }
       if (mapped instanceof AlreadyExistsException) {
         return new AlreadyExistsException(row.kind().kindName() + " with slug '" + row.slug()
             + "' already exists" + (row.kind().scope() == Kind.Scope.PLATFORM ? ""
@@ -332,6 +341,31 @@ public final class SqlTransaction implements BackendTransaction {
       }
       return mapped;
     };
+  }
+
+  /**
+   * The declared unique key a unique violation broke, if it was one and not the slug: the
+   * database's own message (not the statement's text, which names every column) names the
+   * index (PostgreSQL) or its columns (SQLite, and PostgreSQL's detail), and key columns are
+   * {@code k_<hash of the path>}, so no other index matches.
+   */
+  private static Optional<dev.agentstore.KindDefinition.Unique> brokenUniqueKey(Kind kind,
+      Throwable cause) {
+    if (kind.isBuiltIn() || kind.definition().isEmpty()) {
+      return Optional.empty();
+    }
+    Throwable t = cause;
+    while (t != null && !(t instanceof java.sql.SQLException)) {
+      t = t.getCause();
+    }
+    String said = t == null || t.getMessage() == null ? "" : t.getMessage();
+    dev.agentstore.KindDefinition definition = kind.definition().get();
+    DeclaredTable table = new DeclaredTable(definition, null);
+    Optional<dev.agentstore.KindDefinition.Unique> named = definition.uniques().stream()
+        .filter(u -> said.contains(table.uniqueName(u))).findFirst();
+    return named.isPresent() ? named : definition.uniques().stream()
+        .filter(u -> u.paths().stream().allMatch(p -> said.contains(IndexedField.declaredColumn(p))))
+        .max(java.util.Comparator.comparingInt(u -> u.paths().size()));
   }
 
   @Override
@@ -1157,6 +1191,17 @@ public final class SqlTransaction implements BackendTransaction {
     if (row.environmentRefs() != null && !row.environmentRefs().isEmpty()) {
       b.append(", spec.environmentRefs ").append(row.environmentRefs());
     }
+    row.kind().definition().ifPresent(d -> { // a declared kind's REFERENCE fields
+      Map<IndexedField, String> keys = IndexedField.keys(row.kind(), row.specJson(),
+          row.statusJson());
+      for (dev.agentstore.KindDefinition.Field f : d.fields()) {
+        if (f.type() == dev.agentstore.FieldType.REFERENCE) {
+          IndexedField.find(row.kind(), f.path()).map(keys::get)
+              .map(DeclaredTable::referencedId)
+              .ifPresent(id -> b.append(", ").append(f.path().text()).append(' ').append(id));
+        }
+      }
+    });
     return "a referenced resource does not exist in " + row.org() + " (checked: " + b + ")";
   }
 }

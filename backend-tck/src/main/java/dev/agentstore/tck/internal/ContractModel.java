@@ -1,8 +1,13 @@
 package dev.agentstore.tck.internal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstore.AgentStore;
+import dev.agentstore.CustomResource;
+import dev.agentstore.KindDefinition;
 import dev.agentstore.Metadata;
 import dev.agentstore.Query;
+import dev.agentstore.Resource;
+import dev.agentstore.ResourceRepository;
 import dev.agentstore.history.ResourceVersion;
 import dev.agentstore.model.Agent;
 import dev.agentstore.model.AgentExecution;
@@ -127,6 +132,8 @@ public final class ContractModel {
 
   private final AgentStore store;
   private final Function<AgentStore, Fixture> fixtureFactory;
+  private final KindDefinition declared;
+  private final ObjectNode declaredSpec;
   private final List<Entity> agents = new ArrayList<>();
   private final List<Entity> executions = new ArrayList<>();
   private final List<String> feed = new ArrayList<>();
@@ -135,8 +142,58 @@ public final class ContractModel {
 
   /** A model for one run against {@code store}, which {@code fixtureFactory} fills first. */
   public ContractModel(AgentStore store, Function<AgentStore, Fixture> fixtureFactory) {
+    this(store, fixtureFactory, null, null);
+  }
+
+  /**
+   * The same model with the create, update, delete, get, getBySlug, count and transaction
+   * operations on the declared kind {@code declared} instead of agents: new resources get
+   * {@code spec} (valid for the kind) and the model's description is their {@code spec.note}.
+   */
+  public ContractModel(AgentStore store, Function<AgentStore, Fixture> fixtureFactory,
+      KindDefinition declared, ObjectNode spec) {
     this.store = store;
     this.fixtureFactory = fixtureFactory;
+    this.declared = declared;
+    this.declaredSpec = spec;
+  }
+
+  /** The repository the model's "agent" operations go to: agents, or the declared kind. */
+  @SuppressWarnings("unchecked")
+  private ResourceRepository<Resource<?, ?>> subjects(AgentStore s) {
+    return (ResourceRepository<Resource<?, ?>>) (ResourceRepository<?>) (declared == null
+        ? s.agents() : s.resources(declared));
+  }
+
+  private Resource<?, ?> newSubject(int org, int name) {
+    if (declared == null) {
+      return newAgent(org, name);
+    }
+    return CustomResource.of(declared, Metadata.of(fixture.orgs().get(org), name(name)),
+        declaredSpec.deepCopy().put("note", "model"));
+  }
+
+  /** {@code base} at {@code version} with the description {@code d}. */
+  @SuppressWarnings("unchecked")
+  private static Resource<?, ?> rewritten(Object base, long version, String d) {
+    if (base instanceof Agent a) {
+      return a.withMetadata(a.metadata().withVersion(version)).withSpec(a.spec()
+          .withDescription(d));
+    }
+    CustomResource<ObjectNode, ObjectNode> c = (CustomResource<ObjectNode, ObjectNode>) base;
+    return c.withMetadata(c.metadata().withVersion(version)).withSpec(c.spec().deepCopy()
+        .put("note", d));
+  }
+
+  private static String describe(Resource<?, ?> r) {
+    String description = r instanceof Agent a ? a.spec().description()
+        : ((ObjectNode) r.spec()).path("note").asText(null);
+    return "v" + r.metadata().version() + " " + description;
+  }
+
+  /** The live subjects of the fixture itself in each org: its agent, or no declared resource. */
+  private int fixtureSubjects() {
+    return declared == null ? 1 : 0;
   }
 
   /** Runs {@code ops}; the first difference between the model and the store, if any. */
@@ -208,7 +265,7 @@ public final class ContractModel {
       case GET_BY_SLUG -> agents.stream()
           .filter(e -> !e.deleted && e.org == op.a && e.slug.equals(name(op.b)))
           .map(e -> e.id).findFirst().orElse("absent");
-      case COUNT_AGENTS -> "ok " + (1 + agents.stream()
+      case COUNT_AGENTS -> "ok " + (fixtureSubjects() + agents.stream()
           .filter(e -> !e.deleted && e.org == op.a).count()); // + the fixture's agent
       case CREATE_EXECUTION -> "ok v1";
       case TRANSITION -> {
@@ -282,35 +339,32 @@ public final class ContractModel {
     try {
       return switch (op.type) {
         case CREATE_AGENT -> {
-          Agent a = store.agents().create(newAgent(op.a, op.b));
+          Resource<?, ?> a = subjects(store).create(newSubject(op.a, op.b));
           agents.add(new Entity(a.id(), op.a, name(op.b), a));
           yield "ok v" + a.metadata().version();
         }
         case UPDATE_AGENT -> {
           Entity e = agent(op.a);
-          Agent base = (Agent) e.last;
           long version = op.b == 1 ? (e.version > 1 ? e.version - 1 : e.version + 7) : e.version;
-          Agent written = via(op.c, e).agents().update(base.withMetadata(base.metadata()
-              .withVersion(version)).withSpec(base.spec().withDescription("d" + step)));
+          Resource<?, ?> written = subjects(via(op.c, e)).update(rewritten(e.last, version,
+              "d" + step));
           e.last = written;
           yield "ok v" + written.metadata().version();
         }
         case DELETE_AGENT -> {
           Entity e = agent(op.a);
           AgentStore s = via(op.c, e);
-          boolean deleted = op.b == 0 ? s.agents().delete(e.id)
-              : s.agents().delete(e.id, op.b == 1 ? e.version : e.version + 3);
+          boolean deleted = op.b == 0 ? subjects(s).delete(e.id)
+              : subjects(s).delete(e.id, op.b == 1 ? e.version : e.version + 3);
           yield "ok " + deleted;
         }
         case GET_AGENT -> {
           Entity e = agent(op.a);
-          yield via(op.b, e).agents().get(e.id)
-              .map(a -> "v" + a.metadata().version() + " " + a.spec().description())
-              .orElse("absent");
+          yield subjects(via(op.b, e)).get(e.id).map(ContractModel::describe).orElse("absent");
         }
-        case GET_BY_SLUG -> store.agents().getBySlug(fixture.orgs().get(op.a), name(op.b))
-            .map(Agent::id).orElse("absent");
-        case COUNT_AGENTS -> "ok " + store.forOrg(fixture.orgs().get(op.a)).agents()
+        case GET_BY_SLUG -> subjects(store).getBySlug(fixture.orgs().get(op.a), name(op.b))
+            .map(Resource::id).orElse("absent");
+        case COUNT_AGENTS -> "ok " + subjects(store.forOrg(fixture.orgs().get(op.a)))
             .count(Query.all());
         case CREATE_EXECUTION -> {
           String org = fixture.orgs().get(op.a);
@@ -340,9 +394,9 @@ public final class ContractModel {
 
   private String transaction(Op op) {
     try {
-      Agent written = store.inTransaction(tx -> {
-        Agent a = tx.agents().create(newAgent(op.a, op.b));
-        Agent b = tx.agents().update(a.withSpec(a.spec().withDescription("d" + step)));
+      Resource<?, ?> written = store.inTransaction(tx -> {
+        Resource<?, ?> a = subjects(tx).create(newSubject(op.a, op.b));
+        Resource<?, ?> b = subjects(tx).update(rewritten(a, a.metadata().version(), "d" + step));
         if (op.c == 0) {
           throw new RolledBack();
         }
@@ -381,9 +435,7 @@ public final class ContractModel {
   private Optional<String> compareEverything(long mark) {
     for (Entity e : agents) {
       String expected = e.deleted ? "absent" : "v" + e.version + " " + e.description;
-      String actual = store.agents().get(e.id)
-          .map(a -> "v" + a.metadata().version() + " " + a.spec().description())
-          .orElse("absent");
+      String actual = subjects(store).get(e.id).map(ContractModel::describe).orElse("absent");
       Optional<String> d = differ("agent " + e.id, expected, actual);
       if (d.isEmpty()) {
         d = differ("history of agent " + e.id, String.join(",", e.history), history(e.id));
@@ -407,9 +459,10 @@ public final class ContractModel {
     }
     for (int org = 0; org < ORGS; org++) {
       int o = org;
-      long live = 1 + agents.stream().filter(e -> !e.deleted && e.org == o).count();
+      long live = fixtureSubjects() + agents.stream().filter(e -> !e.deleted && e.org == o)
+          .count();
       Optional<String> d = differ("agents in org" + org, Long.toString(live),
-          Long.toString(store.forOrg(fixture.orgs().get(org)).agents().count(Query.all())));
+          Long.toString(subjects(store.forOrg(fixture.orgs().get(org))).count(Query.all())));
       if (d.isPresent()) {
         return d;
       }
