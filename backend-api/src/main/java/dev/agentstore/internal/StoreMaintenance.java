@@ -3,7 +3,6 @@ package dev.agentstore.internal;
 import dev.agentstore.DeleteResult;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.Kind;
-import dev.agentstore.KindDefinition;
 import dev.agentstore.Maintenance;
 import dev.agentstore.MaintenanceReport;
 import dev.agentstore.Query;
@@ -16,7 +15,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -52,7 +50,10 @@ final class StoreMaintenance implements Maintenance {
     StoreCore core = view.core();
     Instant now = core.now();
     Map<Kind, DeleteResult> expired = new LinkedHashMap<>();
-    for (Kind kind : expiryOrder(core)) {
+    for (Kind kind : referrersFirst(core)) {
+      if (repos.apply(kind) == null) {
+        continue; // declared by another process after this one opened: not served here
+      }
       DeleteResult r = repos.apply(kind).deleteWhere(Query.builder()
           .where("metadata.expiresAt").lessOrEqual(now).build());
       if (r.deleted() > 0 || r.blocked() > 0) {
@@ -60,7 +61,9 @@ final class StoreMaintenance implements Maintenance {
       }
     }
     Map<Kind, DeleteResult> deleted = new LinkedHashMap<>();
-    for (Kind kind : dependentsFirst(core.retention.keySet(), core.kinds.values())) {
+    List<Kind> withRetention = referrersFirst(core);
+    withRetention.retainAll(core.retention.keySet());
+    for (Kind kind : withRetention) {
       Instant cutoff = now.minus(core.retention.get(kind));
       deleted.put(kind, repos.apply(kind).deleteWhere(Query.builder()
           .where("metadata.updatedAt").lessThan(cutoff).build()));
@@ -68,38 +71,6 @@ final class StoreMaintenance implements Maintenance {
     Duration keepHistory = core.historyRetention;
     long pruned = keepHistory == null ? 0 : history.prune(now.minus(keepHistory));
     return new MaintenanceReport(now, deleted, expired, pruned);
-  }
-
-  /**
-   * Every kind the store serves, declared kinds first (they may refer to built-in kinds, never
-   * the reverse), a declared kind before the declared kinds it refers to, then the built-in
-   * kinds referrers first.
-   */
-  private List<Kind> expiryOrder(StoreCore core) {
-    List<Kind> order = new ArrayList<>();
-    Set<Kind> placed = new HashSet<>();
-    for (KindDefinition d : core.kinds.values()) {
-      placeReferrersFirst(d.kind(), core, order, placed);
-    }
-    for (Kind k : DEPENDENTS_FIRST) {
-      if (repos.apply(k) != null) {
-        order.add(k);
-      }
-    }
-    return order;
-  }
-
-  /** Appends the declared kinds referring to {@code k} (depth first), then {@code k}. */
-  private void placeReferrersFirst(Kind k, StoreCore core, List<Kind> order, Set<Kind> placed) {
-    if (!placed.add(k)) {
-      return; // placed already, or a reference cycle: cascades resolve what the order cannot
-    }
-    for (DeleteCascade.Edge e : core.referrers.getOrDefault(k, List.of())) {
-      placeReferrersFirst(e.referrer().kind(), core, order, placed);
-    }
-    if (repos.apply(k) != null) {
-      order.add(k);
-    }
   }
 
   /**
@@ -119,12 +90,11 @@ final class StoreMaintenance implements Maintenance {
     }
   }
 
-  private static List<Kind> dependentsFirst(Set<Kind> kinds,
-      java.util.Collection<dev.agentstore.KindDefinition> declared) {
+  /** Every kind the store holds, in {@link #DEPENDENTS_FIRST} order, declared kinds first. */
+  private static List<Kind> referrersFirst(StoreCore core) {
     List<Kind> order = new ArrayList<>();
-    declared.forEach(d -> order.add(0, d.kind()));
+    core.kinds.values().forEach(d -> order.add(0, d.kind()));
     order.addAll(DEPENDENTS_FIRST);
-    order.retainAll(kinds);
     return order;
   }
 }
