@@ -89,7 +89,7 @@ public abstract class ExpiryTck extends SecretsSupport {
   @Test
   void maintenanceDeletesWhatHasExpiredOnEveryKindAndKeepsTheRest() {
     MutableClock clock = new MutableClock(T0);
-    AgentStore.Builder where = newStoreBuilder().clock(clock).kind(notes());
+    AgentStore.Builder where = freshLocation().clock(clock).kind(notes());
     AgentStore s = open(where);
     String org = newOrg(s).id();
     Agent soon = expiringAgent(s, org, T0.plus(Duration.ofHours(1)));
@@ -136,7 +136,7 @@ public abstract class ExpiryTck extends SecretsSupport {
   @Test
   void anExpiredResourceStillReferencedStaysAndIsCountedAsBlocked() {
     MutableClock clock = new MutableClock(T0);
-    AgentStore s = open(newStoreBuilder().clock(clock));
+    AgentStore s = open(freshLocation().clock(clock));
     String org = newOrg(s).id();
     Agent agent = expiringAgent(s, org, T0.plus(Duration.ofMinutes(1)));
     AgentInstance keeps = s.agentInstances().create(new AgentInstance(Metadata.of(org,
