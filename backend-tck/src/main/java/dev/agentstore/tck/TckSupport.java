@@ -102,29 +102,13 @@ public abstract class TckSupport {
   }
 
   /**
-   * Opens {@code builder} from {@code n} threads at once (processes racing to open one store);
-   * asserts every open succeeded and returns the stores, closed after the test.
+   * Opens {@code builder} from {@code n} threads released together (processes racing to open
+   * one store); fails with the first open that failed, else returns the stores, closed after
+   * the test.
    */
-  protected List<AgentStore> openAtOnce(AgentStore.Builder builder, int n)
-      throws InterruptedException {
+  protected List<AgentStore> openAtOnce(AgentStore.Builder builder, int n) throws Exception {
     List<AgentStore> out = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    java.util.Queue<Throwable> failed = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    List<Thread> threads = new java.util.ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      Thread th = new Thread(() -> {
-        try {
-          out.add(open(builder));
-        } catch (RuntimeException e) {
-          failed.add(e);
-        }
-      });
-      threads.add(th);
-      th.start();
-    }
-    for (Thread th : threads) {
-      th.join();
-    }
-    org.assertj.core.api.Assertions.assertThat(failed).isEmpty();
+    Concurrently.run(n, thread -> out.add(open(builder)));
     return out;
   }
 
