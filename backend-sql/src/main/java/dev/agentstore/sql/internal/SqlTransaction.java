@@ -664,8 +664,17 @@ public final class SqlTransaction implements BackendTransaction {
    */
   private int loadRows(Table<?> table, List<? extends Field<?>> columns,
       List<? extends List<?>> rows) {
+    return loadRows(table, columns, rows, sql -> sql);
+  }
+
+  /**
+   * {@link #loadRows}; on the INSERT path each statement's text goes through {@code rewrite}
+   * (the bulk load takes given identity values itself, see {@link DialectStrategy#bulkLoad}).
+   */
+  private int loadRows(Table<?> table, List<? extends Field<?>> columns,
+      List<? extends List<?>> rows, java.util.function.UnaryOperator<String> rewrite) {
     if (!dialect.bulkLoads() || rows.size() < 2) {
-      return insertRows(table, columns, rows);
+      return insertRows(table, columns, rows, rewrite);
     }
     return (int) bulkLoad(table, columns, rows);
   }
@@ -1019,11 +1028,7 @@ public final class SqlTransaction implements BackendTransaction {
         rows.add(row);
         max = Math.max(max, r.sequence());
       }
-      if (dialect.bulkLoads()) {
-        bulkLoad(h.table, columns, rows); // takes the given sequences, as OVERRIDING does
-      } else {
-        insertRows(h.table, columns, rows, dialect::explicitSequenceInsert);
-      }
+      loadRows(h.table, columns, rows, dialect::explicitSequenceInsert);
       long highest = max;
       String table = ctx.render(h.table);
       String column = h.seq.getName();
