@@ -84,7 +84,6 @@ final class DeleteCascade {
   private final Map<Kind, Repo<?, ?, ?>> deleters = new HashMap<>();
   /** The referrer repositories writing the SET_NULL edits, by kind. */
   private final Map<Kind, Repo<?, ?, ?>> editors = new HashMap<>();
-  private String rootId;
 
   private DeleteCascade(Repo<?, ?, ?> root, BackendTransaction tx) {
     this.root = root;
@@ -107,8 +106,8 @@ final class DeleteCascade {
   }
 
   private void run(Kind kind, StoredResource row, boolean record) {
-    rootId = row.id();
     visit(kind, row, 0);
+    String rootId = row.id();
     Map<String, List<Referrer>> clears = new LinkedHashMap<>(); // by referrer id
     List<String> blockers = new ArrayList<>();
     for (Referrer r : others) {
