@@ -232,8 +232,10 @@ public interface BackendTransaction {
 
   /**
    * Up to {@code limit} history rows with sequence above {@code afterSequence} in sequence order,
-   * only {@code org}'s when it is non-null, never skipping a row that commits later with a lower
-   * sequence than one already returned.
+   * only {@code org}'s when it is non-null. As the first read of a read transaction (how the
+   * change feed calls it) it never skips a row that commits later with a lower sequence than one
+   * it returned; after other reads of the transaction it may answer from that transaction's
+   * snapshot, consistent with what those reads saw.
    */
   List<HistoryRecord> changesSince(long afterSequence, String org, int limit);
 

@@ -26,13 +26,17 @@ import org.jooq.impl.SQLDataType;
 /**
  * What PostgreSQL does differently: JSONB operators (label equality as containment, so the GIN
  * index on labels serves it; JSON path equality by exact JSONB comparison), errors by SQLState,
- * and a transaction-scoped advisory lock that makes history sequence numbers commit in order.
+ * and a table lock that change-feed reads take so that they never skip a history row committed
+ * late (writers share it; see {@link #beforeFeedRead}).
  *
  * <p>Usage: {@code new SqlBackend(new PostgresDialect(), pool, pool, caps, null, List.of(), pool)}
  */
 public final class PostgresDialect implements DialectStrategy {
-  /** The advisory lock key history writers hold until they commit ("agentstr" in ASCII). */
-  static final long HISTORY_LOCK = 0x6167656e74737472L;
+  /**
+   * The table whose locks order history: every history INSERT first takes ROW EXCLUSIVE on it
+   * (a statement trigger, migration 9), a change-feed read takes SHARE.
+   */
+  static final String HISTORY_ORDER_TABLE = "agentstore_history_order";
   /** The advisory lock key of applying kind definitions ("agstkind" in ASCII). */
   static final long DECLARED_KINDS_LOCK = 0x616773746b696e64L;
   /** Bytes of COPY data sent at once ({@link #bulkLoad}). */
@@ -291,7 +295,7 @@ public final class PostgresDialect implements DialectStrategy {
    * none active and both activate); the loser fails with SQLState 40001, which {@link #classify}
    * reports as {@link ErrorKind#SERIALIZATION} and the store answers by running the whole
    * transaction again. Serializable transactions never wait beyond the row locks they take
-   * anyway, so the history advisory lock (taken last, see {@link #beforeHistoryInsert}) adds no
+   * anyway, so the history ordering lock (taken last, by the history insert's trigger) adds no
    * deadlock; a conflict is found at the latest at commit.
    */
   @Override
@@ -315,14 +319,15 @@ public final class PostgresDialect implements DialectStrategy {
     return true;
   }
 
+  /**
+   * Waits for the history inserts in flight; see {@link DialectStrategy#beforeFeedRead}. The
+   * table is never written: it exists only to be locked, so that neither autovacuum nor index
+   * builds on the history table (which take locks of their own) can stall the feed.
+   */
   @Override
-  public void beforeHistoryInsert(Connection c) throws SQLException {
-    // Held until commit: sequence order becomes commit order, so change-feed readers never skip
-    // a row that commits late. The NOTIFY is delivered at commit and wakes other processes.
-    try (PreparedStatement st = c.prepareStatement(
-        "SELECT pg_advisory_xact_lock(?), pg_notify('" + CHANGES_CHANNEL + "', '')")) {
-      st.setLong(1, HISTORY_LOCK);
-      st.execute();
+  public void beforeFeedRead(Connection c) throws SQLException {
+    try (java.sql.Statement st = c.createStatement()) {
+      st.execute("LOCK TABLE " + HISTORY_ORDER_TABLE + " IN SHARE MODE");
     }
   }
 

@@ -294,30 +294,39 @@ public interface DialectStrategy {
   }
 
   /**
-   * Makes history sequence order equal commit order, so the change feed has no gaps that fill in
-   * later. Called once per write transaction that wrote history, right before its history rows
-   * are inserted, which {@code SqlBackend} does last, just before commit. After this returns, no
-   * other transaction may allocate a history sequence number until this one has committed or
-   * rolled back; then a reader that has seen sequence n can never later find a committed row
-   * below n, and reading {@code seq > last ORDER BY seq} is gapless.
+   * Called once per write transaction that wrote history, right before its history rows are
+   * inserted, which {@code SqlBackend} does last, just before commit. Together with
+   * {@link #beforeFeedRead} it keeps the change feed gapless: a reader that has seen sequence n
+   * must never later find a committed row below n.
    *
-   * <p>Why this scheme: the rows are inserted at the very end and the lock guards only that
-   * insert and the commit, so it never waits while holding row locks a lock holder could need
-   * (no deadlocks) and a long transaction delays others only by its final insert, not its whole
-   * run. The price on a database with concurrent writers is that commits of history-writing
-   * transactions are serialized (one commit flush at a time). The alternative, letting readers
-   * stop below the oldest in-flight transaction ({@code pg_snapshot_xmin}), keeps commits
-   * parallel but stalls every reader behind any long transaction on the server and needs an extra
-   * column; it can replace this hook if commit throughput ever matters more.
-   *
-   * <p>The default does nothing: right for SQLite, whose write transactions already run one at a
-   * time ({@code BEGIN IMMEDIATE}). PostgreSQL takes a transaction-scoped advisory lock here
-   * ({@code SELECT pg_advisory_xact_lock(<constant>)}), released by commit only after the rows
-   * are visible, and may queue its cross-process wake-up ({@code NOTIFY}), which PostgreSQL
-   * delivers at commit. The sequence must not be cached per session (PostgreSQL's default
-   * {@code CACHE 1}), or numbers would not follow allocation order.
+   * <p>The default does nothing. That is right for SQLite, whose write transactions already run
+   * one at a time ({@code BEGIN IMMEDIATE}), and for PostgreSQL, whose history table has a
+   * statement trigger that takes the ordering lock (migration 9) so that no extra round trip is
+   * needed. A dialect for another database with concurrent writers can take its share of an
+   * ordering lock here, held until commit, before the insert allocates sequence numbers.
    */
   default void beforeHistoryInsert(Connection c) throws SQLException {}
+
+  /**
+   * Called as the first statement of a read transaction whose first read is the change feed,
+   * before its snapshot is taken: waits until every transaction that has allocated a history
+   * sequence number has committed or rolled back, and holds new allocations back until this
+   * transaction ends. The snapshot then holds every row below the highest one it sees, so
+   * reading {@code seq > last ORDER BY seq} never skips a row that commits later.
+   *
+   * <p>Why this scheme: writers only share the ordering lock, so their commits (and commit
+   * flushes) run in parallel; a feed read waits for at most the commits in flight, and writers
+   * wait for at most one feed read's SELECT. The alternative, letting readers stop below the
+   * oldest in-flight transaction ({@code pg_snapshot_xmin}), stalls every reader behind any
+   * long transaction on the server and needs an extra column.
+   *
+   * <p>The default does nothing, right for SQLite (one writer at a time). PostgreSQL runs
+   * {@code LOCK TABLE agentstore_history_order IN SHARE MODE}: a lock statement takes no
+   * snapshot, so the repeatable-read snapshot begins at the SELECT after it, and SHARE conflicts
+   * with the ROW EXCLUSIVE lock every history insert takes first (by trigger) but not with
+   * other readers'.
+   */
+  default void beforeFeedRead(Connection c) throws SQLException {}
 
   /**
    * The text of an INSERT into the history table that supplies {@code seq} itself (import). The

@@ -160,7 +160,7 @@ public class SqlBackend implements Backend {
         dialect.begin(c, write);
       }
       DSLContext ctx = DSL.using(c, dialect.dialect(), settings);
-      tx = new SqlTransaction(ctx, schema, dialect, errors, statements);
+      tx = new SqlTransaction(ctx, schema, dialect, errors, statements, !write);
       try {
         result = work.run(tx);
         if (tx.failed()) {
@@ -193,9 +193,18 @@ public class SqlBackend implements Backend {
       }
     }
     if (tx.wroteHistory()) {
-      fireCommittedChanges();
+      committedHistory();
     }
     return result;
+  }
+
+  /**
+   * Called after each local commit that wrote history: wakes this process's subscriptions. A
+   * database module that tells other processes too (PostgreSQL {@code NOTIFY}) adds that here,
+   * outside the committed transaction.
+   */
+  protected void committedHistory() {
+    fireCommittedChanges();
   }
 
   /**

@@ -8,7 +8,8 @@ import java.util.Properties;
 import javax.sql.DataSource;
 
 /**
- * The SQL backend plus PostgreSQL's cross-process wake-up: the first change subscription starts a
+ * The SQL backend plus PostgreSQL's cross-process wake-up: commits that wrote history are
+ * announced by a {@link ChangeNotifier}, and the first change subscription starts a
  * {@link ChangeNotificationListener}, so commits made by other processes reach subscribers
  * without waiting for their poll.
  *
@@ -17,6 +18,7 @@ import javax.sql.DataSource;
 final class PostgresBackend extends SqlBackend {
   private final String jdbcUrl;
   private final Properties props;
+  private final ChangeNotifier notifier;
   private ChangeNotificationListener listener;
 
   PostgresBackend(DataSource pool, Capabilities caps, String jdbcUrl, Properties props,
@@ -24,6 +26,13 @@ final class PostgresBackend extends SqlBackend {
     super(new PostgresDialect(), pool, pool, caps, null, List.of(), closePool);
     this.jdbcUrl = jdbcUrl;
     this.props = props;
+    this.notifier = new ChangeNotifier(pool);
+  }
+
+  @Override
+  protected void committedHistory() {
+    super.committedHistory();
+    notifier.changed();
   }
 
   @Override
@@ -43,6 +52,7 @@ final class PostgresBackend extends SqlBackend {
         listener = null;
       }
     }
+    notifier.close(); // before the pool closes under it
     super.close();
   }
 }

@@ -30,7 +30,7 @@ public final class PostgresBackendFactory {
   /** The advisory lock key openers hold while migrating ("agentmig" in ASCII). */
   static final long MIGRATION_LOCK = 0x6167656e746d6967L;
   /** The newest script in {@code db/migration/postgresql}; a test keeps the two in step. */
-  public static final String LATEST_MIGRATION = "8";
+  public static final String LATEST_MIGRATION = "9";
   private static final Migrations MIGRATIONS = new Migrations(
       PostgresBackendFactory.class.getClassLoader(), "classpath:db/migration/postgresql",
       LATEST_MIGRATION);

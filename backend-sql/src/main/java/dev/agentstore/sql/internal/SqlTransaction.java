@@ -56,18 +56,23 @@ public final class SqlTransaction implements BackendTransaction {
   private final DialectStrategy dialect;
   private final SqlErrors errors;
   private final StatementCache statements;
+  private final boolean readOnly;
   private final List<HistoryRecord> pendingHistory = new ArrayList<>();
+  /** Whether a statement has run: the feed's ordering wait must come before the snapshot. */
+  private boolean statementRun;
   private boolean wroteHistory;
   private boolean failed;
   private TransactionConflictException conflict;
 
   /**
    * A transaction over {@code ctx}, whose connection is already inside a transaction;
-   * {@code statements} is the backend's cache of rendered statement texts.
+   * {@code statements} is the backend's cache of rendered statement texts, {@code readOnly} says
+   * whether it began as a read transaction.
    */
   public SqlTransaction(DSLContext ctx, SqlSchema schema, DialectStrategy dialect,
-      SqlErrors errors, StatementCache statements) {
+      SqlErrors errors, StatementCache statements, boolean readOnly) {
     this.ctx = ctx;
+    this.readOnly = readOnly;
     this.statements = statements;
     this.schema = schema;
     this.dialect = dialect;
@@ -96,6 +101,7 @@ public final class SqlTransaction implements BackendTransaction {
     if (failed) {
       throw abandoned(operation);
     }
+    statementRun = true;
     try {
       return work.get();
     } catch (AgentStoreException e) {
@@ -820,7 +826,7 @@ public final class SqlTransaction implements BackendTransaction {
 
   // ------------------------------------------------------------------ history
 
-  /** Keeps the row until {@link #flushHistory()}; see {@link DialectStrategy#beforeHistoryInsert}. */
+  /** Keeps the row until {@link #flushHistory()}, which inserts it last, before commit. */
   @Override
   public void appendHistory(HistoryRecord r) {
     pendingHistory.add(r);
@@ -877,11 +883,19 @@ public final class SqlTransaction implements BackendTransaction {
   }
 
   /**
-   * Sequence order is commit order (see {@link DialectStrategy#beforeHistoryInsert}), so once a
-   * row is visible every row below it that will ever commit is visible too.
+   * Gapless when this is the first statement of a read transaction: the dialect's
+   * {@link DialectStrategy#beforeFeedRead} then waits until every transaction that has allocated
+   * a history sequence number has ended, before the snapshot this read sees is taken. Later in a
+   * transaction the rows are those of its snapshot, consistent with the resources it read.
    */
   @Override
   public List<HistoryRecord> changesSince(long afterSequence, String org, int limit) {
+    if (readOnly && !statementRun) {
+      run("order the change feed", () -> {
+        ctx.connection(dialect::beforeFeedRead);
+        return null;
+      });
+    }
     flushHistory();
     HistoryTable h = schema.history();
     Condition where = h.seq.gt(afterSequence);
