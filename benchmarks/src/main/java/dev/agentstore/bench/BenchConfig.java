@@ -64,7 +64,7 @@ record BenchConfig(boolean quick, int runs, int warmups, Path outDir, Path workD
         quick ? 20 : 200,
         quick ? List.of(1_000, 5_000, 20_000) : List.of(10_000, 100_000, 1_000_000),
         8,
-        quick ? 5 : 50,
+        quick ? 5 : 250,
         quick ? 2 : 5,
         artifactMiB * 1024 * 1024);
   }

@@ -252,9 +252,7 @@ final class CompareResults {
       while (m.find()) {
         tables.add(m.group(1));
       }
-      String what = sql.toLowerCase(Locale.ROOT).contains("pg_advisory_xact_lock")
-          ? " pg_advisory_xact_lock + pg_notify" : tables.isEmpty() ? ""
-          : " " + String.join("+", tables);
+      String what = tables.isEmpty() ? "" : " " + String.join("+", tables);
       out.add(prefix + verb + what);
     }
     return out.isEmpty() ? "–" : String.join(", ", out);

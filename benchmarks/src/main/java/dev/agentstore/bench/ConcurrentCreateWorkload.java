@@ -38,8 +38,19 @@ final class ConcurrentCreateWorkload {
     this.ctx = ctx;
   }
 
-  /** Measures and judges. */
+  /** Measures and judges, without and then with a reader tailing the change feed. */
   void run() throws Exception {
+    run(false);
+    run(true);
+  }
+
+  /**
+   * One measurement. With {@code tailed}, a change-feed reader follows the creates as they
+   * commit (the library: a subscription; raw: a thread polling the feed's statements) and the
+   * run ends when it has read every create, so the figure includes what the feed's ordering
+   * costs the writers.
+   */
+  private void run(boolean tailed) throws Exception {
     int threads = ctx.cfg().threads();
     int each = ctx.cfg().createsPerThread();
     List<Connection> conns = new ArrayList<>();
@@ -72,7 +83,7 @@ final class ConcurrentCreateWorkload {
 
         @Override
         public Harness.Side lib() {
-          return ops -> parallel(pool, threads, ops / threads, t -> {
+          Harness.Side creates = ops -> parallel(pool, threads, ops / threads, t -> {
             try {
               ctx.store().agents().create(libInputs.get(t).poll());
             } catch (UnavailableException e) {
@@ -81,11 +92,12 @@ final class ConcurrentCreateWorkload {
               libOther.incrementAndGet();
             }
           });
+          return tailed ? ops -> tailedBySubscription(creates, ops) : creates;
         }
 
         @Override
         public Harness.Side raw() {
-          return ops -> parallel(pool, threads, ops / threads, t -> {
+          Harness.Side creates = ops -> parallel(pool, threads, ops / threads, t -> {
             Row row = rawInputs.get(t).poll();
             try {
               ctx.raw().create(conns.get(t), RawTable.AGENTS, row, "AGENT",
@@ -98,25 +110,78 @@ final class ConcurrentCreateWorkload {
               }
             }
           });
+          return tailed ? ops -> tailedByPolling(creates, ops) : creates;
         }
       }, threads * each, 1);
+      String operation = threads + " threads creating" + (tailed ? ", feed tailed" : "");
       String note = String.format("errors (all runs incl. warm-up): library %d busy + %d other,"
           + " raw %d busy + %d other; library %.0f creates/s", libBusy.get(), libOther.get(),
           rawBusy.get(), rawOther.get(), 1e6 / s.libStats().median());
-      ctx.results().add(new Result(ctx.backend(), "concurrent",
-          threads + " threads creating", "", "µs/op", s, "raw JDBC, " + threads + " connections",
+      ctx.results().add(new Result(ctx.backend(), "concurrent", operation, "", "µs/op", s,
+          "raw JDBC, " + threads + " connections" + (tailed ? " + a polling reader" : ""),
           note));
-      ctx.results().judge(Verdict.of(Target.ZERO_BUSY, ctx.backend(), threads
-          + " threads creating", libBusy.get() + libOther.get(), libBusy.get() + " busy, "
-          + libOther.get() + " other", "concurrent.busy"));
-      ctx.results().judge(Verdict.of(Target.SINGLE_OP, ctx.backend(), threads
-          + " threads creating", s.ratio().median(), String.format("%.2f×", s.ratio().median()),
-          "concurrent.ratio"));
+      ctx.results().judge(Verdict.of(Target.ZERO_BUSY, ctx.backend(), operation,
+          libBusy.get() + libOther.get(), libBusy.get() + " busy, " + libOther.get() + " other",
+          "concurrent.busy"));
+      ctx.results().judge(Verdict.of(Target.SINGLE_OP, ctx.backend(), operation,
+          s.ratio().median(), String.format("%.2f×", s.ratio().median()), "concurrent.ratio"));
     } finally {
       pool.shutdownNow();
       for (Connection c : conns) {
         c.close();
       }
+    }
+  }
+
+  /** {@code creates} while a subscription from the feed's head follows, until it has read them. */
+  private void tailedBySubscription(Harness.Side creates, int ops) throws Exception {
+    long head = head();
+    java.util.concurrent.CountDownLatch read = new java.util.concurrent.CountDownLatch(ops);
+    try (var sub = ctx.store().changes().subscribe(head, change -> read.countDown())) {
+      creates.run(ops);
+      if (!read.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the subscription did not read every create");
+      }
+    }
+  }
+
+  /** {@code creates} while a raw thread polls the feed from its head, until it has read them. */
+  private void tailedByPolling(Harness.Side creates, int ops) throws Exception {
+    long head = head();
+    Future<?> reader;
+    try (Connection c = ctx.db().connect()) {
+      ExecutorService one = Executors.newSingleThreadExecutor();
+      try {
+        reader = one.submit(() -> {
+          long last = head;
+          int seen = 0;
+          while (seen < ops) {
+            long[] page = ctx.raw().changesSince(c, last, 256);
+            seen += (int) page[0];
+            if (page[0] == 0) {
+              Thread.sleep(1); // what a poller does between empty pages
+            } else {
+              last = page[1];
+            }
+          }
+          return null;
+        });
+        creates.run(ops);
+        reader.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      } finally {
+        one.shutdownNow();
+      }
+    }
+  }
+
+  /** The feed's highest sequence now (untimed bookkeeping of the tailed runs). */
+  private long head() throws SQLException {
+    try (Connection c = ctx.db().connect();
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery(
+            "SELECT coalesce(max(seq), 0) FROM api_resource_versions")) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 

@@ -22,10 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * in the same order, with the same columns and transaction boundaries that backend-sql's
  * {@code SqlBackend}/{@code SqlTransaction} issue through jOOQ (SQLite: {@code BEGIN IMMEDIATE}
  * for writes, {@code BEGIN DEFERRED} for reads; PostgreSQL: {@code SELECT ... FOR UPDATE} before
- * a check-and-write, and the advisory lock plus {@code pg_notify} right before the history
- * insert). Each statement is prepared per call, as jOOQ does. What it leaves out is exactly the
- * library's own work: validation, Jackson encoding and decoding, jOOQ rendering, the connection
- * pool and the facade.
+ * a check-and-write; the history table's ordering trigger, migration 9, fires for these
+ * inserts as for the library's). Each statement is prepared per call, as jOOQ does. What it
+ * leaves out is exactly the library's own work: validation, Jackson encoding and decoding, jOOQ
+ * rendering, the connection pool and the facade.
  *
  * <p>Usage: {@code RawStore raw = new RawStore(RawStore.Dialect.SQLITE); raw.create(c, t, row, "AGENT", snapshot);}
  */
@@ -35,12 +35,9 @@ final class RawStore {
   enum Dialect {
     /** SQLite: JSON as TEXT, times as epoch microseconds, explicit BEGIN statements. */
     SQLITE,
-    /** PostgreSQL: JSONB and TIMESTAMPTZ casts, row locks, the history advisory lock. */
+    /** PostgreSQL: JSONB and TIMESTAMPTZ casts, row locks. */
     POSTGRES
   }
-
-  /** The advisory lock key of PostgresDialect ("agentstr" in ASCII). */
-  static final long HISTORY_LOCK = 0x6167656e74737472L;
 
   private final Dialect dialect;
   private final Map<String, String> sqlCache = new ConcurrentHashMap<>();
@@ -103,6 +100,44 @@ final class RawStore {
       insert(c, t, row);
       history(c, kind, row, "CREATED", snapshot);
       commit(c);
+    } catch (SQLException | RuntimeException e) {
+      rollback(c);
+      throw e;
+    }
+  }
+
+  /**
+   * The change feed's read: every column of up to {@code limit} history rows after
+   * {@code after}, in a read transaction (PostgreSQL: repeatable read, first the SHARE lock of
+   * {@code PostgresDialect.beforeFeedRead}); returns {rows read, last sequence}.
+   */
+  long[] changesSince(Connection c, long after, int limit) throws SQLException {
+    begin(c, false);
+    try {
+      if (dialect == Dialect.POSTGRES) {
+        exec(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        exec(c, "LOCK TABLE agentstore_history_order IN SHARE MODE");
+      }
+      long rows = 0;
+      long last = after;
+      try (PreparedStatement ps = c.prepareStatement(sql("changes", () -> "select * from "
+          + q("api_resource_versions") + " where " + q("seq") + " > ? order by " + q("seq")
+          + limit()))) {
+        ps.setLong(1, after);
+        ps.setInt(2, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          int columns = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            for (int i = 1; i <= columns; i++) {
+              rs.getString(i); // decode every column, as a reader would
+            }
+            last = rs.getLong("seq");
+            rows++;
+          }
+        }
+      }
+      commit(c);
+      return new long[] {rows, last};
     } catch (SQLException | RuntimeException e) {
       rollback(c);
       throw e;
@@ -386,16 +421,9 @@ final class RawStore {
     return i;
   }
 
-  /** The history insert, after PostgreSQL's ordering lock (SQLite needs none: one writer). */
+  /** The history insert (PostgreSQL's trigger takes the ordering lock inside it). */
   void history(Connection c, String kind, Row row, String event, String snapshot)
       throws SQLException {
-    if (dialect == Dialect.POSTGRES) {
-      try (PreparedStatement st = c.prepareStatement(
-          "SELECT pg_advisory_xact_lock(?), pg_notify('agentstore_changes', '')")) {
-        st.setLong(1, HISTORY_LOCK);
-        st.execute();
-      }
-    }
     try (PreparedStatement ps = c.prepareStatement(sql("history", () -> "insert into "
         + q("api_resource_versions") + " (" + q("id") + ", " + q("kind") + ", "
         + q("resource_id") + ", " + q("org") + ", " + q("resource_version") + ", " + q("event")
