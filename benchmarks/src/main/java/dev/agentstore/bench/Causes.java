@@ -205,7 +205,7 @@ final class Causes {
 
       | operation | statements on both sides (PG = PostgreSQL only) |
       |---|---|
-      | create | `BEGIN IMMEDIATE` (SQLite) · `INSERT INTO agents` (13 columns) · `INSERT INTO api_resource_versions` (PG: its trigger takes the shared ordering lock) (snapshot = the whole envelope) · `COMMIT` |
+      | create | `BEGIN IMMEDIATE` (SQLite) · `INSERT INTO agents` (13 columns) · `INSERT INTO api_resource_versions` (snapshot = the whole envelope; PG: its trigger takes the shared ordering lock) · `COMMIT` |
       | get | `BEGIN DEFERRED` (SQLite) · `SELECT` every column `FROM agents WHERE id = ?` · `COMMIT` |
       | update | `BEGIN IMMEDIATE` · `SELECT … WHERE id = ?` (PG: `FOR UPDATE`) · `UPDATE agents SET` 9 columns `WHERE id = ? AND version = ?` · `INSERT` history · `COMMIT` |
       | updateStatus | the statements of update (the library rewrites every mutable column with the new status) |
@@ -213,6 +213,7 @@ final class Causes {
       | appendMessages | `BEGIN IMMEDIATE` · `SELECT` the execution (PG: `FOR UPDATE`) · `UPDATE agent_executions SET version, updated_at, updated_by WHERE id = ? AND version = ?` · `SELECT max(seq) FROM agent_execution_items WHERE execution_id = ? AND collection = ?` · `INSERT INTO agent_execution_items` · `INSERT` history (snapshot = the appended items) · `COMMIT` |
       | page | `BEGIN DEFERRED` · `SELECT` every column `FROM agent_executions WHERE org = ? AND phase = ? ORDER BY created_at DESC, id DESC` with a limit of 51 rows (`LIMIT` on SQLite, `FETCH NEXT` on PostgreSQL, as jOOQ renders them) · `SELECT execution_id, seq, item_key, body FROM agent_execution_items WHERE execution_id IN (…50 ids) AND collection = ?` for `messages`, then for `toolCalls` · `COMMIT` |
       | 8 threads creating | the create statements; the library's 8 threads share one store, the baseline's each have a connection |
+      | 8 threads creating, feed tailed | the same while one reader follows the feed until it has read every create: the library's subscription; raw, a thread polling `SET TRANSACTION … REPEATABLE READ, READ ONLY` · `LOCK TABLE agentstore_history_order IN SHARE MODE` (PG) · `SELECT * FROM api_resource_versions WHERE seq > ? ORDER BY seq` (256 rows) · `COMMIT` |
       | open | library: `AgentStore.open` + one `get`; baseline: one JDBC connection + one `SELECT` |
 
       What the raw side leaves out is exactly the library's own work: validation, Jackson encoding\
