@@ -314,15 +314,46 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     StoredResource row = enc.row();
     Map<String, List<StoredItem>> replaced = enc.items();
     replace(tx, cur, row, ChangeEvent.STATUS_UPDATED, replaced);
-    replaced.forEach((c, items) -> tx.replaceItems(kind, cur.id(), cur.org(), c, items));
+    // A status usually carries its collections back unchanged (read, set the phase, write):
+    // read what is stored once and rewrite only the collections that differ, instead of
+    // deleting and inserting every message of a long execution on each status write.
+    Map<String, List<StoredItem>> stored = replaced.isEmpty() ? null : itemsOf(tx, cur.id());
+    replaced.forEach((c, items) -> {
+      if (!sameItems(stored.getOrDefault(c, List.of()), items)) {
+        tx.replaceItems(kind, cur.id(), cur.org(), c, items);
+      }
+    });
     if (to != null && to.isTerminal()) {
       deleteExecutionContexts(tx, cur.id());
       dropSecretsFromHistory(tx, kind, cur.id());
     }
-    // A status that carried every collection replaced them all: decode what was written. One
-    // that left some out (a transition writes only the phase) kept those: read them.
-    return replaced.keySet().containsAll(ExecutionCollections.of(kind))
-        ? core.codec.decode(type, row, replaced) : load(tx, row);
+    if (stored == null) {
+      return load(tx, row); // a status without collections (a transition) kept them all
+    }
+    Map<String, List<StoredItem>> now = new java.util.HashMap<>(stored);
+    now.putAll(replaced);
+    return core.codec.decode(type, row, now);
+  }
+
+  /**
+   * Whether {@code stored} is what replacing the collection with {@code fresh} would store:
+   * sequences 1..n, the same keys and the same JSON (compared as trees, since PostgreSQL's JSONB
+   * gives back its own spacing and key order).
+   */
+  static boolean sameItems(List<StoredItem> stored, List<StoredItem> fresh) {
+    if (stored.size() != fresh.size()) {
+      return false;
+    }
+    for (int i = 0; i < fresh.size(); i++) {
+      StoredItem s = stored.get(i);
+      StoredItem f = fresh.get(i);
+      if (s.sequence() != i + 1 || !java.util.Objects.equals(s.key(), f.key())
+          || !(s.json().equals(f.json())
+              || Json.parseTrusted(s.json()).equals(Json.parseTrusted(f.json())))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Writes {@code row} over {@code cur} at the next version and records it. */

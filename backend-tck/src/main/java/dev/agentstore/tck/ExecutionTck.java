@@ -214,6 +214,40 @@ public abstract class ExecutionTck extends TckSupport {
     assertThat(replaced).isEqualTo(store.agentExecutions().get(e.id()).orElseThrow());
   }
 
+  /**
+   * A status write usually carries the collections it read back unchanged: they stay as stored,
+   * while a collection that did change is stored as written, in the same write.
+   */
+  @Test
+  void statusWritesKeepUnchangedCollectionsAndStoreChangedOnes() {
+    String org = newOrg().id();
+    AgentExecution e = newAgentExecution(store, org);
+    var args = JsonNodeFactory.instance.objectNode().put("cost", new java.math.BigDecimal("0.1"))
+        .put("big", 9_007_199_254_740_993L).put("name", "ls -la");
+    store.agentExecutions().appendMessages(e.id(), AgentMessage.of(MessageType.HUMAN, "one",
+        Instant.EPOCH), AgentMessage.of(MessageType.AI, "two", Instant.EPOCH.plusSeconds(1)));
+    store.agentExecutions().upsertToolCall(e.id(), ToolCall.pending("c1", "ls", args));
+    store.agentExecutions().upsertToolCall(e.id(), ToolCall.pending("c2", "cat", null));
+    AgentExecution read = store.agentExecutions().get(e.id()).orElseThrow();
+
+    AgentExecution moved = store.agentExecutions().updateStatus(read.withStatus(
+        read.status().withPhase(ExecutionPhase.IN_PROGRESS)));
+    AgentExecution back = store.agentExecutions().get(e.id()).orElseThrow();
+    assertThat(moved).isEqualTo(back);
+    assertThat(back.status().messages()).isEqualTo(read.status().messages());
+    assertThat(back.status().toolCalls()).isEqualTo(read.status().toolCalls());
+    assertThat(back.status().toolCalls().get(0).args()).isEqualTo(args);
+
+    ToolCall done = back.status().toolCalls().get(0).withStatus(ToolCallStatus.COMPLETED)
+        .withResult("a b c");
+    AgentExecution changed = store.agentExecutions().updateStatus(back.withStatus(
+        back.status().withToolCalls(List.of(done))));
+    AgentExecution after = store.agentExecutions().get(e.id()).orElseThrow();
+    assertThat(changed).isEqualTo(after);
+    assertThat(after.status().toolCalls()).containsExactly(done);
+    assertThat(after.status().messages()).isEqualTo(read.status().messages());
+  }
+
   @Test
   void messagesAppendInOrderAndBumpTheVersion() {
     String org = newOrg().id();
