@@ -21,6 +21,17 @@ public interface ResourceRepository<R extends Resource<?, ?>> extends UpdatableR
   R create(R resource);
 
   /**
+   * Stores new resources together, each as {@link #create} would, in one transaction: all of
+   * them or, on any error, none. For bulk loads: the rows, their items and their history entries
+   * go to the database in multi-row statements. At most 1,000 per call; a larger load is split
+   * by the caller (each call commits on its own). A bad element is reported with its index
+   * ({@code resources[3].metadata.name: required}); two elements with the same slug in one org
+   * are refused before anything is written. Returns the created resources in the given order,
+   * e.g. {@code List<Agent> made = store.agents().createAll(List.of(first, second));}
+   */
+  java.util.List<R> createAll(java.util.List<R> resources);
+
+  /**
    * Creates the resource, or updates the one with the same (org, slug), like {@code kubectl apply}.
    * When the metadata and spec it carries equal what is stored, nothing is written: the stored
    * resource is returned at its version, with no history entry and no change event. The status

@@ -59,6 +59,12 @@ final class ApiKeyRepo extends Repo<ApiKey, ApiKeySpec, ApiKeyStatus>
   }
 
   @Override
+  public java.util.List<ApiKey> createAll(java.util.List<ApiKey> resources) {
+    throw new InvalidArgumentException("ApiKey: keys are made by apiKeys().issue(...), which"
+        + " returns the plaintext once; createAll() cannot store caller-supplied hashes");
+  }
+
+  @Override
   public ApiKey apply(ApiKey resource) {
     throw new InvalidArgumentException("ApiKey: keys are made by apiKeys().issue(...) and"
         + " changed by update(); apply() is not supported");

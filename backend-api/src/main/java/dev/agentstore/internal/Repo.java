@@ -84,6 +84,119 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     });
   }
 
+  /** The most resources one {@link #createAll} stores: one transaction, bounded in size. */
+  static final int MAX_CREATE_ALL = 1_000;
+
+  @Override
+  public List<R> createAll(List<R> resources) {
+    if (resources == null) {
+      throw new InvalidArgumentException("resources", "required");
+    }
+    if (resources.size() > MAX_CREATE_ALL) {
+      throw new InvalidArgumentException("resources", "at most " + MAX_CREATE_ALL + " per call,"
+          + " got " + resources.size() + "; split a larger load into several calls");
+    }
+    for (int i = 0; i < resources.size(); i++) {
+      int index = i;
+      if (resources.get(index) == null) {
+        throw new InvalidArgumentException("resources[" + index + "]", "required");
+      }
+      withIndex(index, () -> {
+        requireResource(resources.get(index));
+        return null;
+      });
+    }
+    if (resources.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return view.runner().write(tx -> createTogether(tx, resources));
+    } catch (AlreadyExistsException | FailedPreconditionException e) {
+      if (!view.runner().ownsTransactions()) {
+        throw e;
+      }
+      // A multi-row INSERT cannot say which row broke a constraint: store them one at a time,
+      // which names it and again changes nothing (or, if the clash is gone, creates them all).
+      return view.runner().write(tx -> {
+        List<R> created = new ArrayList<>(resources.size());
+        for (int i = 0; i < resources.size(); i++) {
+          int index = i;
+          created.add(naming(index, () -> {
+            ResourceCodec.Encoded enc = insert(tx, resources.get(index));
+            return core.codec.decode(type, enc.row(), enc.items());
+          }));
+        }
+        return created;
+      });
+    }
+  }
+
+  /** {@link #createAll}'s one transaction: encode all, then rows, items, history in batches. */
+  private List<R> createTogether(BackendTransaction tx, List<R> resources) {
+    List<ResourceCodec.Encoded> encoded = new ArrayList<>(resources.size());
+    Map<String, Integer> slugs = new HashMap<>();
+    for (int i = 0; i < resources.size(); i++) {
+      int index = i;
+      ResourceCodec.Encoded enc = withIndex(index, () -> encodeNew(tx, resources.get(index)));
+      Integer first = slugs.putIfAbsent(enc.row().org() + "/" + enc.row().slug(), index);
+      if (first != null) {
+        throw new InvalidArgumentException("resources[" + index + "].metadata.slug", "'"
+            + enc.row().slug() + "' is also the slug of resources[" + first + "] in the same"
+            + " org");
+      }
+      encoded.add(enc);
+    }
+    tx.insertAll(encoded.stream().map(ResourceCodec.Encoded::row).toList()); // multi-row INSERTs
+    List<StoredItem.Group> groups = new ArrayList<>();
+    for (ResourceCodec.Encoded enc : encoded) {
+      enc.items().forEach((collection, items) -> {
+        if (!items.isEmpty()) {
+          groups.add(new StoredItem.Group(enc.row().id(), collection, numbered(items)));
+        }
+      });
+    }
+    if (!groups.isEmpty()) {
+      tx.importItemGroups(kind, groups); // every item of every resource in multi-row INSERTs
+    }
+    List<R> created = new ArrayList<>(encoded.size());
+    for (ResourceCodec.Encoded enc : encoded) {
+      record(tx, enc.row(), ChangeEvent.CREATED, core.codec.snapshot(enc.row(), enc.items()));
+      created.add(core.codec.decode(type, enc.row(), enc.items()));
+    }
+    return created;
+  }
+
+  /** {@link #withIndex}, and also naming it in a clash or a broken precondition. */
+  private static <T> T naming(int index, Supplier<T> write) {
+    try {
+      return withIndex(index, write);
+    } catch (AlreadyExistsException e) {
+      throw new AlreadyExistsException(e.kind().orElse(null), e.resourceId().orElse(null),
+          "resources[" + index + "]: " + e.getMessage(), e);
+    } catch (FailedPreconditionException e) {
+      throw new FailedPreconditionException("resources[" + index + "]: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs {@code check}, naming resource {@code index} in a bad-input error it raises. */
+  private static <T> T withIndex(int index, Supplier<T> check) {
+    try {
+      return check.get();
+    } catch (InvalidArgumentException e) {
+      throw new InvalidArgumentException("resources[" + index + "]." + e.getMessage(), e);
+    }
+  }
+
+  /** The items of a new collection at sequences 1..n, as a first append stores them. */
+  private static List<StoredItem> numbered(List<StoredItem> items) {
+    List<StoredItem> out = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      StoredItem item = items.get(i);
+      out.add(StoredItem.stored(i + 1, item.key(), item.json()));
+    }
+    return out;
+  }
+
   /**
    * Inserts a new resource with its items and history; returns the stored row. The id is always
    * new: like the version, timestamps and actors, a caller's {@code metadata.id} is ignored on
@@ -91,6 +204,25 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
    * depends on whether that id exists, in this org or another. Returns what was written.
    */
   ResourceCodec.Encoded insert(BackendTransaction tx, R resource) {
+    ResourceCodec.Encoded enc = encodeNew(tx, resource);
+    String id = enc.row().id();
+    try {
+      tx.insert(enc.row());
+    } catch (AlreadyExistsException e) {
+      // Backends know the constraint, the core knows the kind and id: name them for callers.
+      throw e.kind().isPresent() ? e : new AlreadyExistsException(kind, id, e.getMessage(), e);
+    }
+    enc.items().forEach((collection, items) -> {
+      if (!items.isEmpty()) { // a new resource has no items to clear: nothing to write
+        tx.insertFirstItems(kind, id, enc.row().org(), collection, items);
+      }
+    });
+    record(tx, enc.row(), ChangeEvent.CREATED, core.codec.snapshot(enc.row(), enc.items()));
+    return enc;
+  }
+
+  /** A new resource encoded at version 1 with a new id, checked, sealed, not yet written. */
+  private ResourceCodec.Encoded encodeNew(BackendTransaction tx, R resource) {
     Metadata m = resource.metadata();
     String id = Ids.next(kind);
     String org = orgForCreate(m, id);
@@ -100,18 +232,6 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     ResourceCodec.Encoded enc = encodeSealed(tx, resource,
         new ResourceCodec.Identity(id, org, slug, 1, now, now, view.actor(), view.actor()), false);
     checkContextExecution(tx, enc.row());
-    try {
-      tx.insert(enc.row());
-    } catch (AlreadyExistsException e) {
-      // Backends know the constraint, the core knows the kind and id: name them for callers.
-      throw e.kind().isPresent() ? e : new AlreadyExistsException(kind, id, e.getMessage(), e);
-    }
-    enc.items().forEach((collection, items) -> {
-      if (!items.isEmpty()) { // a new resource has no items to clear: nothing to write
-        tx.insertFirstItems(kind, id, org, collection, items);
-      }
-    });
-    record(tx, enc.row(), ChangeEvent.CREATED, core.codec.snapshot(enc.row(), enc.items()));
     return enc;
   }
 

@@ -452,6 +452,92 @@ public abstract class RepositoryTck extends TckSupport {
     assertThat(repo.count(q)).isEqualTo(3);
   }
 
+  // ---------------------------------------------------------------- createAll
+
+  @ParameterizedTest
+  @MethodSource("creatableKinds")
+  void createAllStoresEveryResourceInOrderWithOneCreatedEntryEach(Kind kind) {
+    String org = kind == Kind.ORGANIZATION ? null : newOrg().id();
+    ResourceRepository<Resource<?, ?>> repo = creatable(store, kind);
+    String marker = unique("bulk");
+    List<Resource<?, ?>> input = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Resource<?, ?> r = Samples.unsaved(this, store, kind, org, unique("bulk"));
+      input.add(r.withMetadata(r.metadata().withLabel("batch", marker)));
+    }
+    long mark = HistoryTck.head(store);
+    List<Resource<?, ?>> made = repo.createAll(input);
+    assertThat(made).extracting(r -> r.metadata().name())
+        .containsExactlyElementsOf(input.stream().map(r -> r.metadata().name()).toList());
+    for (Resource<?, ?> r : made) {
+      assertThat(r.metadata().version()).isEqualTo(1);
+      assertThat(repo.get(r.metadata().id())).contains(r);
+    }
+    assertThat(repo.count(Query.builder().labelSelector("batch=" + marker).build())).isEqualTo(3);
+    List<ResourceVersion> feed = HistoryTck.changesAfter(store, mark);
+    assertThat(feed).extracting(ResourceVersion::event).containsOnly(ChangeEvent.CREATED);
+    assertThat(feed).extracting(ResourceVersion::resourceId)
+        .containsExactlyElementsOf(made.stream().map(r -> r.metadata().id()).toList());
+    assertThat(repo.createAll(List.of())).isEmpty();
+  }
+
+  @Test
+  void createAllStoresTheItemsTheStatusesCarry() {
+    String org = newOrg().id();
+    AgentExecution template = newAgentExecution(store, org);
+    var messages = List.of(dev.agentstore.model.AgentMessage.of(
+        dev.agentstore.model.MessageType.HUMAN, "hi", Instant.EPOCH),
+        dev.agentstore.model.AgentMessage.of(dev.agentstore.model.MessageType.AI, "hello",
+            Instant.EPOCH.plusSeconds(1)));
+    var status = dev.agentstore.model.AgentExecutionStatus.pending().withMessages(messages);
+    List<AgentExecution> made = store.agentExecutions().createAll(List.of(
+        new AgentExecution(Metadata.of(org, unique("bulk-run")), template.spec(), status),
+        new AgentExecution(Metadata.of(org, unique("bulk-run")), template.spec(), null)));
+    assertThat(made.get(0).status().messages()).isEqualTo(messages);
+    assertThat(store.agentExecutions().get(made.get(0).id()).orElseThrow()).isEqualTo(made.get(0));
+    assertThat(store.agentExecutions().get(made.get(1).id()).orElseThrow().status().messages())
+        .isEmpty();
+    store.agentExecutions().appendMessages(made.get(0).id(), dev.agentstore.model.AgentMessage.of(
+        dev.agentstore.model.MessageType.AI, "third", Instant.EPOCH.plusSeconds(2)));
+    assertThat(store.agentExecutions().get(made.get(0).id()).orElseThrow().status().messages())
+        .extracting(dev.agentstore.model.AgentMessage::content)
+        .containsExactly("hi", "hello", "third");
+  }
+
+  @Test
+  void createAllIsAllOrNothingAndNamesTheBadElement() {
+    String org = newOrg().id();
+    Agent stored = store.agents().create(Agent.builder().org(org).name(unique("taken"))
+        .instructions("x").build());
+    java.util.function.Function<String, Agent> agent = name -> Agent.builder().org(org)
+        .name(name).instructions("x").build();
+    long agents = store.agents().count(Query.builder().org(org).build());
+    long mark = HistoryTck.head(store);
+
+    assertThatThrownBy(() -> store.agents().createAll(List.of(agent.apply(unique("a")),
+        agent.apply(stored.metadata().name()))))
+        .isInstanceOf(AlreadyExistsException.class)
+        .hasMessageContaining(stored.metadata().slug());
+    String twice = unique("twice");
+    assertThatThrownBy(() -> store.agents().createAll(List.of(agent.apply(unique("b")),
+        agent.apply(twice), agent.apply(twice))))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("resources[2].metadata.slug").hasMessageContaining("resources[1]");
+    java.util.List<Agent> withNull = new java.util.ArrayList<>(List.of(agent.apply(unique("c"))));
+    withNull.add(null);
+    assertThatThrownBy(() -> store.agents().createAll(withNull))
+        .isInstanceOfSatisfying(InvalidArgumentException.class,
+            e -> assertThat(e.field()).contains("resources[1]"));
+    assertThatThrownBy(() -> store.agents().createAll(java.util.Collections.nCopies(1_001,
+        agent.apply(unique("many"))))).isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("at most 1000");
+    assertThatThrownBy(() -> store.agents().createAll(null))
+        .isInstanceOf(InvalidArgumentException.class);
+
+    assertThat(store.agents().count(Query.builder().org(org).build())).isEqualTo(agents);
+    assertThat(HistoryTck.changesAfter(store, mark)).isEmpty();
+  }
+
   // ---------------------------------------------------------------- apply unchanged
 
   @ParameterizedTest
