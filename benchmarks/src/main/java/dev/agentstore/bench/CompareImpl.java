@@ -20,6 +20,12 @@ interface CompareImpl extends AutoCloseable {
   /** Creates execution {@code n} (with its three messages); its id. */
   String create(int n) throws Exception;
 
+  /**
+   * Creates executions {@code first} to {@code first + count - 1} (each with its messages and
+   * history row) in one transaction, as a bulk load does.
+   */
+  void createAll(int first, int count) throws Exception;
+
   /** Reads execution {@code id} with its messages; fails when missing or incomplete. */
   void get(String id) throws Exception;
 

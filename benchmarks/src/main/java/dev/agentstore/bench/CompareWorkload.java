@@ -30,7 +30,10 @@ import java.util.Map;
 final class CompareWorkload {
   /** The operations, in the order they run. */
   static final List<String> OPS =
-      List.of("create", "get", "update", "updateStatus", "appendMessages", "page of 50");
+      List.of("create", "get", "update", "updateStatus", "appendMessages", "page of 50",
+          "createAll of 50");
+  /** Executions one createAll op stores together. */
+  private static final int BULK = 50;
   private static final int POOL = 50;
   private final BenchContext ctx;
   private final CompareResults out;
@@ -167,6 +170,10 @@ final class CompareWorkload {
         case "update" -> impl.update(mine.get(x % POOL), x);
         case "updateStatus" -> impl.updateStatus(mine.get(x % POOL), x);
         case "appendMessages" -> impl.appendMessage(mine.get(POOL + x % POOL), 100 + x);
+        case "createAll of 50" -> {
+          impl.createAll(next[k], BULK);
+          next[k] += BULK;
+        }
         case "page of 50" -> {
           int size = impl.page("PENDING");
           if (size != 50) {

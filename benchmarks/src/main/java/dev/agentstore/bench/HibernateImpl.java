@@ -120,6 +120,30 @@ final class HibernateImpl implements CompareImpl {
   }
 
   @Override
+  public void createAll(int first, int count) {
+    Instant now = Instant.now();
+    List<HExecution> made = inTransaction(em -> {
+      List<HExecution> all = new ArrayList<>(count);
+      for (int n = first; n < first + count; n++) {
+        List<HMessage> msgs = new ArrayList<>();
+        for (Map<String, Object> m : CompareData.messages(n)) {
+          msgs.add(HMessage.of(m));
+        }
+        String id = "h_" + Long.toString(System.nanoTime(), 36) + "_" + n;
+        HExecution e = new HExecution(id, org, CompareData.name(n), CompareData.spec(n, 0),
+            CompareData.status(n, 0), msgs, now);
+        em.persist(e);
+        em.persist(new HHistory(id, e.version, "CREATED", snapshot(e, e.version), now));
+        all.add(e);
+      }
+      return all;
+    });
+    for (int i = 0; i < made.size(); i++) {
+      held.put(made.get(i).id, new long[] {first + i, made.get(i).version});
+    }
+  }
+
+  @Override
   public void get(String id) {
     int size = inTransaction(em -> em.createQuery("select e from HExecution e left join fetch"
         + " e.messages where e.id = :id", HExecution.class).setParameter("id", id)

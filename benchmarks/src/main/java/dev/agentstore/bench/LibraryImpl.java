@@ -10,6 +10,7 @@ import java.lang.reflect.Modifier;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -123,6 +124,19 @@ final class LibraryImpl implements CompareImpl {
     held.put(e.id(), e);
     numbers.put(e.id(), n);
     return e.id();
+  }
+
+  @Override
+  public void createAll(int first, int count) {
+    List<AgentExecution> batch = new java.util.ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      batch.add(CompareData.execution(org, first + i));
+    }
+    List<AgentExecution> made = store.agentExecutions().createAll(batch);
+    for (int i = 0; i < made.size(); i++) {
+      held.put(made.get(i).id(), made.get(i));
+      numbers.put(made.get(i).id(), first + i);
+    }
   }
 
   @Override

@@ -164,27 +164,75 @@ final class MinimalJdbc implements CompareImpl {
     String statusJson = write(status);
     Instant now = Instant.now();
     inTransaction(() -> {
-      insertExec.setString(1, id);
-      insertExec.setString(2, org);
-      insertExec.setString(3, CompareData.name(n));
-      insertExec.setString(4, (String) status.get("phase"));
-      insertExec.setString(5, specJson);
-      insertExec.setString(6, statusJson);
-      time(insertExec, 7, now);
-      time(insertExec, 8, now);
+      bindExecution(id, n, (String) status.get("phase"), specJson, statusJson, now);
       insertExec.executeUpdate();
-      List<Map<String, Object>> msgs = CompareData.messages(n);
-      for (int i = 0; i < msgs.size(); i++) {
-        insertMessages.setString(i * 3 + 1, id);
-        insertMessages.setInt(i * 3 + 2, i + 1);
-        insertMessages.setString(i * 3 + 3, write(msgs.get(i)));
-      }
+      bindMessages(id, n);
       insertMessages.executeUpdate();
       history(id, 1, "CREATED", snapshot(id, 1, specJson, statusJson), now);
       return null;
     });
     held.put(id, new Held(n, 1, spec, status));
     return id;
+  }
+
+  /**
+   * The bulk load a careful engineer writes: one transaction, the execution rows, their message
+   * rows and their history rows each sent as one JDBC batch.
+   */
+  @Override
+  public void createAll(int first, int count) throws Exception {
+    Instant now = Instant.now();
+    List<Held> made = new java.util.ArrayList<>(count);
+    List<String> ids = new java.util.ArrayList<>(count);
+    inTransaction(() -> {
+      for (int n = first; n < first + count; n++) {
+        String id = "mj_" + Long.toString(System.nanoTime(), 36) + "_" + n;
+        Map<String, Object> spec = CompareData.spec(n, 0);
+        Map<String, Object> status = CompareData.status(n, 0);
+        String specJson = write(spec);
+        String statusJson = write(status);
+        bindExecution(id, n, (String) status.get("phase"), specJson, statusJson, now);
+        insertExec.addBatch();
+        bindMessages(id, n);
+        insertMessages.addBatch();
+        insertHistory.setString(1, id);
+        insertHistory.setLong(2, 1);
+        insertHistory.setString(3, "CREATED");
+        insertHistory.setString(4, snapshot(id, 1, specJson, statusJson));
+        time(insertHistory, 5, now);
+        insertHistory.addBatch();
+        ids.add(id);
+        made.add(new Held(n, 1, spec, status));
+      }
+      insertExec.executeBatch(); // the parents first: the messages reference them
+      insertMessages.executeBatch();
+      insertHistory.executeBatch();
+      return null;
+    });
+    for (int i = 0; i < ids.size(); i++) {
+      held.put(ids.get(i), made.get(i));
+    }
+  }
+
+  private void bindExecution(String id, int n, String phase, String specJson, String statusJson,
+      Instant now) throws SQLException {
+    insertExec.setString(1, id);
+    insertExec.setString(2, org);
+    insertExec.setString(3, CompareData.name(n));
+    insertExec.setString(4, phase);
+    insertExec.setString(5, specJson);
+    insertExec.setString(6, statusJson);
+    time(insertExec, 7, now);
+    time(insertExec, 8, now);
+  }
+
+  private void bindMessages(String id, int n) throws Exception {
+    List<Map<String, Object>> msgs = CompareData.messages(n);
+    for (int i = 0; i < msgs.size(); i++) {
+      insertMessages.setString(i * 3 + 1, id);
+      insertMessages.setInt(i * 3 + 2, i + 1);
+      insertMessages.setString(i * 3 + 3, write(msgs.get(i)));
+    }
   }
 
   /** Runs {@code work} as one transaction of the baseline's connection and returns its result. */
