@@ -41,7 +41,6 @@ import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.SelectForUpdateStep;
 import org.jooq.Table;
-import org.jooq.conf.ParamType;
 import org.jooq.impl.DSL;
 
 /**
@@ -646,20 +645,25 @@ public final class SqlTransaction implements BackendTransaction {
     int perStatement = Math.max(1, dialect.maxBindValues() / columns.size());
     int inserted = 0;
     for (int from = 0; from < rows.size(); from += perStatement) {
-      var insert = ctx.insertInto(table, columns);
-      List<Param<?>> binds = new ArrayList<>();
-      for (List<?> row : rows.subList(from, Math.min(rows.size(), from + perStatement))) {
-        List<Param<?>> values = new ArrayList<>(row.size());
+      List<? extends List<?>> chunk =
+          rows.subList(from, Math.min(rows.size(), from + perStatement));
+      List<Param<?>> binds = new ArrayList<>(chunk.size() * columns.size());
+      for (List<?> row : chunk) {
         for (int c = 0; c < row.size(); c++) {
-          values.add(StatementCache.bind(columns.get(c), row.get(c)));
+          binds.add(StatementCache.bind(columns.get(c), row.get(c)));
         }
-        insert = insert.values(values);
-        binds.addAll(values);
       }
+      // The text depends on the table, the columns and the row count only: rendered once.
+      String sql = statements.multiRowInsert(table, columns, chunk.size(), () -> {
+        var insert = ctx.insertInto(table, columns);
+        for (int r = 0; r < chunk.size(); r++) {
+          insert = insert.values(binds.subList(r * columns.size(), (r + 1) * columns.size()));
+        }
+        return insert;
+      });
       // The typed params, not getBindValues(): those are the values before the columns'
       // converters, so SQLite stored an Instant as text where the column holds microseconds.
-      inserted += ctx.query(rewrite.apply(insert.getSQL(ParamType.INDEXED)), binds.toArray())
-          .execute();
+      inserted += ctx.query(rewrite.apply(sql), binds.toArray()).execute();
     }
     return inserted;
   }

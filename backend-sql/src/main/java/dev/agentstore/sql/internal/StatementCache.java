@@ -64,6 +64,30 @@ public final class StatementCache {
     return text;
   }
 
+  /** Multi-row INSERTs of up to this many rows are cached: larger texts are rare and long. */
+  static final int MAX_CACHED_ROWS = 100;
+
+  /** Multi-row INSERT texts by table, columns and row count. */
+  private final ConcurrentHashMap<String, String> multiRowInserts = new ConcurrentHashMap<>();
+
+  /**
+   * The text of an INSERT of {@code rows} rows into {@code columns} of {@code table}, rendered
+   * from {@code query} the first time (any values: the text has a placeholder for each). Not
+   * cached past {@link #MAX_CACHED_ROWS} rows.
+   */
+  String multiRowInsert(org.jooq.Table<?> table, List<? extends Field<?>> columns, int rows,
+      Supplier<? extends Query> query) {
+    if (rows > MAX_CACHED_ROWS) {
+      return query.get().getSQL(ParamType.INDEXED);
+    }
+    StringBuilder key = new StringBuilder(table.getName()).append(':').append(rows);
+    for (Field<?> c : columns) {
+      key.append(':').append(c.getName());
+    }
+    return multiRowInserts.computeIfAbsent(key.toString(),
+        k -> query.get().getSQL(ParamType.INDEXED));
+  }
+
   /** A bind value typed by its column, so it goes through the column's binding and converter. */
   @SuppressWarnings("unchecked")
   static Param<?> bind(Field<?> column, Object value) {
