@@ -100,14 +100,16 @@ class PostgresFeedConcurrencyTest extends TckSupport {
           start.await();
           List<ResourceVersion> seen = new ArrayList<>();
           long last = mark;
-          boolean more = true;
-          while (writing.get() || more) {
+          while (true) {
+            // Read before the poll: once the writers were done, an empty page means caught up.
+            boolean writersDone = !writing.get();
             List<ResourceVersion> page = store.changes().since(last, limit);
             seen.addAll(page);
+            if (page.isEmpty() && writersDone) {
+              return seen;
+            }
             last = page.isEmpty() ? last : page.get(page.size() - 1).sequence();
-            more = !page.isEmpty();
           }
-          return seen;
         }));
       }
       start.countDown();
