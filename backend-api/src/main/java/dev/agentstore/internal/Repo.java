@@ -77,11 +77,14 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
   @Override
   public R create(R resource) {
     requireResource(resource);
-    return view.runner().write(tx -> {
-      ResourceCodec.Encoded enc = insert(tx, resource);
-      // The items were just written: decode what was written instead of reading it back.
-      return core.codec.decode(type, enc.row(), enc.items());
-    });
+    return view.runner().write(tx -> created(tx, resource));
+  }
+
+  /** {@link #insert}, then the stored resource as written. */
+  private R created(BackendTransaction tx, R resource) {
+    ResourceCodec.Encoded enc = insert(tx, resource);
+    // The items were just written: decode what was written instead of reading it back.
+    return core.codec.decode(type, enc.row(), enc.items());
   }
 
   /** The most resources one {@link #createAll} stores: one transaction, bounded in size. */
@@ -121,10 +124,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
         List<R> created = new ArrayList<>(resources.size());
         for (int i = 0; i < resources.size(); i++) {
           int index = i;
-          created.add(naming(index, () -> {
-            ResourceCodec.Encoded enc = insert(tx, resources.get(index));
-            return core.codec.decode(type, enc.row(), enc.items());
-          }));
+          created.add(naming(index, () -> created(tx, resources.get(index))));
         }
         return created;
       });
@@ -450,7 +450,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     if (stored == null) {
       return load(tx, row); // a status without collections (a transition) kept them all
     }
-    Map<String, List<StoredItem>> now = new java.util.HashMap<>(stored);
+    Map<String, List<StoredItem>> now = new HashMap<>(stored);
     now.putAll(replaced);
     return core.codec.decode(type, row, now);
   }
@@ -467,7 +467,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     for (int i = 0; i < fresh.size(); i++) {
       StoredItem s = stored.get(i);
       StoredItem f = fresh.get(i);
-      if (s.sequence() != i + 1 || !java.util.Objects.equals(s.key(), f.key())
+      if (s.sequence() != i + 1 || !Objects.equals(s.key(), f.key())
           || !(s.json().equals(f.json())
               || Json.parseTrusted(s.json()).equals(Json.parseTrusted(f.json())))) {
         return false;

@@ -83,16 +83,16 @@ final class ChangeNotifier implements AutoCloseable {
   private boolean awaitChange() {
     synchronized (signal) {
       while (!pending && !stopped) {
-        waitQuietly(0);
+        waitForSignal();
       }
       pending = false;
       return !stopped;
     }
   }
 
-  private void waitQuietly(long ms) {
+  private void waitForSignal() {
     try {
-      signal.wait(ms);
+      signal.wait();
     } catch (InterruptedException e) {
       stopped = true; // only close() interrupts this thread
     }
