@@ -160,7 +160,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     }
     List<R> created = new ArrayList<>(encoded.size());
     for (ResourceCodec.Encoded enc : encoded) {
-      record(tx, enc.row(), ChangeEvent.CREATED, core.codec.snapshot(enc.row(), enc.items()));
+      record(tx, enc.row(), ChangeEvent.CREATED, core.codec.snapshotJson(enc.row(), enc.items()));
       created.add(core.codec.decode(type, enc.row(), enc.items()));
     }
     return created;
@@ -217,7 +217,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
         tx.insertFirstItems(kind, id, enc.row().org(), collection, items);
       }
     });
-    record(tx, enc.row(), ChangeEvent.CREATED, core.codec.snapshot(enc.row(), enc.items()));
+    record(tx, enc.row(), ChangeEvent.CREATED, core.codec.snapshotJson(enc.row(), enc.items()));
     return enc;
   }
 
@@ -483,7 +483,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
       StoredResource now = require(tx, cur.id());
       throw new RaceLost(cur.id(), cur.version(), now.version());
     }
-    record(tx, row, event, core.codec.snapshot(row, snapshotItems));
+    record(tx, row, event, core.codec.snapshotJson(row, snapshotItems));
   }
 
   private ResourceCodec.Identity identity(StoredResource cur, String slug) {
@@ -630,7 +630,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
       return true;
     }
     StoredResource gone = cur.touched(cur.version() + 1, core.now(), view.actor());
-    record(tx, gone, ChangeEvent.DELETED, core.codec.snapshot(cur, null));
+    record(tx, gone, ChangeEvent.DELETED, core.codec.snapshotJson(cur, null));
     if (kind.isExecution() || kind == Kind.EXECUTION_CONTEXT) {
       dropSecretsFromHistory(tx, kind, id); // deleted, it keeps no secrets either
     }
@@ -743,7 +743,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
           continue;
         }
         StoredResource gone = c.touched(c.version() + 1, core.now(), view.actor());
-        record(tx, gone, ChangeEvent.DELETED, core.codec.snapshot(c, null));
+        record(tx, gone, ChangeEvent.DELETED, core.codec.snapshotJson(c, null));
         dropSecretsFromHistory(tx, Kind.EXECUTION_CONTEXT, c.id());
       }
     } while (contexts.size() == Query.MAX_PAGE_SIZE);
@@ -849,7 +849,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
           .updatedAt(core.now()).updatedBy(view.actor()).build();
       if (tx.update(next, cur.version())) {
         tx.appendHistory(historyOf(next, ChangeEvent.UPDATED)
-            .snapshotJson(Json.write(core.codec.snapshot(next, itemsOf(tx, next.id()))))
+            .snapshotJson(core.codec.snapshotJson(next, itemsOf(tx, next.id())))
             .message("secrets re-encrypted").build());
         counts[0]++;
         counts[1] += values[0];
@@ -872,7 +872,12 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
 
   /** Appends one history row for {@code row} as written. */
   void record(BackendTransaction tx, StoredResource row, ChangeEvent event, ObjectNode snapshot) {
-    tx.appendHistory(historyOf(row, event).snapshotJson(Json.write(snapshot))
+    record(tx, row, event, Json.write(snapshot));
+  }
+
+  /** Appends one history row for {@code row} as written, its snapshot already JSON text. */
+  void record(BackendTransaction tx, StoredResource row, ChangeEvent event, String snapshotJson) {
+    tx.appendHistory(historyOf(row, event).snapshotJson(snapshotJson)
         .message(view.message()).build());
   }
 
