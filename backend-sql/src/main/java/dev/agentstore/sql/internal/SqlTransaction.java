@@ -37,7 +37,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
-import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.SelectForUpdateStep;
 import org.jooq.Table;
@@ -51,6 +50,8 @@ import org.jooq.impl.DSL;
  */
 public final class SqlTransaction implements BackendTransaction {
   private final DSLContext ctx;
+  /** Runs the cached hot statements without jOOQ's per-execution pipeline. */
+  private final DirectJdbc direct;
   private final SqlSchema schema;
   private final DialectStrategy dialect;
   private final SqlErrors errors;
@@ -71,6 +72,7 @@ public final class SqlTransaction implements BackendTransaction {
   public SqlTransaction(DSLContext ctx, SqlSchema schema, DialectStrategy dialect,
       SqlErrors errors, StatementCache statements, boolean readOnly) {
     this.ctx = ctx;
+    this.direct = new DirectJdbc(ctx);
     this.readOnly = readOnly;
     this.statements = statements;
     this.schema = schema;
@@ -157,7 +159,7 @@ public final class SqlTransaction implements BackendTransaction {
     run("insert " + what, () -> {
       String sql = statements.sql(Shape.INSERT, row.kind(),
           () -> ctx.insertInto(t.table).set(values));
-      int n = ctx.query(sql, StatementCache.binds(values).toArray()).execute();
+      int n = direct.update(sql, StatementCache.binds(values));
       writeEnvironmentRefs(row, false);
       return n;
     }, rowWrite("insert", row));
@@ -251,8 +253,8 @@ public final class SqlTransaction implements BackendTransaction {
     ResourceTable t = schema.resource(kind);
     String sql = statements.sql(Shape.FIND, kind, () -> ctx.selectFrom(t.table)
         .where(t.id.eq(id)));
-    return run("read " + id, () -> ctx.resultQuery(sql, StatementCache.bind(t.id, id))
-        .coerce(t.columns).fetchOptional().map(r -> toRow(t, r)));
+    return run("read " + id, () -> onlyRow(t,
+        direct.query(sql, List.of(StatementCache.bind(t.id, id)), t.columns)));
   }
 
   @Override
@@ -263,8 +265,13 @@ public final class SqlTransaction implements BackendTransaction {
     ResourceTable t = schema.resource(kind);
     String sql = statements.sql(Shape.FIND_FOR_UPDATE, kind, () -> ctx.selectFrom(t.table)
         .where(t.id.eq(id)).forUpdate());
-    return run("lock " + id, () -> ctx.resultQuery(sql, StatementCache.bind(t.id, id))
-        .coerce(t.columns).fetchOptional().map(r -> toRow(t, r)));
+    return run("lock " + id, () -> onlyRow(t,
+        direct.query(sql, List.of(StatementCache.bind(t.id, id)), t.columns)));
+  }
+
+  /** The one row a lookup by primary key found, if any. */
+  private static Optional<StoredResource> onlyRow(ResourceTable t, List<Record> rows) {
+    return rows.isEmpty() ? Optional.empty() : Optional.of(toRow(t, rows.get(0)));
   }
 
   @Override
@@ -290,7 +297,7 @@ public final class SqlTransaction implements BackendTransaction {
       List<Param<?>> binds = StatementCache.binds(values);
       binds.add(StatementCache.bind(t.id, row.id()));
       binds.add(StatementCache.bind(t.version, expectedVersion));
-      boolean updated = ctx.query(sql, binds.toArray()).execute() == 1;
+      boolean updated = direct.update(sql, binds) == 1;
       if (updated) {
         writeEnvironmentRefs(row, true);
       }
@@ -546,6 +553,9 @@ public final class SqlTransaction implements BackendTransaction {
   public Map<String, Map<String, List<StoredItem>>> itemsOfCollections(Kind kind,
       Collection<String> ids, List<String> collections) {
     ItemTable t = schema.items(kind);
+    if (ids.size() == 1) {
+      return run("read items", () -> itemsOfOne(kind, t, ids.iterator().next(), collections));
+    }
     return run("read items", () -> {
       Map<String, Map<String, List<StoredItem>>> out = new LinkedHashMap<>();
       ctx.select(t.collection, t.executionId, t.seq, t.itemKey, t.body).from(t.table)
@@ -556,6 +566,29 @@ public final class SqlTransaction implements BackendTransaction {
               .add(StoredItem.stored(r.value3(), r.value4(), r.value5())));
       return out;
     });
+  }
+
+  /**
+   * The items of some collections of one execution (a get's read): a cached text, since for
+   * one id it depends only on the kind and how many collections are read.
+   */
+  private Map<String, Map<String, List<StoredItem>>> itemsOfOne(Kind kind, ItemTable t,
+      String id, List<String> collections) {
+    String sql = statements.sqlInSlot(Shape.ITEMS_OF_ONE, kind.name() + ":" + collections.size(),
+        () -> ctx.select(t.collection,
+        t.seq, t.itemKey, t.body).from(t.table).where(t.executionId.eq(id)
+            .and(t.collection.in(collections))).orderBy(t.collection, t.seq));
+    List<Param<?>> binds = new ArrayList<>(collections.size() + 1);
+    binds.add(StatementCache.bind(t.executionId, id));
+    collections.forEach(c -> binds.add(StatementCache.bind(t.collection, c)));
+    Map<String, Map<String, List<StoredItem>>> out = new LinkedHashMap<>();
+    for (Record r : direct.query(sql, binds, new Field<?>[] {t.collection, t.seq, t.itemKey,
+        t.body})) {
+      out.computeIfAbsent(r.get(t.collection), k -> new LinkedHashMap<>())
+          .computeIfAbsent(id, k -> new ArrayList<>())
+          .add(StoredItem.stored(r.get(t.seq), r.get(t.itemKey), r.get(t.body)));
+    }
+    return out;
   }
 
   @Override
@@ -851,10 +884,11 @@ public final class SqlTransaction implements BackendTransaction {
         // The usual case, one row per write: a cached text, so nothing is rendered below while
         // the dialect's ordering lock is held.
         Map<Field<?>, Object> values = historyColumns(h, pendingHistory.get(0));
-        Query insert = ctx.query(statements.sql(Shape.HISTORY_INSERT_ONE, null,
-            () -> ctx.insertInto(h.table).set(values)), StatementCache.binds(values).toArray());
+        String sql = statements.sql(Shape.HISTORY_INSERT_ONE, null,
+            () -> ctx.insertInto(h.table).set(values));
+        List<Param<?>> binds = StatementCache.binds(values);
         ctx.connection(dialect::beforeHistoryInsert);
-        return insert.execute();
+        return direct.update(sql, binds);
       }
       List<Field<?>> columns = new ArrayList<>(historyColumns(h, pendingHistory.get(0)).keySet());
       List<List<Object>> rows = new ArrayList<>(pendingHistory.size());

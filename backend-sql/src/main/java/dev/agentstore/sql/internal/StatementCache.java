@@ -21,8 +21,10 @@ import org.jooq.impl.DSL;
  * so values go through the same bindings and converters as before, and a result is read through
  * the table's own fields.
  *
- * <p>Only statements whose text depends on nothing but the kind are cached: the columns a kind
- * writes are fixed, so the text is too. Everything else keeps using the DSL directly.
+ * <p>Only statements whose text depends on nothing but the kind (and, for a read of one
+ * execution's items, how many collections it names) are cached: the columns a kind writes are
+ * fixed, so the text is too. Everything else keeps using the DSL directly. The cached texts run
+ * through {@link DirectJdbc}, bypassing jOOQ's execution pipeline as well.
  *
  * <p>Usage: {@code new SqlTransaction(ctx, schema, dialect, errors, new StatementCache())} (one
  * cache per backend); inside, {@code ctx.query(cache.sql(Shape.INSERT, kind, () -> q), binds)}
@@ -34,7 +36,8 @@ public final class StatementCache {
     FIND_FOR_UPDATE,
     INSERT,
     UPDATE,
-    HISTORY_INSERT_ONE
+    HISTORY_INSERT_ONE,
+    ITEMS_OF_ONE
   }
 
   /** Per shape, the text by kind name ("" for statements that are the same for every kind). */
@@ -53,8 +56,15 @@ public final class StatementCache {
    * {@code kind} is null for statements that are the same for every kind.
    */
   String sql(Shape shape, Kind kind, Supplier<? extends Query> query) {
+    return sqlInSlot(shape, kind == null ? "" : kind.name(), query);
+  }
+
+  /**
+   * {@link #sql(Shape, Kind, Supplier)} under a slot of the caller's choosing: the kind's name
+   * plus whatever else the text depends on (such as how many values an IN list has).
+   */
+  String sqlInSlot(Shape shape, String slot, Supplier<? extends Query> query) {
     ConcurrentHashMap<String, String> byKind = texts.get(shape);
-    String slot = kind == null ? "" : kind.name();
     String text = byKind.get(slot);
     if (text == null) {
       // A race renders twice and stores equal strings: harmless.

@@ -1,0 +1,138 @@
+package dev.agentstore.sql.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Converter;
+import org.jooq.DSLContext;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.JSON;
+import org.jooq.JSONB;
+import org.jooq.Param;
+import org.jooq.Record;
+
+/**
+ * Runs a cached statement text ({@link StatementCache}) straight over the transaction's JDBC
+ * connection. Each bind value goes through its column's converter and is set by the database
+ * type the converter produces; each result column is read by that type and converted back, so
+ * values are what jOOQ's own bindings give. Once the texts were cached, jOOQ's per-execution
+ * pipeline (plain-SQL template parsing, execute listeners, bindings, record building) was still
+ * the largest share of a get's CPU (REPORT.md, issue 17); the hot statements skip it.
+ *
+ * <p>Only the database types the generated models use are handled (text, integers, booleans,
+ * JSON, timestamps); another type is an {@link IllegalStateException} that names it, so a new
+ * column type cannot be bound wrongly in silence.
+ *
+ * <p>Usage: {@code int n = direct.update(sql, binds); List<Record> rows = direct.query(sql, binds, t.columns);}
+ */
+final class DirectJdbc {
+  private final DSLContext ctx;
+
+  DirectJdbc(DSLContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** Executes an INSERT, UPDATE or DELETE text; the number of rows it changed. */
+  int update(String sql, List<Param<?>> binds) {
+    return ctx.connectionResult(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        bind(ps, binds);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  /** Executes a query text whose result columns are {@code columns}, in that order. */
+  List<Record> query(String sql, List<Param<?>> binds, Field<?>[] columns) {
+    return ctx.connectionResult(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        bind(ps, binds);
+        List<Record> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Object[] values = new Object[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+              values[i] = read(rs, i + 1, columns[i]);
+            }
+            Record r = ctx.newRecord(columns);
+            r.fromArray(values);
+            out.add(r);
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  private static void bind(PreparedStatement ps, List<Param<?>> binds) throws SQLException {
+    for (int i = 0; i < binds.size(); i++) {
+      Param<?> p = binds.get(i);
+      Object db = converter(p.getDataType()).to(p.getValue());
+      int index = i + 1;
+      if (db == null) {
+        ps.setNull(index, p.getDataType().getSQLType());
+      } else if (db instanceof String s) {
+        ps.setString(index, s);
+      } else if (db instanceof Long l) {
+        ps.setLong(index, l);
+      } else if (db instanceof Integer n) {
+        ps.setInt(index, n);
+      } else if (db instanceof Boolean b) {
+        ps.setBoolean(index, b);
+      } else if (db instanceof JSONB j) {
+        ps.setString(index, j.data()); // the text casts the placeholder to jsonb
+      } else if (db instanceof JSON j) {
+        ps.setString(index, j.data());
+      } else if (db instanceof Instant t) {
+        ps.setObject(index, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+      } else if (db instanceof OffsetDateTime t) {
+        ps.setObject(index, t);
+      } else {
+        throw new IllegalStateException("no direct binding for " + db.getClass().getName()
+            + " (column type " + p.getDataType().getTypeName() + ")");
+      }
+    }
+  }
+
+  private static Object read(ResultSet rs, int index, Field<?> column) throws SQLException {
+    Converter<Object, Object> conv = converter(column.getDataType());
+    Class<?> type = conv.fromType();
+    Object db;
+    if (type == String.class) {
+      db = rs.getString(index);
+    } else if (type == Long.class) {
+      long v = rs.getLong(index);
+      db = rs.wasNull() ? null : v;
+    } else if (type == Integer.class) {
+      int v = rs.getInt(index);
+      db = rs.wasNull() ? null : v;
+    } else if (type == Boolean.class) {
+      boolean v = rs.getBoolean(index);
+      db = rs.wasNull() ? null : v;
+    } else if (type == JSONB.class) {
+      String s = rs.getString(index);
+      db = s == null ? null : JSONB.jsonb(s);
+    } else if (type == JSON.class) {
+      String s = rs.getString(index);
+      db = s == null ? null : JSON.json(s);
+    } else if (type == Instant.class || type == OffsetDateTime.class) {
+      OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
+      db = t == null ? null : type == Instant.class ? t.toInstant() : t;
+    } else {
+      throw new IllegalStateException("no direct read for " + type.getName() + " (column "
+          + column.getName() + ")");
+    }
+    return conv.from(db);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Converter<Object, Object> converter(DataType<?> type) {
+    return (Converter<Object, Object>) type.getConverter();
+  }
+}
