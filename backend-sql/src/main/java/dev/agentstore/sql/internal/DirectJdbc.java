@@ -29,7 +29,7 @@ import org.jooq.Record;
  * JSON, timestamps); another type is an {@link IllegalStateException} that names it, so a new
  * column type cannot be bound wrongly in silence.
  *
- * <p>Usage: {@code int n = direct.update(sql, binds); List<Record> rows = direct.query(sql, binds, t.columns);}
+ * <p>Usage: {@code direct.updateRows(sql, columns, List.of(values)); direct.query(sql, binds, t.columns)}
  */
 final class DirectJdbc {
   private final DSLContext ctx;
@@ -38,11 +38,20 @@ final class DirectJdbc {
     this.ctx = ctx;
   }
 
-  /** Executes an INSERT, UPDATE or DELETE text; the number of rows it changed. */
-  int update(String sql, List<Param<?>> binds) {
+  /**
+   * Executes an INSERT, UPDATE or DELETE text whose placeholders take, row after row, each
+   * row's values for {@code columns} (one row for a single statement, several for a multi-row
+   * INSERT); no {@link Param} is built per value.
+   */
+  int updateRows(String sql, List<? extends Field<?>> columns, List<? extends List<?>> rows) {
     return ctx.connectionResult(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
-        bind(ps, binds);
+        int index = 1;
+        for (List<?> row : rows) {
+          for (int i = 0; i < columns.size(); i++) {
+            bind(ps, index++, columns.get(i).getDataType(), row.get(i));
+          }
+        }
         return ps.executeUpdate();
       }
     });
@@ -72,31 +81,37 @@ final class DirectJdbc {
 
   private static void bind(PreparedStatement ps, List<Param<?>> binds) throws SQLException {
     for (int i = 0; i < binds.size(); i++) {
-      Param<?> p = binds.get(i);
-      Object db = converter(p.getDataType()).to(p.getValue());
-      int index = i + 1;
-      if (db == null) {
-        ps.setNull(index, p.getDataType().getSQLType());
-      } else if (db instanceof String s) {
-        ps.setString(index, s);
-      } else if (db instanceof Long l) {
-        ps.setLong(index, l);
-      } else if (db instanceof Integer n) {
-        ps.setInt(index, n);
-      } else if (db instanceof Boolean b) {
-        ps.setBoolean(index, b);
-      } else if (db instanceof JSONB j) {
-        ps.setString(index, j.data()); // the text casts the placeholder to jsonb
-      } else if (db instanceof JSON j) {
-        ps.setString(index, j.data());
-      } else if (db instanceof Instant t) {
-        ps.setObject(index, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
-      } else if (db instanceof OffsetDateTime t) {
-        ps.setObject(index, t);
-      } else {
-        throw new IllegalStateException("no direct binding for " + db.getClass().getName()
-            + " (column type " + p.getDataType().getTypeName() + ")");
-      }
+      bind(ps, i + 1, binds.get(i).getDataType(), binds.get(i).getValue());
+    }
+  }
+
+  /** Binds one value of a column of type {@code type} (its user type) at {@code index}. */
+  private static void bind(PreparedStatement ps, int index, DataType<?> type, Object value)
+      throws SQLException {
+    // convert: a value of another Java type than the column's (an Integer for a BIGINT) is
+    // converted as jOOQ's DSL.val would, before the column's own converter.
+    Object db = converter(type).to(type.convert(value));
+    if (db == null) {
+      ps.setNull(index, type.getSQLType());
+    } else if (db instanceof String s) {
+      ps.setString(index, s);
+    } else if (db instanceof Long l) {
+      ps.setLong(index, l);
+    } else if (db instanceof Integer n) {
+      ps.setInt(index, n);
+    } else if (db instanceof Boolean b) {
+      ps.setBoolean(index, b);
+    } else if (db instanceof JSONB j) {
+      ps.setString(index, j.data()); // the text casts the placeholder to jsonb
+    } else if (db instanceof JSON j) {
+      ps.setString(index, j.data());
+    } else if (db instanceof Instant t) {
+      ps.setObject(index, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+    } else if (db instanceof OffsetDateTime t) {
+      ps.setObject(index, t);
+    } else {
+      throw new IllegalStateException("no direct binding for " + db.getClass().getName()
+          + " (column type " + type.getTypeName() + ")");
     }
   }
 

@@ -159,7 +159,8 @@ public final class SqlTransaction implements BackendTransaction {
     run("insert " + what, () -> {
       String sql = statements.sql(Shape.INSERT, row.kind(),
           () -> ctx.insertInto(t.table).set(values));
-      int n = direct.update(sql, StatementCache.binds(values));
+      int n = direct.updateRows(sql, new ArrayList<>(values.keySet()),
+          List.of(new ArrayList<>(values.values())));
       writeEnvironmentRefs(row, false);
       return n;
     }, rowWrite("insert", row));
@@ -294,10 +295,13 @@ public final class SqlTransaction implements BackendTransaction {
     return run("update " + what, () -> {
       String sql = statements.sql(Shape.UPDATE, row.kind(), () -> ctx.update(t.table)
           .set(values).where(t.id.eq(row.id()).and(t.version.eq(expectedVersion))));
-      List<Param<?>> binds = StatementCache.binds(values);
-      binds.add(StatementCache.bind(t.id, row.id()));
-      binds.add(StatementCache.bind(t.version, expectedVersion));
-      boolean updated = direct.update(sql, binds) == 1;
+      List<Field<?>> columns = new ArrayList<>(values.keySet());
+      columns.add(t.id);
+      columns.add(t.version);
+      List<Object> binds = new ArrayList<>(values.values());
+      binds.add(row.id());
+      binds.add(expectedVersion);
+      boolean updated = direct.updateRows(sql, columns, List.of(binds)) == 1;
       if (updated) {
         writeEnvironmentRefs(row, true);
       }
@@ -384,9 +388,13 @@ public final class SqlTransaction implements BackendTransaction {
   public boolean touch(Kind kind, String id, long expectedVersion, long newVersion, Instant at,
       String actor) {
     ResourceTable t = schema.resource(kind);
-    return run("update " + id, () -> ctx.update(t.table).set(t.version, newVersion)
-        .set(t.updatedAt, at).set(t.updatedBy, actor)
-        .where(t.id.eq(id).and(t.version.eq(expectedVersion))).execute() == 1);
+    return run("update " + id, () -> {
+      String sql = statements.sql(Shape.TOUCH, kind, () -> ctx.update(t.table)
+          .set(t.version, newVersion).set(t.updatedAt, at).set(t.updatedBy, actor)
+          .where(t.id.eq(id).and(t.version.eq(expectedVersion))));
+      return direct.updateRows(sql, List.of(t.version, t.updatedAt, t.updatedBy, t.id,
+          t.version), List.of(Arrays.asList(newVersion, at, actor, id, expectedVersion))) == 1;
+    });
   }
 
   @Override
@@ -680,23 +688,19 @@ public final class SqlTransaction implements BackendTransaction {
     for (int from = 0; from < rows.size(); from += perStatement) {
       List<? extends List<?>> chunk =
           rows.subList(from, Math.min(rows.size(), from + perStatement));
-      List<Param<?>> binds = new ArrayList<>(chunk.size() * columns.size());
-      for (List<?> row : chunk) {
-        for (int c = 0; c < row.size(); c++) {
-          binds.add(StatementCache.bind(columns.get(c), row.get(c)));
-        }
-      }
       // The text depends on the table, the columns and the row count only: rendered once.
       String sql = statements.multiRowInsert(table, columns, chunk.size(), () -> {
         var insert = ctx.insertInto(table, columns);
-        for (int r = 0; r < chunk.size(); r++) {
-          insert = insert.values(binds.subList(r * columns.size(), (r + 1) * columns.size()));
+        for (List<?> row : chunk) {
+          List<Param<?>> binds = new ArrayList<>(columns.size());
+          for (int c = 0; c < row.size(); c++) {
+            binds.add(StatementCache.bind(columns.get(c), row.get(c)));
+          }
+          insert = insert.values(binds);
         }
         return insert;
       });
-      // The typed params, not getBindValues(): those are the values before the columns'
-      // converters, so SQLite stored an Instant as text where the column holds microseconds.
-      inserted += ctx.query(rewrite.apply(sql), binds.toArray()).execute();
+      inserted += direct.updateRows(rewrite.apply(sql), columns, chunk);
     }
     return inserted;
   }
@@ -754,8 +758,11 @@ public final class SqlTransaction implements BackendTransaction {
   }
 
   private long nextSeq(ItemTable t, String id, String collection) {
-    Long max = ctx.select(DSL.max(t.seq)).from(t.table)
-        .where(t.executionId.eq(id).and(t.collection.eq(collection))).fetchOne().value1();
+    Field<Long> last = DSL.max(t.seq);
+    String sql = statements.sql(Shape.LAST_SEQ, t.kind, () -> ctx.select(last).from(t.table)
+        .where(t.executionId.eq(id).and(t.collection.eq(collection))));
+    Long max = direct.query(sql, List.of(StatementCache.bind(t.executionId, id),
+        StatementCache.bind(t.collection, collection)), new Field<?>[] {last}).get(0).get(last);
     return max == null ? 1 : max + 1;
   }
 
@@ -886,9 +893,9 @@ public final class SqlTransaction implements BackendTransaction {
         Map<Field<?>, Object> values = historyColumns(h, pendingHistory.get(0));
         String sql = statements.sql(Shape.HISTORY_INSERT_ONE, null,
             () -> ctx.insertInto(h.table).set(values));
-        List<Param<?>> binds = StatementCache.binds(values);
         ctx.connection(dialect::beforeHistoryInsert);
-        return direct.update(sql, binds);
+        return direct.updateRows(sql, new ArrayList<>(values.keySet()),
+            List.of(new ArrayList<>(values.values())));
       }
       List<Field<?>> columns = new ArrayList<>(historyColumns(h, pendingHistory.get(0)).keySet());
       List<List<Object>> rows = new ArrayList<>(pendingHistory.size());

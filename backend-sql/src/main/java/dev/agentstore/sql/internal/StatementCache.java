@@ -1,7 +1,6 @@
 package dev.agentstore.sql.internal;
 
 import dev.agentstore.Kind;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
@@ -26,8 +25,8 @@ import org.jooq.impl.DSL;
  * fixed, so the text is too. Everything else keeps using the DSL directly. The cached texts run
  * through {@link DirectJdbc}, bypassing jOOQ's execution pipeline as well.
  *
- * <p>Usage: {@code new SqlTransaction(ctx, schema, dialect, errors, new StatementCache())} (one
- * cache per backend); inside, {@code ctx.query(cache.sql(Shape.INSERT, kind, () -> q), binds)}
+ * <p>Usage: {@code new SqlTransaction(ctx, schema, dialect, errors, new StatementCache(), false)}
+ * (one cache per backend); inside, {@code direct.updateRows(cache.sql(Shape.INSERT, kind, () -> q), columns, rows)}
  */
 public final class StatementCache {
   /** The cached statement shapes. */
@@ -37,7 +36,9 @@ public final class StatementCache {
     INSERT,
     UPDATE,
     HISTORY_INSERT_ONE,
-    ITEMS_OF_ONE
+    ITEMS_OF_ONE,
+    TOUCH,
+    LAST_SEQ
   }
 
   /** Per shape, the text by kind name ("" for statements that are the same for every kind). */
@@ -102,12 +103,5 @@ public final class StatementCache {
   @SuppressWarnings("unchecked")
   static Param<?> bind(Field<?> column, Object value) {
     return DSL.val(value, (Field<Object>) column);
-  }
-
-  /** The typed bind values of an ordered column map, in its order. */
-  static List<Param<?>> binds(Map<Field<?>, Object> columns) {
-    List<Param<?>> out = new ArrayList<>(columns.size() + 2);
-    columns.forEach((column, value) -> out.add(bind(column, value)));
-    return out;
   }
 }
