@@ -561,8 +561,8 @@ public final class SqlTransaction implements BackendTransaction {
   public Map<String, Map<String, List<StoredItem>>> itemsOfCollections(Kind kind,
       Collection<String> ids, List<String> collections) {
     ItemTable t = schema.items(kind);
-    if (ids.size() == 1) {
-      return run("read items", () -> itemsOfOne(kind, t, ids.iterator().next(), collections));
+    if (ids.size() <= StatementCache.MAX_CACHED_ROWS) {
+      return run("read items", () -> itemsOfFew(kind, t, ids, collections));
     }
     return run("read items", () -> {
       Map<String, Map<String, List<StoredItem>>> out = new LinkedHashMap<>();
@@ -577,23 +577,24 @@ public final class SqlTransaction implements BackendTransaction {
   }
 
   /**
-   * The items of some collections of one execution (a get's read): a cached text, since for
-   * one id it depends only on the kind and how many collections are read.
+   * The items of some collections of a get's execution or a page's: a cached text, since it
+   * depends only on the kind and how many ids and collections are read.
    */
-  private Map<String, Map<String, List<StoredItem>>> itemsOfOne(Kind kind, ItemTable t,
-      String id, List<String> collections) {
-    String sql = statements.sqlInSlot(Shape.ITEMS_OF_ONE, kind.name() + ":" + collections.size(),
-        () -> ctx.select(t.collection,
-        t.seq, t.itemKey, t.body).from(t.table).where(t.executionId.eq(id)
-            .and(t.collection.in(collections))).orderBy(t.collection, t.seq));
-    List<Param<?>> binds = new ArrayList<>(collections.size() + 1);
-    binds.add(StatementCache.bind(t.executionId, id));
+  private Map<String, Map<String, List<StoredItem>>> itemsOfFew(Kind kind, ItemTable t,
+      Collection<String> ids, List<String> collections) {
+    Field<?>[] columns = {t.collection, t.executionId, t.seq, t.itemKey, t.body};
+    String sql = statements.sqlInSlot(Shape.ITEMS_OF_FEW,
+        kind.name() + ":" + ids.size() + ":" + collections.size(),
+        () -> ctx.select(columns).from(t.table)
+            .where(t.executionId.in(ids).and(t.collection.in(collections)))
+            .orderBy(t.executionId, t.collection, t.seq));
+    List<Param<?>> binds = new ArrayList<>(ids.size() + collections.size());
+    ids.forEach(id -> binds.add(StatementCache.bind(t.executionId, id)));
     collections.forEach(c -> binds.add(StatementCache.bind(t.collection, c)));
     Map<String, Map<String, List<StoredItem>>> out = new LinkedHashMap<>();
-    for (Record r : direct.query(sql, binds, new Field<?>[] {t.collection, t.seq, t.itemKey,
-        t.body})) {
+    for (Record r : direct.query(sql, binds, columns)) {
       out.computeIfAbsent(r.get(t.collection), k -> new LinkedHashMap<>())
-          .computeIfAbsent(id, k -> new ArrayList<>())
+          .computeIfAbsent(r.get(t.executionId), k -> new ArrayList<>())
           .add(StoredItem.stored(r.get(t.seq), r.get(t.itemKey), r.get(t.body)));
     }
     return out;

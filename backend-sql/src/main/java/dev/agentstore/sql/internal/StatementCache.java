@@ -20,8 +20,8 @@ import org.jooq.impl.DSL;
  * so values go through the same bindings and converters as before, and a result is read through
  * the table's own fields.
  *
- * <p>Only statements whose text depends on nothing but the kind (and, for a read of one
- * execution's items, how many collections it names) are cached: the columns a kind writes are
+ * <p>Only statements whose text depends on nothing but the kind (and, for a read of a few
+ * executions' items, how many ids and collections it names) are cached: the columns a kind writes are
  * fixed, so the text is too. Everything else keeps using the DSL directly. The cached texts run
  * through {@link DirectJdbc}, bypassing jOOQ's execution pipeline as well.
  *
@@ -36,7 +36,7 @@ public final class StatementCache {
     INSERT,
     UPDATE,
     HISTORY_INSERT_ONE,
-    ITEMS_OF_ONE,
+    ITEMS_OF_FEW,
     TOUCH,
     LAST_SEQ
   }
@@ -75,7 +75,10 @@ public final class StatementCache {
     return text;
   }
 
-  /** Multi-row INSERTs of up to this many rows are cached: larger texts are rare and long. */
+  /**
+   * Multi-row INSERTs of up to this many rows, and item reads of up to this many executions, are
+   * cached: larger texts are rare and long.
+   */
   static final int MAX_CACHED_ROWS = 100;
 
   /** Multi-row INSERT texts by table, columns and row count. */
