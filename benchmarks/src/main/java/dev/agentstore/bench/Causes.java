@@ -22,75 +22,75 @@ final class Causes {
   private Causes() {}
 
   private static final String RENDER = "jOOQ builds statements from its DSL and renders them"
-      + " to SQL text on every call, except the five shapes `StatementCache` keeps per kind (find,"
-      + " find for update, insert, update, single-row history insert), which now run from a"
-      + " cached text with typed binds";
+      + " to SQL text on every call, except the shapes `StatementCache` keeps (find, find for"
+      + " update, insert, update, single-row history insert, version bump, last item sequence,"
+      + " multi-row inserts, and item reads of up to 100 executions), which run from a cached"
+      + " text over plain JDBC (`DirectJdbc`: each value bound through its column's converter,"
+      + " no jOOQ execution pipeline)";
 
   private static final String LARGEST = "; before that cache, a JFR profile showed rendering as"
-      + " the largest single share of the library's own CPU time (about 40% of a get), and it"
-      + " still is for the statements outside it";
+      + " the largest single share of the library's own CPU time (about 40% of a get), and"
+      + " jOOQ's execution pipeline about half of what remained; the statements outside it (by"
+      + " slug, lists, settings) still pay both";
 
   private static final String RENDER_FIX = "Extend `StatementCache` to the remaining shapes"
-      + " (by slug, lists, child items, settings, version bumps)";
+      + " (by slug, lists keyed by their query's shape, settings)";
 
   private static final String WRITE_PATH = RENDER + LARGEST + ". Beyond it, per write: Jackson"
-      + " encodes"
-      + " spec, status, labels and metadata (`ResourceCodec.encode`: `valueToTree`, then"
-      + " `writeValueAsString`); the history snapshot re-parses the labels, metadata, spec and"
-      + " status JSON just written and serialises the whole envelope again"
-      + " (`ResourceCodec.snapshot`); the written row is decoded back into a typed record to be"
-      + " returned (`Repo.load` → `ResourceCodec.decode`: each document parsed to a tree, then"
-      + " mapped to a record); and a HikariCP connection is checked out. The statements"
-      + " themselves are the baseline's (see the SQL trace), so the whole gap is this CPU work,"
-      + " which a 2-core machine adds straight onto every call.";
+      + " encodes spec, status, labels and metadata (`ResourceCodec.encode`: `valueToTree`, then"
+      + " `writeValueAsString`); the indexed-field and item keys parse the written status and"
+      + " each item again (`IndexedField.keys`, `ItemField.keys`); the history snapshot is"
+      + " spliced from the written texts (`ResourceCodec.snapshotJson`, nothing parsed); the"
+      + " written row is read back into a typed record to be returned (`ResourceCodec.decode`:"
+      + " one streaming read per document), now the largest share; and a HikariCP connection"
+      + " is checked out. The statements themselves are the baseline's (see the SQL trace), so"
+      + " the whole gap is this CPU work, which a 2-core machine adds straight onto every call.";
 
-  private static final String WRITE_FIX = RENDER_FIX + "; build the snapshot from the trees"
-      + " `encode` already made instead of re-parsing the text; and return the resource from"
-      + " the encoded form instead of decoding the row it just wrote.";
+  private static final String WRITE_FIX = "Return the resource from the trees `encode` already"
+      + " made, normalised as a read would give them (exact decimals, smallest integer type),"
+      + " instead of reading the written text back, and compute the index keys from those"
+      + " trees; " + RENDER_FIX + ".";
 
   private static final Map<String, Cause> CAUSES = Map.ofEntries(
-      Map.entry("single.create", new Cause(WRITE_PATH + " Both INSERTs of a create are cached.",
-          WRITE_FIX)),
+      Map.entry("single.create", new Cause(WRITE_PATH + " Every statement of a create is"
+          + " cached.", WRITE_FIX)),
       Map.entry("single.update", new Cause(WRITE_PATH + " An update also maps the"
           + " SELECT of every column of the current row (`Repo.require`; `FOR UPDATE` on"
-          + " PostgreSQL).", WRITE_FIX)),
+          + " PostgreSQL) and reads the items back only to return them.", WRITE_FIX)),
       Map.entry("single.updateStatus", new Cause(WRITE_PATH + " `updateStatus` also converts"
-          + " the typed status to a tree (`Json.toObject`), re-parses the stored spec and"
-          + " re-encodes and rewrites every column (`Repo.writeStatus` → `encodeTrees`) although"
-          + " only the status changed.", WRITE_FIX + " For `updateStatus`, write only status,"
-          + " version and the updated_* columns.")),
+          + " the typed status to a tree (`Json.toObject`) and re-encodes every column"
+          + " (`Repo.writeStatus` → `encodeTrees`); it rewrites only the collections whose items"
+          + " changed.", WRITE_FIX + " For `updateStatus`, write only status, version and the"
+          + " updated_* columns.")),
       Map.entry("single.apply", new Cause(WRITE_PATH + " `apply` first renders and maps the"
           + " SELECT by (slug, org) (`SqlTransaction.findBySlug`).", WRITE_FIX)),
-      Map.entry("single.get", new Cause(RENDER + "; the SELECT by id is one of them"
-          + LARGEST + ". What remains: a plain-SQL template scan and record mapping in jOOQ, and"
-          + " decoding: labels, metadata, spec and status are"
-          + " each parsed to"
-          + " a Jackson tree and the tree is mapped to a record (`Json.parseTrusted` then"
-          + " `treeToValue`: two passes, and the target type is resolved per call), plus a"
-          + " HikariCP checkout and the read transaction's `BEGIN`/`COMMIT` on a pooled reader.",
-          RENDER_FIX + "; decode each document in one pass from text into the record with a"
-          + " cached `ObjectReader` per record class.")),
-      Map.entry("single.appendMessages", new Cause(RENDER + "; three of an append's five"
-          + " statements (version bump, max(seq), item insert) are outside it" + LARGEST + ". `ExecutionRepo.openForAppend` selects and maps every"
-          + " column of the"
-          + " execution, JSON documents included, only to check its phase and version; each"
-          + " message is converted to a tree, validated and written (`ResourceCodec.item`), and"
-          + " the APPENDED history snapshot parses each item's JSON again"
-          + " (`ExecutionRepo.recordAppend` → `Json.parseTrusted`).", RENDER_FIX + "; select only"
-          + " id, org, version and phase for the append; build the snapshot from the item trees"
+      Map.entry("single.get", new Cause(RENDER + "; both SELECTs of a get are among them"
+          + LARGEST + ". What remains is decoding, now the largest share: spec and status (the"
+          + " status with its items spliced in first) are read straight from text into their"
+          + " records, labels and metadata through trees; then a record per row, a HikariCP"
+          + " checkout and the read transaction's `BEGIN`/`COMMIT` on a pooled reader.",
+          "Read labels and metadata without a tree and reuse an `ObjectReader` per record"
+          + " class; what is left is Jackson mapping the documents, which a baseline returning"
+          + " strings does not do.")),
+      Map.entry("single.appendMessages", new Cause(RENDER + "; every statement of an append"
+          + " is among them" + LARGEST + ". `ExecutionRepo.openForAppend` selects and maps every"
+          + " column of the execution, JSON documents included, only to check its phase and"
+          + " version; each message is converted to a tree, validated and written"
+          + " (`ResourceCodec.item`), and the APPENDED history snapshot parses each item's JSON"
+          + " again (`ExecutionRepo.recordAppend` → `Json.parseTrusted`).", "Select only id,"
+          + " org, version and phase for the append; build the snapshot from the item trees"
           + " already in hand.")),
-      Map.entry("single.page", new Cause("Decoding the 50 rows: per row Jackson parses labels,"
-          + " metadata, spec and status to trees and maps each tree to a record"
-          + " (`ResourceCodec.decode`, `Json.fromTree` resolving the target type per call); in a"
-          + " JFR profile of this workload that is more than half of the library's own CPU. And "
-          + RENDER + "; a page renders three SELECTs, one with an IN list of 50. The page token"
-          + " is signed (HMAC). Note also"
+      Map.entry("single.page", new Cause("Decoding the 50 rows: per row Jackson reads spec and"
+          + " status straight from text into records and parses labels and metadata to trees"
+          + " (`ResourceCodec.decode`); in a JFR profile of this workload that is about half of"
+          + " the library's own CPU. The page's SELECT is rendered from the DSL on every call"
+          + " (its text depends on the query); its item read is a cached text ("
+          + RENDER + "). The page token is signed (HMAC). Note also"
           + " that `Repo.list` loads every message and tool call of every execution on the page"
           + " (`tx.items`); that is free here only because the seeded executions hold none.",
-          "Decode in one pass from text into records with cached `ObjectReader`s. " + RENDER_FIX
-          + ". And"
-          + " offer a list without the child collections (a `Query` option or a summary"
-          + " projection), so a page of long executions does not read their whole histories.")),
+          RENDER_FIX + ". And offer a list without the child collections (a `Query` option or"
+          + " a summary projection), so a page of long executions does not read their whole"
+          + " histories.")),
       Map.entry("concurrent.ratio", new Cause("SQLite runs one writer at a time, so every"
           + " create's extra CPU (see create) is added to a serial critical path; the library's"
           + " threads also queue on its single pooled SQLite writer connection. PostgreSQL"
