@@ -1,5 +1,6 @@
 package dev.agentstore.internal;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -325,7 +326,27 @@ final class ResourceCodec {
 
   /** A member name as a JSON string. */
   private static String quoted(String name) {
-    return Json.write(name);
+    return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(name)) + '"';
+  }
+
+  /** A JSON member that only a resource without an expiry has. */
+  private static final String NO_EXPIRY = ",\"" + EXPIRES_AT + "\":null}";
+
+  /**
+   * The metadata of a snapshot as JSON text: the record as written, without {@code expiresAt}
+   * when it has none, so snapshots of resources without an expiry stay as they were.
+   */
+  private static String snapshotMetadata(Metadata m) {
+    String json = Json.write(m);
+    if (m.expiresAt() != null) {
+      return json;
+    }
+    if (json.endsWith(NO_EXPIRY)) { // the record's last component: no tree needed
+      return json.substring(0, json.length() - NO_EXPIRY.length()) + "}";
+    }
+    ObjectNode tree = (ObjectNode) Json.parseTrusted(json);
+    tree.remove(EXPIRES_AT);
+    return Json.write(tree);
   }
 
   /**
@@ -372,16 +393,13 @@ final class ResourceCodec {
    * parsing and writing them again was a large share of a write's CPU.
    */
   String snapshotJson(StoredResource row, Map<String, List<StoredItem>> items) {
-    ObjectNode meta = (ObjectNode) Json.toTree(metadata(row), "metadata");
-    if (meta.path(EXPIRES_AT).isNull()) {
-      meta.remove(EXPIRES_AT); // snapshots of resources without an expiry stay as they were
-    }
+    String meta = snapshotMetadata(metadata(row));
     String status = statusJson(row, items);
     StringBuilder b = new StringBuilder(row.specJson().length()
         + (status == null ? 0 : status.length()) + 512);
     b.append("{\"apiVersion\":").append(quoted(row.kind().apiVersion()))
         .append(",\"kind\":").append(quoted(row.kind().kindName()))
-        .append(",\"metadata\":").append(Json.write(meta))
+        .append(",\"metadata\":").append(meta)
         .append(",\"spec\":").append(row.specJson().strip());
     if (status != null) {
       b.append(",\"status\":").append(status);
