@@ -483,6 +483,24 @@ public abstract class QueryTck extends TckSupport {
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("expired");
   }
 
+  /**
+   * A store that accepts documents larger than the default pages through an order by a field
+   * holding a value that large: the store reads back the long tokens it issues.
+   */
+  @Test
+  void fieldOrderTokensOfALargerDocumentLimitAreRead() {
+    AgentStore s = open(freshLocation().maxDocumentBytes(8 * 1024 * 1024));
+    String org = newOrg(s).id();
+    String big = "x".repeat(5 * 1024 * 1024);
+    for (int i = 0; i < 2; i++) {
+      s.agents().create(new Agent(Metadata.of(org, "big-" + i), AgentSpec.builder()
+          .instructions("i").envSpec(JsonNodeFactory.instance.objectNode()
+              .put("v", i + big)).build(), null));
+    }
+    Query q = Query.builder().org(org).orderBy("spec.envSpec.v", false).pageSize(1).build();
+    assertThat(names(s, q)).containsExactly("big-0", "big-1");
+  }
+
   /** A token whose last character differs only in bits the decoder ignores is not the token. */
   @Test
   void aTokenWithAFlippedUnusedBitIsRefused() {
