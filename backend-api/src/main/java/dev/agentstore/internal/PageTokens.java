@@ -29,19 +29,27 @@ final class PageTokens {
   private static final byte FORMAT = 1;
   /** A cursor in an order by a field: the id, then the field's value as JSON. */
   private static final byte FORMAT_FIELD = 2;
-  /** The largest token read: a field cursor carries the value, as large as a document allows. */
-  private static final int MAX_FIELD_TOKEN = 6 * 1024 * 1024;
+  /**
+   * Room a field cursor's value may take beyond the document limit: a number the database hands
+   * back in another notation ({@code 9e999} as 1,000 digits).
+   */
+  private static final int VALUE_SLACK = 2 * Json.MAX_NUMBER_DIGITS + 64;
   private static final int MAC_BYTES = 16;
   private static final int FINGERPRINT_BYTES = 16;
 
   private final byte[] key;
   private final Clock clock;
   private final Duration ttl;
+  /** The longest token read: a field cursor carries a value as large as a document allows. */
+  private final long maxTokenChars;
 
-  PageTokens(byte[] key, Clock clock, Duration ttl) {
+  PageTokens(byte[] key, Clock clock, Duration ttl, int maxDocumentBytes) {
     this.key = key.clone();
     this.clock = clock;
     this.ttl = ttl;
+    long rawBytes = 1 + FINGERPRINT_BYTES + 8 + 1 + 255 + (long) maxDocumentBytes + VALUE_SLACK
+        + MAC_BYTES;
+    this.maxTokenChars = 4 * ((rawBytes + 2) / 3);
   }
 
   /** The fingerprint binding a token to the query (page size and token excluded) and the view. */
@@ -123,7 +131,7 @@ final class PageTokens {
 
   /** The cursor of a token issued for this fingerprint; anything else is refused. */
   Cursor read(String token, byte[] fingerprint) {
-    if (token.length() > MAX_FIELD_TOKEN) {
+    if (token.length() > maxTokenChars) {
       throw bad("is not a page token");
     }
     byte[] raw;

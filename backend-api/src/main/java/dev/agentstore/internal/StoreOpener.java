@@ -51,7 +51,7 @@ public final class StoreOpener {
       StoreSecrets secrets = StoreSecrets.open(backend, keys);
       ResourceCodec codec = new ResourceCodec(settings.maxDocumentBytes(), secrets.sealer());
       PageTokens tokens = new PageTokens(Base64.getDecoder().decode(key), settings.clock(),
-          settings.pageTokenTtl());
+          settings.pageTokenTtl(), settings.maxDocumentBytes());
       StoreCore core = new StoreCore(backend, codec, tokens, secrets, settings.clock(),
           artifacts(settings, backend), settings.editRetries(), observer, settings.retention(),
           settings.historyRetention(), backend.declareKinds(settings.kinds(),

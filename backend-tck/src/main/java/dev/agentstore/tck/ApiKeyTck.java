@@ -16,10 +16,16 @@ import dev.agentstore.model.ApiKeySpec;
 import dev.agentstore.model.ApiKeyStatus;
 import dev.agentstore.model.IssuedApiKey;
 import dev.agentstore.spi.StoredResource;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +57,27 @@ public abstract class ApiKeyTck extends SecretsSupport {
     IssuedApiKey other = s.apiKeys().issue(org, "ci-2", null);
     assertThat(other.plaintext()).isNotEqualTo(plain);
     assertThat(other.key().spec().keyHash()).isNotEqualTo(key.spec().keyHash());
+    // Keyed by a random key of the store's own: neither a bare digest nor a well-known key's.
+    assertThat(key.spec().keyHash()).isNotIn(digest("SHA-256", null, plain),
+        digest("HmacSHA256", new byte[32], plain));
+  }
+
+  /** The unpadded base64url {@code algorithm} digest (an HMAC when {@code key} is set). */
+  private static String digest(String algorithm, byte[] key, String text) {
+    byte[] in = text.getBytes(StandardCharsets.UTF_8);
+    try {
+      byte[] out;
+      if (key == null) {
+        out = MessageDigest.getInstance(algorithm).digest(in);
+      } else {
+        Mac mac = Mac.getInstance(algorithm);
+        mac.init(new SecretKeySpec(key, algorithm));
+        out = mac.doFinal(in);
+      }
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(algorithm + " is unavailable", e);
+    }
   }
 
   @Test

@@ -216,6 +216,16 @@ public abstract class DeclaredSecretsTck extends SecretsSupport {
           .hasMessageContaining("SECRET").satisfies(e ->
               assertThat(e.getMessage()).doesNotContain(token));
     }
+    // Paths beside the secrets stay queryable: another spec field, a sibling of a secret in
+    // the same object, a status field.
+    assertThat(repo.count(Query.builder().org(org).where("spec.name", "taken").build()))
+        .isEqualTo(1);
+    assertThat(repo.count(Query.builder().org(org).where("spec.basic.user", "ada").build()))
+        .isZero();
+    assertThat(repo.count(Query.builder().org(org).where("status.state").isNull().build()))
+        .isEqualTo(1);
+    assertThat(repo.list(Query.builder().org(org).orderBy("spec.name", false).build()).items())
+        .hasSize(1);
     String other = marker();
     assertThatThrownBy(() -> create(s, org, spec("taken", other, null)))
         .isInstanceOf(AlreadyExistsException.class)

@@ -597,11 +597,13 @@ public abstract class HistoryTck extends TckSupport {
   }
 
   @Test
-  void sinceRejectsBadArguments() {
+  void sinceAndSubscribeRejectBadArguments() {
     assertThatThrownBy(() -> store.changes().since(-1, 10))
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("afterSequence");
     assertThatThrownBy(() -> store.changes().subscribe(0, null))
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("listener");
+    assertThatThrownBy(() -> store.changes().subscribe(-1, change -> { }))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("afterSequence");
   }
 
   // ------------------------------------------------------------------ subscribe

@@ -174,6 +174,11 @@ public abstract class ItemQueryTck extends TckSupport {
     assertThatThrownBy(() -> calls.list(ExecutionItemQuery.builder().pageSize(2)
         .where("name", "other").pageToken(first.nextPageToken()).build()))
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("pageToken");
+    assertThatThrownBy(() -> calls.list(ExecutionItemQuery.builder().pageSize(2)
+        .executions(Query.builder().phaseIn(ExecutionPhase.PENDING).build())
+        .pageToken(first.nextPageToken()).build()))
+        .as("the same items of other executions").isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("pageToken");
   }
 
   /** A tenant view sees only its org's items, whatever the query names. */

@@ -265,7 +265,8 @@ public abstract class PortabilityTck extends SecretsSupport {
     AgentStore source = open(keyed(sourceKeys));
     Populated p = populate(source);
     byte[] archive = export(source);
-    AgentStore target = open(keyed(newKeyset()));
+    AgentStore.Builder targetLocation = keyed(newKeyset());
+    AgentStore target = open(targetLocation);
 
     target.importer().sourceKeys(KeysetFileKeyProvider.existing(sourceKeys))
         .from(new ByteArrayInputStream(archive));
@@ -280,6 +281,9 @@ public abstract class PortabilityTck extends SecretsSupport {
     assertThat(report.differences()).anyMatch(d -> d.startsWith("resources/Environment"));
     assertThat(target.apiKeys().verify(p.apiKeyPlaintext())).as("re-sealed hashing key")
         .isPresent();
+    target.close();
+    assertThat(open(targetLocation).apiKeys().verify(p.apiKeyPlaintext()))
+        .as("the re-sealed hashing key, stored: after reopening").isPresent();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.agentstore.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.agentstore.AgentStore;
@@ -9,11 +10,13 @@ import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Metadata;
 import dev.agentstore.Page;
 import dev.agentstore.Query;
+import dev.agentstore.QueryExplanation;
 import dev.agentstore.model.Agent;
 import dev.agentstore.model.AgentSpec;
 import dev.agentstore.model.Environment;
 import dev.agentstore.model.EnvironmentSpec;
 import dev.agentstore.model.EnvironmentValue;
+import dev.agentstore.model.ExecutionPhase;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,10 +47,15 @@ public abstract class QueryTck extends TckSupport {
   }
 
   private List<String> names(Query q) {
+    return names(store, q);
+  }
+
+  /** The names of the agents {@code q} lists in {@code s}, page by page. */
+  private static List<String> names(AgentStore s, Query q) {
     List<String> out = new ArrayList<>();
     String token = null;
     do {
-      Page<Agent> p = store.agents().list(q.withPageToken(token));
+      Page<Agent> p = s.agents().list(q.withPageToken(token));
       p.items().forEach(a -> out.add(a.metadata().name()));
       token = p.nextPageToken();
     } while (token != null);
@@ -247,6 +255,47 @@ public abstract class QueryTck extends TckSupport {
     assertThatThrownBy(() -> store.agentExecutions().list(Query.builder()
         .where("status.messages.content", "x").build()))
         .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> store.environments().list(Query.builder()
+        .orderBy("spec.data.TOKEN.value", false).build()))
+        .as("an order by a secret value").isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("secret");
+    assertThatThrownBy(() -> store.agentExecutions().list(Query.builder()
+        .orderBy("status.messages", false).build()))
+        .as("an order by a child collection").isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("status.messages");
+  }
+
+  /**
+   * {@code explain} has one step per condition the query has, none for those it lacks, and one
+   * for the order, in its direction, each saying whether an index serves it.
+   */
+  @Test
+  void explainHasAStepForEachConditionAndTheOrder() {
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    String org = newOrg().id();
+    QueryExplanation all = store.agentExecutions().explain(Query.builder().org(org)
+        .labelSelector("env=prod").phaseIn(ExecutionPhase.PENDING).createdAfter(t)
+        .orderBy(Query.OrderBy.UPDATED_AT, true).build());
+    assertThat(all.steps()).extracting(QueryExplanation.Step::field,
+        QueryExplanation.Step::operation, QueryExplanation.Step::indexed).containsExactly(
+            tuple("org", "EQUALS", true), tuple("labels", "SELECTOR", false),
+            tuple("phase", "IN", true), tuple("metadata.createdAt", "RANGE", true),
+            tuple("metadata.updatedAt", "ORDER BY DESC", true));
+    assertThat(all.step("metadata.updatedAt").orElseThrow().access()).contains("updated_at");
+    QueryExplanation before = store.agentExecutions().explain(Query.builder()
+        .createdBefore(t).build());
+    assertThat(before.steps()).extracting(QueryExplanation.Step::field,
+        QueryExplanation.Step::operation).containsExactly(tuple("metadata.createdAt", "RANGE"),
+            tuple("metadata.createdAt", "ORDER BY ASC"));
+    assertThat(before.steps().get(1).access()).contains("created_at");
+    assertThat(store.agentExecutions().explain(Query.all()).steps())
+        .extracting(QueryExplanation.Step::field, QueryExplanation.Step::operation)
+        .containsExactly(tuple("metadata.createdAt", "ORDER BY ASC"));
+    QueryExplanation declared = widgets(store).explain(Query.builder().where("spec.color", "red")
+        .orderBy("spec.size", true).build());
+    assertThat(declared.steps()).extracting(QueryExplanation.Step::field,
+        QueryExplanation.Step::operation, QueryExplanation.Step::indexed).containsExactly(
+            tuple("spec.color", "EQUALS", true), tuple("spec.size", "ORDER BY DESC", true));
   }
 
   @Test
@@ -368,6 +417,88 @@ public abstract class QueryTck extends TckSupport {
     clock.advance(Duration.ofSeconds(1));
     assertThatThrownBy(() -> s.agents().list(q.withPageToken(token)))
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("expired");
+  }
+
+  /**
+   * A page token of a query with phases or time bounds belongs to those phases and bounds: the
+   * same query with other phases, another bound, field or operator refuses it.
+   */
+  @Test
+  void tokensAreBoundToTheirPhasesAndTimeBounds() {
+    String org = newOrg().id();
+    for (int i = 0; i < 3; i++) {
+      newAgentExecution(store, org);
+    }
+    Instant since = Instant.parse("2000-01-01T00:00:00Z");
+    Query byPhases = Query.builder().org(org).phaseIn(ExecutionPhase.PENDING,
+        ExecutionPhase.IN_PROGRESS).pageSize(1).build();
+    Query byBound = Query.builder().org(org).where("metadata.updatedAt").greaterOrEqual(since)
+        .pageSize(1).build();
+    Map<Query, List<Query>> others = Map.of(
+        byPhases, List.of(Query.builder().org(org).phaseIn(ExecutionPhase.PENDING).pageSize(1)
+            .build()),
+        byBound, List.of(
+            Query.builder().org(org).where("metadata.updatedAt")
+                .greaterOrEqual(since.plusSeconds(1)).pageSize(1).build(),
+            Query.builder().org(org).where("metadata.updatedAt").greaterThan(since).pageSize(1)
+                .build(),
+            Query.builder().org(org).where("metadata.createdAt").greaterOrEqual(since)
+                .pageSize(1).build()));
+    others.forEach((q, refusing) -> {
+      String token = store.agentExecutions().list(q).nextPageToken();
+      assertThat(token).isNotNull();
+      assertThat(store.agentExecutions().list(q.withPageToken(token)).items()).hasSize(1);
+      for (Query other : refusing) {
+        assertThatThrownBy(() -> store.agentExecutions().list(other.withPageToken(token)))
+            .as("%s with the token of %s", other, q)
+            .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("another query");
+      }
+    });
+  }
+
+  /**
+   * Tokens of an order by a field carry the field's value, however long, and expire like the
+   * others: good through the last second of their TTL, refused one second later.
+   */
+  @Test
+  void fieldOrderTokensCarryLongValuesAndExpireAfterTheirTtl() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+    AgentStore s = open(freshLocation().clock(clock).pageTokenTtl(Duration.ofMinutes(10)));
+    String org = newOrg(s).id();
+    String padding = "x".repeat(300);
+    for (int i = 0; i < 3; i++) {
+      s.agents().create(new Agent(Metadata.of(org, "long-" + i), AgentSpec.builder()
+          .instructions("i").envSpec(JsonNodeFactory.instance.objectNode()
+              .put("v", i + padding)).build(), null));
+    }
+    Query q = Query.builder().org(org).orderBy("spec.envSpec.v", false).pageSize(1).build();
+    assertThat(names(s, q)).containsExactly("long-0", "long-1", "long-2");
+
+    String first = s.agents().list(q).nextPageToken();
+    clock.advance(Duration.ofMinutes(10));
+    assertThat(s.agents().list(q.withPageToken(first)).items())
+        .extracting(a -> a.metadata().name()).containsExactly("long-1");
+    clock.advance(Duration.ofSeconds(1));
+    assertThatThrownBy(() -> s.agents().list(q.withPageToken(first)))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("expired");
+  }
+
+  /**
+   * A store that accepts documents larger than the default pages through an order by a field
+   * holding a value that large: the store reads back the long tokens it issues.
+   */
+  @Test
+  void fieldOrderTokensOfALargerDocumentLimitAreRead() {
+    AgentStore s = open(freshLocation().maxDocumentBytes(8 * 1024 * 1024));
+    String org = newOrg(s).id();
+    String big = "x".repeat(5 * 1024 * 1024);
+    for (int i = 0; i < 2; i++) {
+      s.agents().create(new Agent(Metadata.of(org, "big-" + i), AgentSpec.builder()
+          .instructions("i").envSpec(JsonNodeFactory.instance.objectNode()
+              .put("v", i + big)).build(), null));
+    }
+    Query q = Query.builder().org(org).orderBy("spec.envSpec.v", false).pageSize(1).build();
+    assertThat(names(s, q)).containsExactly("big-0", "big-1");
   }
 
   /** A token whose last character differs only in bits the decoder ignores is not the token. */

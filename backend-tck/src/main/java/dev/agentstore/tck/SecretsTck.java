@@ -232,7 +232,8 @@ public abstract class SecretsTck extends SecretsSupport {
     assertThat(s.environments().count(Query.builder().org(org).build())).isZero();
     assertThatThrownBy(() -> s.apiKeys().issue(org, "ci", null))
         .isInstanceOf(SecretsException.class).hasMessageContaining("no secret key");
-    assertThatThrownBy(() -> s.secrets().reencryptAll()).isInstanceOf(SecretsException.class);
+    assertThatThrownBy(() -> s.secrets().reencryptAll()).isInstanceOf(SecretsException.class)
+        .hasMessageContaining("reencryptAll").hasMessageContaining("no secret key");
     Environment plain = s.environments().create(env(org, Map.of("REGION",
         EnvironmentValue.plain("eu"))));
     s.close();
@@ -512,6 +513,12 @@ public abstract class SecretsTck extends SecretsSupport {
         .isInstanceOf(dev.agentstore.FailedPreconditionException.class);
     assertThatThrownBy(() -> s.secrets().reencryptAll(0))
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("batchSize");
+    assertThatThrownBy(() -> s.secrets().reencrypt(Query.MAX_PAGE_SIZE + 1, 1))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("batchSize");
+    assertThatThrownBy(() -> s.secrets().reencrypt(10, 0))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("maxBatches");
+    assertThat(s.secrets().reencrypt(Query.MAX_PAGE_SIZE, 1).complete())
+        .as("the largest batch is a page").isTrue();
   }
 
   // ------------------------------------------------------------------ masking
