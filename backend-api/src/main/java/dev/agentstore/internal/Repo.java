@@ -678,10 +678,10 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
       page = tx.history(resourceId, after, Query.MAX_PAGE_SIZE);
       for (HistoryRecord h : page) {
         after = h.sequence();
-        if (h.event() == ChangeEvent.APPENDED || !h.snapshotJson().contains("\"secret\"")) {
-          // Appended items have no spec; and a secret entry is {"secret": true, ...}, a member
-          // name both databases write unescaped, so a snapshot without it holds none and need
-          // not be parsed (parsing every snapshot was much of a delete's CPU, REPORT.md).
+        if (h.event() == ChangeEvent.APPENDED
+            || !SecretFields.mayMentionSecretEntry(h.snapshotJson())) {
+          // Appended items have no spec; a snapshot without a secret entry need not be parsed
+          // (parsing every snapshot was much of a delete's CPU, REPORT.md).
           continue;
         }
         ObjectNode snapshot = (ObjectNode) Json.parseTrusted(h.snapshotJson());

@@ -253,14 +253,10 @@ final class ResourceCodec {
     return type.create(metadata(row), s, t);
   }
 
-  /**
-   * Whether a stored spec may hold a sealed value to open. Both databases print the key
-   * {@code "secret"} unescaped (the delete path relies on the same), so a secret map whose text
-   * lacks it holds none.
-   */
+  /** Whether a stored spec may hold a sealed value to open (see SecretFields). */
   private static boolean mayHoldSealedValues(Kind kind, String specJson) {
     return !SecretFields.declaredSecrets(kind).isEmpty()
-        || SecretFields.mapField(kind) != null && specJson.contains("\"secret\"");
+        || SecretFields.mapField(kind) != null && SecretFields.mayMentionSecretEntry(specJson);
   }
 
   /**

@@ -53,6 +53,14 @@ public final class SecretFields {
     return out;
   }
 
+  /**
+   * Whether stored JSON text may hold a secret map entry: both databases print the member name
+   * {@code "secret"} unescaped, so text without it holds none and need not be parsed.
+   */
+  static boolean mayMentionSecretEntry(String json) {
+    return json.contains("\"secret\"");
+  }
+
   /** Whether {@code kind} holds secret values: secret maps, or declared SECRET fields. */
   public static boolean hasSecrets(Kind kind) {
     return mapField(kind) != null || !declaredSecrets(kind).isEmpty();

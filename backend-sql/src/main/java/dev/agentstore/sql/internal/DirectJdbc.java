@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Converter;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
@@ -55,6 +56,15 @@ final class DirectJdbc {
         return ps.executeUpdate();
       }
     });
+  }
+
+  /**
+   * Executes an INSERT or UPDATE text whose placeholders take {@code values}' values in its
+   * order, typed by their columns (the map a cached text was rendered from).
+   */
+  int update(String sql, Map<Field<?>, Object> values) {
+    return updateRows(sql, new ArrayList<>(values.keySet()),
+        List.of(new ArrayList<>(values.values())));
   }
 
   /** Executes a query text whose result columns are {@code columns}, in that order. */

@@ -159,8 +159,7 @@ public final class SqlTransaction implements BackendTransaction {
     run("insert " + what, () -> {
       String sql = statements.sql(Shape.INSERT, row.kind(),
           () -> ctx.insertInto(t.table).set(values));
-      int n = direct.updateRows(sql, new ArrayList<>(values.keySet()),
-          List.of(new ArrayList<>(values.values())));
+      int n = direct.update(sql, values);
       writeEnvironmentRefs(row, false);
       return n;
     }, rowWrite("insert", row));
@@ -895,8 +894,7 @@ public final class SqlTransaction implements BackendTransaction {
         String sql = statements.sql(Shape.HISTORY_INSERT_ONE, null,
             () -> ctx.insertInto(h.table).set(values));
         ctx.connection(dialect::beforeHistoryInsert);
-        return direct.updateRows(sql, new ArrayList<>(values.keySet()),
-            List.of(new ArrayList<>(values.values())));
+        return direct.update(sql, values);
       }
       List<Field<?>> columns = new ArrayList<>(historyColumns(h, pendingHistory.get(0)).keySet());
       List<List<Object>> rows = new ArrayList<>(pendingHistory.size());
