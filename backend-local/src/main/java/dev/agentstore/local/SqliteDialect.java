@@ -163,6 +163,17 @@ public final class SqliteDialect implements DialectStrategy {
         DSL.val(value));
   }
 
+  /** {@code doc -> path}: the value's JSON text (a string keeps its quotes and escapes). */
+  @Override
+  public Field<Object> jsonValue(Field<String> doc, List<String> path) {
+    return DSL.field("({0} -> {1})", Object.class, doc, DSL.val(path(path)));
+  }
+
+  @Override
+  public boolean extractsJsonOnce() {
+    return false;
+  }
+
   @Override
   public Field<Integer> jsonSortRank(Field<String> doc, List<String> path) {
     return DSL.field("(CASE json_type({0}, {1}) WHEN 'integer' THEN 1 WHEN 'real' THEN 1"

@@ -129,6 +129,16 @@ public final class PostgresDialect implements DialectStrategy {
   }
 
   @Override
+  public Field<Object> jsonValue(Field<String> doc, List<String> path) {
+    return at(doc, path);
+  }
+
+  @Override
+  public boolean extractsJsonOnce() {
+    return true;
+  }
+
+  @Override
   public Field<Integer> jsonSortRank(Field<String> doc, List<String> path) {
     return DSL.field("(CASE jsonb_typeof({0}) WHEN 'number' THEN 1 WHEN 'string' THEN 2"
         + " WHEN 'boolean' THEN 3 WHEN 'object' THEN 4 WHEN 'array' THEN 4 ELSE 5 END)",
@@ -197,8 +207,15 @@ public final class PostgresDialect implements DialectStrategy {
     return DSL.field("({0} COLLATE \"C\")", String.class, text);
   }
 
-  /** {@code doc -> k1 ... ->> kn}: the text of a scalar (a string without its quotes). */
+  /**
+   * {@code doc -> k1 ... ->> kn}: the text of a scalar (a string without its quotes);
+   * {@code doc #>> '{}'} for the empty path.
+   */
   private static Field<String> text(Field<String> doc, List<String> path) {
+    if (path.isEmpty()) {
+      return DSL.field("({0} #>> cast({1} as text[]))", String.class, doc,
+          DSL.val("{}", SQLDataType.CLOB));
+    }
     Field<Object> parent = path.size() == 1 ? DSL.field("{0}", Object.class, doc)
         : at(doc, path.subList(0, path.size() - 1));
     return DSL.field("({0} ->> {1})", String.class, parent,

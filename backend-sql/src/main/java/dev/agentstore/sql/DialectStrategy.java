@@ -117,8 +117,24 @@ public interface DialectStrategy {
   Condition jsonContains(Field<String> doc, List<String> path, String value);
 
   /**
+   * The JSON value at {@code path} of {@code doc}, itself a JSON document that the other
+   * {@code json*} functions read with an empty path (SQL NULL when absent).
+   */
+  Field<Object> jsonValue(Field<String> doc, List<String> path);
+
+  /**
+   * True when every JSON function over a document column reads the whole document again
+   * (PostgreSQL de-TOASTs a large jsonb per call), so an aggregate extracts each path once
+   * with {@link #jsonValue} and applies its functions to that small value. False when the
+   * database keeps a statement's parsed documents (SQLite's JSON cache), where the extraction
+   * only adds work.
+   */
+  boolean extractsJsonOnce();
+
+  /**
    * The sort rank of the JSON value at {@code path}: 1 number, 2 string, 3 boolean, 4 object or
-   * array, 5 absent or null (so absent sorts after every value).
+   * array, 5 absent or null (so absent sorts after every value). Here and in the other
+   * {@code json*} functions an empty {@code path} is {@code doc} itself.
    */
   Field<Integer> jsonSortRank(Field<String> doc, List<String> path);
 

@@ -276,6 +276,23 @@ public abstract class AggregateTck extends TckSupport {
         .startsWith(NF.nullNode(), NF.booleanNode(true));
   }
 
+  /** A string key with escapes in its JSON text groups and orders by the string itself. */
+  @Test
+  void stringKeysWithEscapesGroupByTheirText() {
+    String org = newOrg().id();
+    Session s = newSession(store, org);
+    for (String v : List.of("\"a\\\"b\"", "\"a\\nb\"", "\"a\\\"b\"", "\"a\\u00e9\"")) {
+      create(store, org, s, run().spec("tier", v).cost("1"));
+    }
+
+    AggregateResult r = aggregate(org, Aggregation.groupBy("spec.tier").count());
+
+    assertThat(r.rows()).extracting(x -> x.keyText("spec.tier"))
+        .as("bytewise: newline, then quote, then the accented letter")
+        .containsExactly("a\nb", "a\"b", "a\u00e9");
+    assertThat(r.rows()).extracting(AggregateResult.Row::count).containsExactly(1L, 2L, 1L);
+  }
+
   /** Sum and avg read numbers only; min and max read numbers, else timestamps as instants. */
   @Test
   void nonNumericValuesAreIgnoredAndTimestampsCompareAsInstants() {

@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -28,12 +30,14 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * One aggregate query: an inner select over the kind's table with the query's filters (the
- * {@link QueryConditions} of {@code list} and {@code count}, so indexed columns serve them)
- * computes each group key's parts and each aggregate's input once, as named columns; the outer
- * select groups by the key parts, aggregates, orders and limits. The derived table keeps every
- * bound JSON path in one place: PostgreSQL refuses a GROUP BY expression whose bind values are
- * not the select's own.
+ * One aggregate query in three selects: the innermost reads the rows with the query's filters
+ * (the {@link QueryConditions} of {@code list} and {@code count}, so indexed columns serve
+ * them) and takes the JSON the aggregation needs from them once (each path's value, or each
+ * document, as {@link DialectStrategy#extractsJsonOnce} says); the middle one computes each
+ * group key's parts and each aggregate's input once, as named columns; the outer one groups by
+ * the key parts, aggregates, orders and limits. The derived tables keep every bound JSON path
+ * out of the GROUP BY: PostgreSQL refuses a GROUP BY expression whose bind values are not the
+ * select's own.
  *
  * <p>A JSON group key is grouped by (rank, number, text) as {@code list} sorts field values
  * (rank 1 numbers by exact value, 2 strings, 3 booleans, 5 absent; objects and arrays join the
@@ -98,20 +102,46 @@ final class Aggregates {
 
   static List<StoredAggregation.Row> run(DSLContext ctx, Rows rows, StoredAggregation a,
       DialectStrategy d) {
+    // The first derived table reads the filtered rows: the JSON the keys and metrics need
+    // ("v0", "v1", ...: each path's value where the dialect extracts it once, else each
+    // document) and the columns of the other keys ("c0", ...); the second computes the group
+    // key parts and the aggregates' inputs from those. On PostgreSQL every function reading a
+    // document itself de-TOASTed the whole spec or status again: a third of the time.
+    List<SelectField<?>> extracted = new ArrayList<>();
+    Map<String, String> valueNames = new HashMap<>();
+    for (int i = 0; i < a.keys().size(); i++) {
+      StoredAggregation.GroupKey k = a.keys().get(i);
+      if (k.source() == StoredAggregation.Source.JSON) {
+        extract(extracted, valueNames, rows, k.path(), d);
+      } else {
+        extracted.add(rows.column(k, d).as("c" + i));
+      }
+    }
+    for (StoredAggregation.Metric m : a.metrics()) {
+      if (m.function() != Aggregation.Function.COUNT) {
+        extract(extracted, valueNames, rows, m.path(), d);
+      }
+    }
+    if (extracted.isEmpty()) {
+      extracted.add(DSL.inline(1).as("one"));
+    }
+    Table<?> values = ctx.select(extracted).from(rows.from()).where(rows.where()).offset(0)
+        .asTable("vals");
+
     List<SelectField<?>> inner = new ArrayList<>();
     for (int i = 0; i < a.keys().size(); i++) {
       StoredAggregation.GroupKey k = a.keys().get(i);
       if (k.source() == StoredAggregation.Source.JSON) {
-        Field<String> doc = rows.doc(k.path());
-        List<String> p = k.path().segments();
-        Field<Integer> rank = d.jsonSortRank(doc, p);
+        Field<String> v = values.field(valueNames.get(key(rows, k.path(), d)), String.class);
+        List<String> within = d.extractsJsonOnce() ? List.of() : k.path().segments();
+        Field<Integer> rank = d.jsonSortRank(v, within);
         inner.add(DSL.field("(CASE WHEN {0} = 4 THEN 5 ELSE {0} END)", Integer.class, rank)
             .as("k" + i + "r"));
-        inner.add(d.jsonSortNumber(doc, p).as("k" + i + "n"));
-        inner.add(d.jsonNumber(doc, p).as("k" + i + "v"));
-        inner.add(d.jsonSortText(doc, p).as("k" + i + "t"));
+        inner.add(d.jsonSortNumber(v, within).as("k" + i + "n"));
+        inner.add(d.jsonNumber(v, within).as("k" + i + "v"));
+        inner.add(d.jsonSortText(v, within).as("k" + i + "t"));
       } else {
-        Field<String> col = rows.column(k, d);
+        Field<String> col = values.field("c" + i, String.class);
         inner.add(DSL.when(col.isNull(), DSL.inline(5)).otherwise(DSL.inline(2))
             .as("k" + i + "r"));
         inner.add(d.bytewise(col).as("k" + i + "t"));
@@ -122,21 +152,20 @@ final class Aggregates {
       if (m.function() == Aggregation.Function.COUNT) {
         continue;
       }
-      Field<String> doc = rows.doc(m.path());
-      List<String> p = m.path().segments();
-      inner.add(d.jsonNumber(doc, p).as("m" + j + "v"));
+      Field<String> v = values.field(valueNames.get(key(rows, m.path(), d)), String.class);
+      List<String> within = d.extractsJsonOnce() ? List.of() : m.path().segments();
+      inner.add(d.jsonNumber(v, within).as("m" + j + "v"));
       if (m.function() == Aggregation.Function.MIN || m.function() == Aggregation.Function.MAX) {
-        inner.add(d.jsonInstantKey(doc, p).as("m" + j + "i"));
+        inner.add(d.jsonInstantKey(v, within).as("m" + j + "i"));
       }
     }
     if (inner.isEmpty()) {
       inner.add(DSL.inline(1).as("one"));
     }
-    // OFFSET 0 keeps the derived table a derived table: SQLite would otherwise flatten it into
-    // the outer select and evaluate each column's JSON expression again wherever the outer
+    // OFFSET 0 keeps each derived table a derived table: the database would otherwise flatten
+    // it into the select above and evaluate each column's JSON expression again wherever that
     // select names it (several times per metric), which made an aggregate 2-3x slower.
-    Table<?> x = ctx.select(inner).from(rows.from()).where(rows.where()).offset(0)
-        .asTable("agg");
+    Table<?> x = ctx.select(inner).from(values).offset(0).asTable("agg");
 
     List<SelectField<?>> outer = new ArrayList<>();
     List<GroupField> group = new ArrayList<>();
@@ -231,6 +260,27 @@ final class Aggregates {
       out.add(row(rec, a));
     }
     return out;
+  }
+
+  /**
+   * Adds the column {@code path} is read from to {@code extracted}, once: its value where the
+   * dialect extracts JSON once, else its document.
+   */
+  private static void extract(List<SelectField<?>> extracted, Map<String, String> names,
+      Rows rows, JsonPath path, DialectStrategy d) {
+    String key = key(rows, path, d);
+    if (!names.containsKey(key)) {
+      String name = "v" + names.size();
+      names.put(key, name);
+      Field<String> doc = rows.doc(path);
+      extracted.add((d.extractsJsonOnce() ? d.jsonValue(doc, path.segments()) : doc).as(name));
+    }
+  }
+
+  /** What the column {@code path} is read from holds: its document, and the path if extracted. */
+  private static String key(Rows rows, JsonPath path, DialectStrategy d) {
+    String doc = rows.doc(path).getName();
+    return d.extractsJsonOnce() ? doc + "\0" + String.join("\0", path.segments()) : doc;
   }
 
   private static StoredAggregation.Row row(Record rec, StoredAggregation a) {
