@@ -9,4 +9,10 @@ class LocalConcurrencyTest extends ConcurrencyTck {
   protected AgentStore.Builder newStoreBuilder() {
     return LocalStores.newBuilder();
   }
+
+  /** One writer always; a write waits {@code busyTimeoutMs} for its turn (250 ms at least). */
+  @Override
+  protected AgentStore.Builder withShortWriteWait(AgentStore.Builder builder) {
+    return builder.option("busyTimeoutMs", "250");
+  }
 }

@@ -9,4 +9,10 @@ class PostgresConcurrencyTest extends ConcurrencyTck {
   protected AgentStore.Builder newStoreBuilder() {
     return PostgresStores.newBuilder();
   }
+
+  /** One pooled connection, waited for at most 250 ms (the least the option takes). */
+  @Override
+  protected AgentStore.Builder withShortWriteWait(AgentStore.Builder builder) {
+    return builder.option("maximumPoolSize", "1").option("connectionTimeoutMs", "250");
+  }
 }

@@ -1,7 +1,9 @@
 package dev.agentstore.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentstore.AgentStore;
 import dev.agentstore.AgentStoreException;
 import dev.agentstore.AlreadyExistsException;
 import dev.agentstore.ConflictException;
@@ -21,19 +23,71 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * Concurrency: create races with exactly one winner, lost updates prevented, concurrent appends
- * and writers without busy errors, and keyset pages that stay exact while another thread
- * inserts.
+ * and writers without busy errors, keyset pages that stay exact while another thread inserts,
+ * and a write that cannot get its turn in time failing as retryable (on a backend whose test
+ * subclass sets a short wait: {@link #withShortWriteWait}).
  *
  * <p>Usage: {@code class LocalConcurrencyTest extends ConcurrencyTck { ...newStoreBuilder()... }}
  */
 public abstract class ConcurrencyTck extends TckSupport {
   private static final int THREADS = 16;
+
+  /**
+   * {@code builder} set to run one write at a time and to let a write wait at most 250 ms for its
+   * turn (its connection or the single writer's), for
+   * {@code aWriteThatCannotGetItsTurnInTimeIsUnavailableAndTheHolderStillCommits}; null, the
+   * default, skips that check on a backend without such options.
+   */
+  protected AgentStore.Builder withShortWriteWait(AgentStore.Builder builder) {
+    return null;
+  }
+
+  /**
+   * A write that waits past the store's wait for its turn, behind a transaction that holds it,
+   * fails as {@link UnavailableException} (retryable) and writes nothing; the holder commits.
+   */
+  @Test
+  void aWriteThatCannotGetItsTurnInTimeIsUnavailableAndTheHolderStillCommits() throws Exception {
+    AgentStore.Builder shortWait = withShortWriteWait(newStoreBuilder());
+    Assumptions.assumeTrue(shortWait != null, "skipped: no short write wait on this backend");
+    AgentStore s = open(shortWait);
+    String org = newOrg(s).id();
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService holder = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> held = holder.submit(() -> {
+        s.runInTransaction(tx -> {
+          newAgent(tx, org, "holder");
+          holding.countDown();
+          assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+        });
+        return null;
+      });
+      assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+      assertThatThrownBy(() -> newAgent(s, org, "waiter"))
+          .isInstanceOf(UnavailableException.class);
+      release.countDown();
+      held.get(30, TimeUnit.SECONDS);
+    } finally {
+      release.countDown();
+      holder.shutdownNow();
+    }
+    assertThat(s.agents().list(Query.builder().org(org).build()).items())
+        .extracting(a -> a.metadata().name()).containsExactly("holder");
+  }
 
   @Test
   void sixteenThreadsCreatingTheSameSlugHaveExactlyOneWinner() throws Exception {

@@ -489,16 +489,38 @@ public abstract class QueryTck extends TckSupport {
    */
   @Test
   void fieldOrderTokensOfALargerDocumentLimitAreRead() {
-    AgentStore s = open(freshLocation().maxDocumentBytes(8 * 1024 * 1024));
+    assertThat(pagedByABigValue(8 * 1024 * 1024, 5 * 1024 * 1024))
+        .containsExactly("big-0", "big-1");
+  }
+
+  /**
+   * An order by a field whose value takes nearly the whole document limit pages on: the longest
+   * token the store reads leaves room for the largest cursor a document allows (its value, an id,
+   * the token's own bytes), not only for values well under the limit.
+   */
+  @Test
+  void fieldOrderTokensOfAValueNearlyAsLargeAsTheDocumentLimitAreRead() {
+    int limit = 64 * 1024;
+    // The rest of the document (metadata, the other spec fields, status) stays under 1 KiB.
+    assertThat(pagedByABigValue(limit, limit - 1024)).containsExactly("big-0", "big-1");
+  }
+
+  /**
+   * The names of two agents, {@code big-0} and {@code big-1}, whose spec field holds a string of
+   * {@code valueChars} characters (the index, then x's), listed one page at a time in the order
+   * of that field, in a store whose document limit is {@code maxDocumentBytes}.
+   */
+  private List<String> pagedByABigValue(int maxDocumentBytes, int valueChars) {
+    AgentStore s = open(freshLocation().maxDocumentBytes(maxDocumentBytes));
     String org = newOrg(s).id();
-    String big = "x".repeat(5 * 1024 * 1024);
+    String big = "x".repeat(valueChars - 1);
     for (int i = 0; i < 2; i++) {
       s.agents().create(new Agent(Metadata.of(org, "big-" + i), AgentSpec.builder()
           .instructions("i").envSpec(JsonNodeFactory.instance.objectNode()
               .put("v", i + big)).build(), null));
     }
     Query q = Query.builder().org(org).orderBy("spec.envSpec.v", false).pageSize(1).build();
-    assertThat(names(s, q)).containsExactly("big-0", "big-1");
+    return names(s, q);
   }
 
   /** A token whose last character differs only in bits the decoder ignores is not the token. */

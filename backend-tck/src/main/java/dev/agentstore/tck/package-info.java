@@ -18,7 +18,9 @@
  *   }
  * }</pre></li>
  *   <li>Run {@code mvn verify}. Nothing is skipped except the checks of a capability the backend
- *       does not declare, and each such skip names the capability.</li>
+ *       does not declare, and each such skip names the capability; and one check of
+ *       {@code ConcurrencyTck} unless its subclass overrides {@code withShortWriteWait} (a
+ *       builder whose writes wait at most 250 ms for their turn, one at a time).</li>
  * </ol>
  *
  * <h2>Capabilities</h2>

@@ -13,7 +13,6 @@ import org.jooq.Converter;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
-import org.jooq.JSON;
 import org.jooq.JSONB;
 import org.jooq.Param;
 import org.jooq.Record;
@@ -26,9 +25,10 @@ import org.jooq.Record;
  * pipeline (plain-SQL template parsing, execute listeners, bindings, record building) was still
  * the largest share of a get's CPU (REPORT.md, issue 17); the hot statements skip it.
  *
- * <p>Only the database types the generated models use are handled (text, integers, booleans,
- * JSON, timestamps); another type is an {@link IllegalStateException} that names it, so a new
- * column type cannot be bound wrongly in silence.
+ * <p>Only the database types the generated models use are handled: text, BIGINT and INTEGER on
+ * both backends, and PostgreSQL's JSONB and TIMESTAMPTZ (as {@link Instant}; SQLite keeps times
+ * as epoch microseconds in a BIGINT). Another type is an {@link IllegalStateException} that
+ * names it, so a new column type cannot be bound wrongly in silence: add its branch with it.
  *
  * <p>Usage: {@code direct.updateRows(sql, columns, List.of(values)); direct.query(sql, binds, t.columns)}
  */
@@ -109,16 +109,10 @@ final class DirectJdbc {
       ps.setLong(index, l);
     } else if (db instanceof Integer n) {
       ps.setInt(index, n);
-    } else if (db instanceof Boolean b) {
-      ps.setBoolean(index, b);
     } else if (db instanceof JSONB j) {
       ps.setString(index, j.data()); // the text casts the placeholder to jsonb
-    } else if (db instanceof JSON j) {
-      ps.setString(index, j.data());
     } else if (db instanceof Instant t) {
       ps.setObject(index, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
-    } else if (db instanceof OffsetDateTime t) {
-      ps.setObject(index, t);
     } else {
       throw new IllegalStateException("no direct binding for " + db.getClass().getName()
           + " (column type " + type.getTypeName() + ")");
@@ -137,18 +131,12 @@ final class DirectJdbc {
     } else if (type == Integer.class) {
       int v = rs.getInt(index);
       db = rs.wasNull() ? null : v;
-    } else if (type == Boolean.class) {
-      boolean v = rs.getBoolean(index);
-      db = rs.wasNull() ? null : v;
     } else if (type == JSONB.class) {
       String s = rs.getString(index);
       db = s == null ? null : JSONB.jsonb(s);
-    } else if (type == JSON.class) {
-      String s = rs.getString(index);
-      db = s == null ? null : JSON.json(s);
-    } else if (type == Instant.class || type == OffsetDateTime.class) {
+    } else if (type == Instant.class) {
       OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
-      db = t == null ? null : type == Instant.class ? t.toInstant() : t;
+      db = t == null ? null : t.toInstant();
     } else {
       throw new IllegalStateException("no direct read for " + type.getName() + " (column "
           + column.getName() + ")");
