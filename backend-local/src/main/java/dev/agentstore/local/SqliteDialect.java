@@ -170,7 +170,7 @@ public final class SqliteDialect implements DialectStrategy {
   }
 
   @Override
-  public boolean extractsJsonOnce() {
+  public boolean parallelAggregates() {
     return false;
   }
 

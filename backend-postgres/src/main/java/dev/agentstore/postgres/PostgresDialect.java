@@ -134,7 +134,7 @@ public final class PostgresDialect implements DialectStrategy {
   }
 
   @Override
-  public boolean extractsJsonOnce() {
+  public boolean parallelAggregates() {
     return true;
   }
 

@@ -123,13 +123,13 @@ public interface DialectStrategy {
   Field<Object> jsonValue(Field<String> doc, List<String> path);
 
   /**
-   * True when every JSON function over a document column reads the whole document again
-   * (PostgreSQL de-TOASTs a large jsonb per call), so an aggregate extracts each path once
-   * with {@link #jsonValue} and applies its functions to that small value. False when the
-   * database keeps a statement's parsed documents (SQLite's JSON cache), where the extraction
-   * only adds work.
+   * True when the database can scan and pre-aggregate an aggregate's rows in parallel workers
+   * (PostgreSQL), which a subquery fenced with {@code OFFSET 0} prevents: the aggregate's
+   * per-row select is then left unfenced, at the price of each metric's expression being
+   * evaluated once per aggregate reading it. False (SQLite) fences it, so each is evaluated once
+   * per row.
    */
-  boolean extractsJsonOnce();
+  boolean parallelAggregates();
 
   /**
    * The sort rank of the JSON value at {@code path}: 1 number, 2 string, 3 boolean, 4 object or

@@ -276,6 +276,45 @@ public abstract class AggregateTck extends TckSupport {
         .startsWith(NF.nullNode(), NF.booleanNode(true));
   }
 
+  /**
+   * Rows whose key is one value written differently (1.5, 1.50, 1.500; an object and an array
+   * in the null group) aggregate as one group: counts, sums, averages and extremes over all.
+   */
+  @Test
+  void aKeyWrittenDifferentlyAggregatesAsOneGroup() {
+    String org = newOrg().id();
+    Session s = newSession(store, org);
+    String[][] runs = {{"1.5", "1"}, {"1.50", "5"}, {"1.500", "3"}, {"{\"x\":1}", "2"},
+        {"[1]", "4"}, {null, "6"}};
+    for (String[] r : runs) {
+      create(store, org, s, r[0] == null ? run().cost(r[1]) : run().spec("tier", r[0])
+          .cost(r[1]));
+    }
+
+    AggregateResult r = aggregate(org, Aggregation.groupBy("spec.tier").count().sum(COST)
+        .avg(COST).min(COST).max(COST));
+
+    assertThat(r.rows()).extracting(x -> x.key("spec.tier"))
+        .containsExactly(NF.numberNode(dec("1.5")), NF.nullNode());
+    AggregateResult.Row number = r.rows().get(0);
+    assertThat(number.count()).isEqualTo(3L);
+    assertThat(number.sum(COST)).isEqualTo(dec("9"));
+    assertThat(number.avg(COST)).isEqualTo(dec("3"));
+    assertThat(number.numbers(COST)).isEqualTo(3L);
+    assertThat(number.min(COST).decimalValue()).isEqualTo(dec("1"));
+    assertThat(number.max(COST).decimalValue()).isEqualTo(dec("5"));
+    AggregateResult.Row none = r.rows().get(1);
+    assertThat(none.count()).isEqualTo(3L);
+    assertThat(none.sum(COST)).isEqualTo(dec("12"));
+    assertThat(none.avg(COST)).isEqualTo(dec("4"));
+    assertThat(none.min(COST).decimalValue()).isEqualTo(dec("2"));
+    assertThat(none.max(COST).decimalValue()).isEqualTo(dec("6"));
+    assertThat(aggregate(org, Aggregation.groupBy("spec.tier").count().sum(COST)
+        .orderByDescending("sum(" + COST + ")")).rows()).extracting(x -> x.key("spec.tier"))
+        .as("ordered by the merged sums").containsExactly(NF.nullNode(),
+            NF.numberNode(dec("1.5")));
+  }
+
   /** A string key with escapes in its JSON text groups and orders by the string itself. */
   @Test
   void stringKeysWithEscapesGroupByTheirText() {

@@ -15,9 +15,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -30,14 +28,15 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * One aggregate query in three selects: the innermost reads the rows with the query's filters
- * (the {@link QueryConditions} of {@code list} and {@code count}, so indexed columns serve
- * them) and takes the JSON the aggregation needs from them once (each path's value, or each
- * document, as {@link DialectStrategy#extractsJsonOnce} says); the middle one computes each
- * group key's parts and each aggregate's input once, as named columns; the outer one groups by
- * the key parts, aggregates, orders and limits. The derived tables keep every bound JSON path
- * out of the GROUP BY: PostgreSQL refuses a GROUP BY expression whose bind values are not the
- * select's own.
+ * One aggregate query in four selects: "vals" reads the rows with the query's filters (the
+ * {@link QueryConditions} of {@code list} and {@code count}, so indexed columns serve them) and
+ * takes each key's value (a JSON key as JSON, one expression per row) and each metric's input;
+ * "pre" groups by those raw values and computes partial counts, sums and extremes, the part a
+ * database can run in parallel; "agg" computes the key parts of each pre-group's value; the
+ * outer select groups by the key parts, re-aggregating the partials (values the result treats
+ * as one, such as {@code 1.5} and {@code 1.50}, may be separate pre-groups), orders and limits.
+ * The derived tables keep every bound JSON path out of the GROUP BYs: PostgreSQL refuses a
+ * GROUP BY expression whose bind values are not the select's own.
  *
  * <p>A JSON group key is grouped by (rank, number, text) as {@code list} sorts field values
  * (rank 1 numbers by exact value, 2 strings, 3 booleans, 5 absent; objects and arrays join the
@@ -102,70 +101,98 @@ final class Aggregates {
 
   static List<StoredAggregation.Row> run(DSLContext ctx, Rows rows, StoredAggregation a,
       DialectStrategy d) {
-    // The first derived table reads the filtered rows: the JSON the keys and metrics need
-    // ("v0", "v1", ...: each path's value where the dialect extracts it once, else each
-    // document) and the columns of the other keys ("c0", ...); the second computes the group
-    // key parts and the aggregates' inputs from those. On PostgreSQL every function reading a
-    // document itself de-TOASTed the whole spec or status again: a third of the time.
-    List<SelectField<?>> extracted = new ArrayList<>();
-    Map<String, String> valueNames = new HashMap<>();
+    // 1. "vals": per filtered row, each key's value (a JSON key's value as JSON, "x0", ...)
+    //    and each metric's input ("m0v", and "m0i" for min/max).
+    List<SelectField<?>> perRow = new ArrayList<>();
+    List<Field<?>> rawKeys = new ArrayList<>();
     for (int i = 0; i < a.keys().size(); i++) {
       StoredAggregation.GroupKey k = a.keys().get(i);
-      if (k.source() == StoredAggregation.Source.JSON) {
-        extract(extracted, valueNames, rows, k.path(), d);
-      } else {
-        extracted.add(rows.column(k, d).as("c" + i));
-      }
-    }
-    for (StoredAggregation.Metric m : a.metrics()) {
-      if (m.function() != Aggregation.Function.COUNT) {
-        extract(extracted, valueNames, rows, m.path(), d);
-      }
-    }
-    if (extracted.isEmpty()) {
-      extracted.add(DSL.inline(1).as("one"));
-    }
-    Table<?> values = ctx.select(extracted).from(rows.from()).where(rows.where()).offset(0)
-        .asTable("vals");
-
-    List<SelectField<?>> inner = new ArrayList<>();
-    for (int i = 0; i < a.keys().size(); i++) {
-      StoredAggregation.GroupKey k = a.keys().get(i);
-      if (k.source() == StoredAggregation.Source.JSON) {
-        Field<String> v = values.field(valueNames.get(key(rows, k.path(), d)), String.class);
-        List<String> within = d.extractsJsonOnce() ? List.of() : k.path().segments();
-        Field<Integer> rank = d.jsonSortRank(v, within);
-        inner.add(DSL.field("(CASE WHEN {0} = 4 THEN 5 ELSE {0} END)", Integer.class, rank)
-            .as("k" + i + "r"));
-        inner.add(d.jsonSortNumber(v, within).as("k" + i + "n"));
-        inner.add(d.jsonNumber(v, within).as("k" + i + "v"));
-        inner.add(d.jsonSortText(v, within).as("k" + i + "t"));
-      } else {
-        Field<String> col = values.field("c" + i, String.class);
-        inner.add(DSL.when(col.isNull(), DSL.inline(5)).otherwise(DSL.inline(2))
-            .as("k" + i + "r"));
-        inner.add(d.bytewise(col).as("k" + i + "t"));
-      }
+      Field<?> value = k.source() == StoredAggregation.Source.JSON
+          ? d.jsonValue(rows.doc(k.path()), k.path().segments()) : rows.column(k, d);
+      perRow.add(value.as("x" + i));
     }
     for (int j = 0; j < a.metrics().size(); j++) {
       StoredAggregation.Metric m = a.metrics().get(j);
       if (m.function() == Aggregation.Function.COUNT) {
         continue;
       }
-      Field<String> v = values.field(valueNames.get(key(rows, m.path(), d)), String.class);
-      List<String> within = d.extractsJsonOnce() ? List.of() : m.path().segments();
-      inner.add(d.jsonNumber(v, within).as("m" + j + "v"));
+      Field<String> doc = rows.doc(m.path());
+      List<String> p = m.path().segments();
+      perRow.add(d.jsonNumber(doc, p).as("m" + j + "v"));
       if (m.function() == Aggregation.Function.MIN || m.function() == Aggregation.Function.MAX) {
-        inner.add(d.jsonInstantKey(v, within).as("m" + j + "i"));
+        perRow.add(d.jsonInstantKey(doc, p).as("m" + j + "i"));
       }
     }
-    if (inner.isEmpty()) {
-      inner.add(DSL.inline(1).as("one"));
+    if (perRow.isEmpty()) {
+      perRow.add(DSL.inline(1).as("one"));
     }
-    // OFFSET 0 keeps each derived table a derived table: the database would otherwise flatten
-    // it into the select above and evaluate each column's JSON expression again wherever that
-    // select names it (several times per metric), which made an aggregate 2-3x slower.
-    Table<?> x = ctx.select(inner).from(values).offset(0).asTable("agg");
+    var valuesSelect = ctx.select(perRow).from(rows.from()).where(rows.where());
+    // Fenced with OFFSET 0 where the database cannot aggregate in parallel anyway: flattened,
+    // SQLite would evaluate each metric's JSON expression once per aggregate reading it (an
+    // aggregate was 2-3x slower). PostgreSQL leaves a fenced subquery to one process, so there
+    // the rows stay unfenced and its workers scan and pre-aggregate them.
+    Table<?> values = (d.parallelAggregates() ? valuesSelect : valuesSelect.offset(0))
+        .asTable("vals");
+
+    // 2. "pre": grouped by the raw values, so each row's key is one expression: the JSON
+    //    text or jsonb of the value. Values the result groups as one (1.5 and 1.50, a string
+    //    with and without escapes, every object and array) may still be separate here; the
+    //    outer select merges them, re-aggregating these partial counts, sums and extremes.
+    List<SelectField<?>> partial = new ArrayList<>();
+    for (int i = 0; i < a.keys().size(); i++) {
+      Field<Object> x = values.field("x" + i, Object.class);
+      partial.add(x);
+      rawKeys.add(x);
+    }
+    partial.add(DSL.count().as("n"));
+    for (int j = 0; j < a.metrics().size(); j++) {
+      StoredAggregation.Metric m = a.metrics().get(j);
+      if (m.function() == Aggregation.Function.COUNT) {
+        continue;
+      }
+      Field<Object> v = values.field("m" + j + "v", Object.class);
+      partial.add(DSL.count(v).as("m" + j + "c"));
+      switch (m.function()) {
+        case SUM, AVG -> partial.add(d.numberSum(v).as("m" + j + "s"));
+        case MIN -> {
+          partial.add(d.numberMin(v).as("m" + j + "s"));
+          partial.add(DSL.min(values.field("m" + j + "i", String.class)).as("m" + j + "i"));
+        }
+        default -> {
+          partial.add(d.numberMax(v).as("m" + j + "s"));
+          partial.add(DSL.max(values.field("m" + j + "i", String.class)).as("m" + j + "i"));
+        }
+      }
+    }
+    Table<?> pre = (rawKeys.isEmpty() ? ctx.select(partial).from(values)
+        : ctx.select(partial).from(values).groupBy(rawKeys)).asTable("pre");
+
+    // 3. "agg": the key parts of each pre-group's value, computed once per group, as the
+    //    outer GROUP BY cannot hold bound expressions on PostgreSQL.
+    List<SelectField<?>> inner = new ArrayList<>();
+    List<String> whole = List.of();
+    for (int i = 0; i < a.keys().size(); i++) {
+      StoredAggregation.GroupKey k = a.keys().get(i);
+      Field<String> v = pre.field("x" + i, String.class);
+      if (k.source() == StoredAggregation.Source.JSON) {
+        Field<Integer> rank = d.jsonSortRank(v, whole);
+        inner.add(DSL.field("(CASE WHEN {0} = 4 THEN 5 ELSE {0} END)", Integer.class, rank)
+            .as("k" + i + "r"));
+        inner.add(d.jsonSortNumber(v, whole).as("k" + i + "n"));
+        inner.add(d.jsonNumber(v, whole).as("k" + i + "v"));
+        inner.add(d.jsonSortText(v, whole).as("k" + i + "t"));
+      } else {
+        inner.add(DSL.when(v.isNull(), DSL.inline(5)).otherwise(DSL.inline(2))
+            .as("k" + i + "r"));
+        inner.add(d.bytewise(v).as("k" + i + "t"));
+      }
+    }
+    for (Field<?> f : pre.fields()) {
+      if (!f.getName().startsWith("x")) {
+        inner.add(f);
+      }
+    }
+    Table<?> x = ctx.select(inner).from(pre).offset(0).asTable("agg");
 
     List<SelectField<?>> outer = new ArrayList<>();
     List<GroupField> group = new ArrayList<>();
@@ -194,17 +221,17 @@ final class Aggregates {
       StoredAggregation.Metric m = a.metrics().get(j);
       List<Field<?>> order = new ArrayList<>();
       if (m.function() == Aggregation.Function.COUNT) {
-        Field<Integer> c = DSL.count();
+        Field<Integer> c = total(x.field("n"));
         outer.add(c);
         order.add(c);
         metricOrder.add(order);
         continue;
       }
-      Field<Object> v = x.field("m" + j + "v", Object.class);
-      Field<Integer> numbers = DSL.count(v);
+      Field<Object> partialValue = x.field("m" + j + "s", Object.class);
+      Field<Integer> numbers = total(x.field("m" + j + "c"));
       switch (m.function()) {
         case SUM, AVG -> {
-          Field<Object> sum = d.numberSum(v);
+          Field<Object> sum = d.numberSum(partialValue);
           outer.add(sum);
           outer.add(numbers);
           if (m.function() == Aggregation.Function.SUM) {
@@ -219,7 +246,7 @@ final class Aggregates {
         }
         default -> {
           boolean min = m.function() == Aggregation.Function.MIN;
-          Field<Object> number = min ? d.numberMin(v) : d.numberMax(v);
+          Field<Object> number = min ? d.numberMin(partialValue) : d.numberMax(partialValue);
           Field<String> ik = x.field("m" + j + "i", String.class);
           Field<String> instant = min ? DSL.min(ik) : DSL.max(ik);
           outer.add(number);
@@ -262,25 +289,9 @@ final class Aggregates {
     return out;
   }
 
-  /**
-   * Adds the column {@code path} is read from to {@code extracted}, once: its value where the
-   * dialect extracts JSON once, else its document.
-   */
-  private static void extract(List<SelectField<?>> extracted, Map<String, String> names,
-      Rows rows, JsonPath path, DialectStrategy d) {
-    String key = key(rows, path, d);
-    if (!names.containsKey(key)) {
-      String name = "v" + names.size();
-      names.put(key, name);
-      Field<String> doc = rows.doc(path);
-      extracted.add((d.extractsJsonOnce() ? d.jsonValue(doc, path.segments()) : doc).as(name));
-    }
-  }
-
-  /** What the column {@code path} is read from holds: its document, and the path if extracted. */
-  private static String key(Rows rows, JsonPath path, DialectStrategy d) {
-    String doc = rows.doc(path).getName();
-    return d.extractsJsonOnce() ? doc + "\0" + String.join("\0", path.segments()) : doc;
+  /** The sum of a group's partial counts (a count, as the driver returns it). */
+  private static Field<Integer> total(Field<?> counts) {
+    return DSL.field("sum({0})", Integer.class, counts);
   }
 
   private static StoredAggregation.Row row(Record rec, StoredAggregation a) {
