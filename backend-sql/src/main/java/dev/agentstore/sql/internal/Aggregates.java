@@ -104,7 +104,6 @@ final class Aggregates {
     // 1. "vals": per filtered row, each key's value (a JSON key's value as JSON, "x0", ...)
     //    and each metric's input ("m0v", and "m0i" for min/max).
     List<SelectField<?>> perRow = new ArrayList<>();
-    List<Field<?>> rawKeys = new ArrayList<>();
     for (int i = 0; i < a.keys().size(); i++) {
       StoredAggregation.GroupKey k = a.keys().get(i);
       Field<?> value = k.source() == StoredAggregation.Source.JSON
@@ -138,12 +137,11 @@ final class Aggregates {
     //    text or jsonb of the value. Values the result groups as one (1.5 and 1.50, a string
     //    with and without escapes, every object and array) may still be separate here; the
     //    outer select merges them, re-aggregating these partial counts, sums and extremes.
-    List<SelectField<?>> partial = new ArrayList<>();
+    List<Field<?>> rawKeys = new ArrayList<>();
     for (int i = 0; i < a.keys().size(); i++) {
-      Field<Object> x = values.field("x" + i, Object.class);
-      partial.add(x);
-      rawKeys.add(x);
+      rawKeys.add(values.field("x" + i, Object.class));
     }
+    List<Field<?>> partial = new ArrayList<>();
     partial.add(DSL.count().as("n"));
     for (int j = 0; j < a.metrics().size(); j++) {
       StoredAggregation.Metric m = a.metrics().get(j);
@@ -164,8 +162,10 @@ final class Aggregates {
         }
       }
     }
-    Table<?> pre = (rawKeys.isEmpty() ? ctx.select(partial).from(values)
-        : ctx.select(partial).from(values).groupBy(rawKeys)).asTable("pre");
+    List<SelectField<?>> preColumns = new ArrayList<>(rawKeys);
+    preColumns.addAll(partial);
+    Table<?> pre = (rawKeys.isEmpty() ? ctx.select(preColumns).from(values)
+        : ctx.select(preColumns).from(values).groupBy(rawKeys)).asTable("pre");
 
     // 3. "agg": the key parts of each pre-group's value, computed once per group, as the
     //    outer GROUP BY cannot hold bound expressions on PostgreSQL.
@@ -187,10 +187,8 @@ final class Aggregates {
         inner.add(d.bytewise(v).as("k" + i + "t"));
       }
     }
-    for (Field<?> f : pre.fields()) {
-      if (!f.getName().startsWith("x")) {
-        inner.add(f);
-      }
+    for (Field<?> f : partial) {
+      inner.add(pre.field(f.getName()));
     }
     Table<?> x = ctx.select(inner).from(pre).offset(0).asTable("agg");
 
