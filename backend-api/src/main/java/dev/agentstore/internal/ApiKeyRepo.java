@@ -16,6 +16,7 @@ import dev.agentstore.model.ApiKeySpec;
 import dev.agentstore.model.ApiKeyStatus;
 import dev.agentstore.model.IssuedApiKey;
 import dev.agentstore.spi.BackendTransaction;
+import dev.agentstore.spi.StoredItem;
 import dev.agentstore.spi.StoredQuery;
 import dev.agentstore.spi.StoredResource;
 import java.nio.charset.StandardCharsets;
@@ -127,7 +128,8 @@ final class ApiKeyRepo extends Repo<ApiKey, ApiKeySpec, ApiKeyStatus>
       }
       ApiKeyStatus s = now.status();
       return writeStatus(tx, cur, Json.toObject(new ApiKeyStatus(core.now(),
-          s == null ? null : s.revokedAt(), s == null ? null : s.unknownFields()), "status"));
+          s == null ? null : s.revokedAt(), s == null ? null : s.unknownFields()), "status"),
+          null);
     })));
   }
 
@@ -143,13 +145,14 @@ final class ApiKeyRepo extends Repo<ApiKey, ApiKeySpec, ApiKeyStatus>
       }
       return writeStatus(tx, cur, Json.toObject(new ApiKeyStatus(
           s == null ? null : s.lastUsedAt(), core.now(), s == null ? null : s.unknownFields()),
-          "status"));
+          "status"), null);
     }));
   }
 
   /** A revoked key stays revoked: its revokedAt can be neither cleared nor moved. */
   @Override
-  ApiKey writeStatus(BackendTransaction tx, StoredResource cur, ObjectNode tree) {
+  ApiKey writeStatus(BackendTransaction tx, StoredResource cur, ObjectNode tree,
+      Map<String, List<StoredItem>> storedItems) {
     JsonNode was = Json.parseTrusted(cur.statusJson()).get("revokedAt");
     if (was != null && !was.isNull()) {
       JsonNode next = tree == null ? null : tree.get("revokedAt");
@@ -158,7 +161,7 @@ final class ApiKeyRepo extends Repo<ApiKey, ApiKeySpec, ApiKeyStatus>
             + " was revoked at " + was.asText() + "; a revoked key stays revoked");
       }
     }
-    return super.writeStatus(tx, cur, tree);
+    return super.writeStatus(tx, cur, tree, storedItems);
   }
 
   /** The hash and fingerprint are set by issue() only. */

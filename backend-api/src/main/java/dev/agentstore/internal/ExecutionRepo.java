@@ -14,6 +14,7 @@ import dev.agentstore.model.ExecutionPhase;
 import dev.agentstore.spi.BackendTransaction;
 import dev.agentstore.spi.StoredItem;
 import dev.agentstore.spi.StoredResource;
+import dev.agentstore.spi.StoredResourceWithItems;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,8 @@ class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
       throw new InvalidArgumentException("phase: required");
     }
     return retryingRaces(() -> view.runner().write(tx -> {
-      StoredResource cur = require(tx, id);
+      StoredResourceWithItems found = requireWithItems(tx, id);
+      StoredResource cur = found.row();
       ExecutionPhase from = ResourceCodec.phase(cur.phase());
       if (!from.canMoveTo(phase)) {
         throw illegalMove(id, from, phase);
@@ -58,7 +60,7 @@ class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
       if (phase.isTerminal() && !status.hasNonNull("completedAt")) {
         status.put("completedAt", now);
       }
-      return writeStatus(tx, cur, status);
+      return writeStatus(tx, cur, status, found.items());
     }));
   }
 

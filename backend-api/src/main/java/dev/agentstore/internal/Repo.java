@@ -30,6 +30,7 @@ import dev.agentstore.spi.HistoryRecord;
 import dev.agentstore.spi.StoredItem;
 import dev.agentstore.spi.StoredQuery;
 import dev.agentstore.spi.StoredResource;
+import dev.agentstore.spi.StoredResourceWithItems;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -261,7 +262,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
   @Override
   public Optional<R> get(String id) {
     Ids.require(id, kind, "id");
-    return view.runner().read(tx -> find(tx, id).map(row -> load(tx, row)));
+    return view.runner().read(tx -> findWithItems(tx, id).map(this::decode));
   }
 
   @Override
@@ -288,6 +289,26 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
   /** The row with this id, locked for the rest of the write transaction, or NotFoundException. */
   StoredResource require(BackendTransaction tx, String id) {
     return tx.findForUpdate(kind, id).filter(view::sees).orElseThrow(() -> notFound(id));
+  }
+
+  /** The row with this id and its child items if this view may see it: one backend call. */
+  private Optional<StoredResourceWithItems> findWithItems(BackendTransaction tx, String id) {
+    return tx.findWithItems(kind, id, ExecutionCollections.of(kind), false)
+        .filter(found -> view.sees(found.row()));
+  }
+
+  /**
+   * {@link #require} with the row's child items, in one backend call: for writes that return the
+   * resource, or compare its items, without reading them again after the write.
+   */
+  StoredResourceWithItems requireWithItems(BackendTransaction tx, String id) {
+    return tx.findWithItems(kind, id, ExecutionCollections.of(kind), true)
+        .filter(found -> view.sees(found.row())).orElseThrow(() -> notFound(id));
+  }
+
+  /** Decodes a row read with its child items. */
+  R decode(StoredResourceWithItems found) {
+    return core.codec.decode(type, found.row(), found.items());
   }
 
   /** Decodes a row with its child items. */
@@ -325,24 +346,26 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     String id = Ids.require(m.id(), kind, "metadata.id");
     long expected = requireVersion(m.version());
     return view.runner().write(tx -> {
-      StoredResource cur = require(tx, id);
+      StoredResourceWithItems found = requireWithItems(tx, id);
+      StoredResource cur = found.row();
       if (m.org() != null && !m.org().equals(cur.org())) {
         throw new InvalidArgumentException("metadata.org", "a resource cannot move to another org"
             + " (stored in " + cur.org() + ")");
       }
       String slug = m.slug() == null ? cur.slug() : Slugs.require(m.slug(), "metadata.slug");
       checkVersion(cur, expected);
-      return replaceSpec(tx, cur, resource, slug);
+      return replaceSpec(tx, cur, resource, slug, found.items());
     });
   }
 
   /**
    * Writes metadata and spec of {@code resource} over {@code cur} (already version-checked) at
    * the next version, keeping the stored status: the status subresource is written only by
-   * updateStatus.
+   * updateStatus. {@code items} are the child items read with {@code cur} (null: read them
+   * after the write); a spec write keeps them.
    */
   private R replaceSpec(BackendTransaction tx, StoredResource cur, Resource<?, ?> resource,
-      String slug) {
+      String slug, Map<String, List<StoredItem>> items) {
     boolean finished = kind.isExecution() && ResourceCodec.phase(cur.phase()).isTerminal();
     ResourceCodec.Encoded enc = encodeSealed(tx, resource, identity(cur, slug), finished);
     checkSpecChange(cur, enc);
@@ -350,7 +373,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     StoredResource row = enc.row().withStatus(cur.statusJson(), cur.phase());
     core.codec.requireSize(row);
     replace(tx, cur, row, ChangeEvent.UPDATED, null);
-    return load(tx, row);
+    return items == null ? load(tx, row) : core.codec.decode(type, row, items);
   }
 
   @Override
@@ -361,9 +384,9 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     long expected = requireVersion(m.version());
     ObjectNode tree = Json.toObject(resource.status(), "status");
     return view.runner().write(tx -> {
-      StoredResource cur = require(tx, id);
-      checkVersion(cur, expected);
-      return writeStatus(tx, cur, tree);
+      StoredResourceWithItems found = requireWithItems(tx, id);
+      checkVersion(found.row(), expected);
+      return writeStatus(tx, found.row(), tree, found.items());
     });
   }
 
@@ -414,8 +437,12 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     }
   }
 
-  /** Writes a new status over {@code cur} (already version-checked). */
-  R writeStatus(BackendTransaction tx, StoredResource cur, ObjectNode tree) {
+  /**
+   * Writes a new status over {@code cur} (already version-checked). {@code storedItems} are the
+   * child items read with {@code cur}, or null to read them only if they are needed.
+   */
+  R writeStatus(BackendTransaction tx, StoredResource cur, ObjectNode tree,
+      Map<String, List<StoredItem>> storedItems) {
     Metadata m = core.codec.metadata(cur);
     ObjectNode spec = (ObjectNode) Json.parseTrusted(cur.specJson());
     ObjectNode status = tree == null ? Json.nodes().objectNode() : tree.deepCopy();
@@ -435,9 +462,11 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     Map<String, List<StoredItem>> replaced = enc.items();
     replace(tx, cur, row, ChangeEvent.STATUS_UPDATED, replaced);
     // A status usually carries its collections back unchanged (read, set the phase, write):
-    // read what is stored once and rewrite only the collections that differ, instead of
-    // deleting and inserting every message of a long execution on each status write.
-    Map<String, List<StoredItem>> stored = replaced.isEmpty() ? null : itemsOf(tx, cur.id());
+    // compare with what is stored (read with cur, or once here) and rewrite only the
+    // collections that differ, instead of deleting and inserting every message of a long
+    // execution on each status write.
+    Map<String, List<StoredItem>> stored = storedItems != null ? storedItems
+        : replaced.isEmpty() ? null : itemsOf(tx, cur.id());
     replaced.forEach((c, items) -> {
       if (!sameItems(stored.getOrDefault(c, List.of()), items)) {
         tx.replaceItems(kind, cur.id(), cur.org(), c, items);
@@ -516,7 +545,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
       if (resource.spec() != null && sameContent(tx, cur, target, resource.spec())) {
         return load(tx, cur); // like kubectl apply: nothing to change: no version, history, event
       }
-      return replaceSpec(tx, cur, resource.withMetadata(target), slug);
+      return replaceSpec(tx, cur, resource.withMetadata(target), slug, null);
     }));
   }
 

@@ -40,6 +40,29 @@ public interface BackendTransaction {
     return find(kind, id);
   }
 
+  /**
+   * The row with this id and the items of {@code collections} (none: the row alone), locked as
+   * {@link #findForUpdate} does when {@code forUpdate}. The items must be the row's own: those
+   * stored at the version returned, even when a locking read waited for a transaction that
+   * changed the row. A backend should answer in one round trip; this default calls
+   * {@link #find} or {@link #findForUpdate}, then {@link #itemsOfCollections}.
+   */
+  default Optional<StoredResourceWithItems> findWithItems(Kind kind, String id,
+      List<String> collections, boolean forUpdate) {
+    Optional<StoredResource> row = forUpdate ? findForUpdate(kind, id) : find(kind, id);
+    if (row.isEmpty() || collections.isEmpty()) {
+      return row.map(r -> new StoredResourceWithItems(r, Map.of()));
+    }
+    Map<String, List<StoredItem>> items = new java.util.HashMap<>();
+    itemsOfCollections(kind, List.of(id), collections).forEach((c, byId) -> {
+      List<StoredItem> own = byId.get(id);
+      if (own != null) {
+        items.put(c, own);
+      }
+    });
+    return Optional.of(new StoredResourceWithItems(row.get(), items));
+  }
+
   /** The row with this slug in this org, if any. */
   Optional<StoredResource> findBySlug(Kind kind, String org, String slug);
 

@@ -21,6 +21,7 @@ import dev.agentstore.spi.StoredAggregation;
 import dev.agentstore.spi.StoredLease;
 import dev.agentstore.spi.StoredQuery;
 import dev.agentstore.spi.StoredResource;
+import dev.agentstore.spi.StoredResourceWithItems;
 import dev.agentstore.sql.DialectStrategy;
 import dev.agentstore.sql.internal.StatementCache.Shape;
 import java.time.Instant;
@@ -267,6 +268,36 @@ public final class SqlTransaction implements BackendTransaction {
         .where(t.id.eq(id)).forUpdate());
     return run("lock " + id, () -> onlyRow(t,
         direct.query(sql, List.of(StatementCache.bind(t.id, id)), t.columns)));
+  }
+
+  @Override
+  public Optional<StoredResourceWithItems> findWithItems(Kind kind, String id,
+      List<String> collections, boolean forUpdate) {
+    if (collections.isEmpty()) {
+      return (forUpdate ? findForUpdate(kind, id) : find(kind, id))
+          .map(row -> new StoredResourceWithItems(row, Map.of()));
+    }
+    ResourceTable t = schema.resource(kind);
+    boolean lock = forUpdate && dialect.needsRowLocks();
+    RowWithItems read = statements.rowWithItems(t, schema.items(kind), lock);
+    String sql = statements.sqlInSlot(lock ? Shape.FIND_WITH_ITEMS_FOR_UPDATE
+        : Shape.FIND_WITH_ITEMS, kind.name() + ":" + collections.size(),
+        () -> read.query(ctx, collections.size()));
+    return run((lock ? "lock " : "read ") + id, () -> {
+      RowWithItems.Read found = read.read(
+          direct.query(sql, read.binds(id, collections), read.columns));
+      if (found.row() == null) {
+        return Optional.empty();
+      }
+      Map<String, List<StoredItem>> items = found.items();
+      if (found.stale()) {
+        items = new LinkedHashMap<>();
+        for (var e : itemsOfFew(kind, schema.items(kind), List.of(id), collections).entrySet()) {
+          items.put(e.getKey(), e.getValue().get(id));
+        }
+      }
+      return Optional.of(new StoredResourceWithItems(toRow(t, found.row()), items));
+    });
   }
 
   /** The one row a lookup by primary key found, if any. */

@@ -20,8 +20,8 @@ import org.jooq.impl.DSL;
  * so values go through the same bindings and converters as before, and a result is read through
  * the table's own fields.
  *
- * <p>Only statements whose text depends on nothing but the kind (and, for a read of a few
- * executions' items, how many ids and collections it names) are cached: the columns a kind writes are
+ * <p>Only statements whose text depends on nothing but the kind (and, for reads of executions'
+ * items, how many ids and collections they name) are cached: the columns a kind writes are
  * fixed, so the text is too. Everything else keeps using the DSL directly. The cached texts run
  * through {@link DirectJdbc}, bypassing jOOQ's execution pipeline as well.
  *
@@ -33,6 +33,8 @@ public final class StatementCache {
   enum Shape {
     FIND,
     FIND_FOR_UPDATE,
+    FIND_WITH_ITEMS,
+    FIND_WITH_ITEMS_FOR_UPDATE,
     INSERT,
     UPDATE,
     HISTORY_INSERT_ONE,
@@ -100,6 +102,15 @@ public final class StatementCache {
     }
     return multiRowInserts.computeIfAbsent(key.toString(),
         k -> query.get().getSQL(ParamType.INDEXED));
+  }
+
+  /** The row-with-items statement builders, by kind and whether they lock. */
+  private final ConcurrentHashMap<String, RowWithItems> rowWithItems = new ConcurrentHashMap<>();
+
+  /** The builder (and reader) of the statement that reads a row with its items. */
+  RowWithItems rowWithItems(ResourceTable t, ItemTable items, boolean lock) {
+    return rowWithItems.computeIfAbsent(t.kind.name() + ":" + lock,
+        k -> new RowWithItems(t, items, lock));
   }
 
   /** A bind value typed by its column, so it goes through the column's binding and converter. */
