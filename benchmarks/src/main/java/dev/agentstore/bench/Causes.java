@@ -23,8 +23,9 @@ final class Causes {
 
   private static final String RENDER = "jOOQ builds statements from its DSL and renders them"
       + " to SQL text on every call, except the shapes `StatementCache` keeps (find, find for"
-      + " update, insert, update, single-row history insert, version bump, last item sequence,"
-      + " multi-row inserts, and item reads of up to 100 executions), which run from a cached"
+      + " update, an execution with its items (one UNION ALL), insert, update, single-row history"
+      + " insert, version bump, last item sequence, multi-row inserts, and item reads of up to"
+      + " 100 executions), which run from a cached"
       + " text over plain JDBC (`DirectJdbc`: each value bound through its column's converter,"
       + " no jOOQ execution pipeline)";
 
@@ -55,8 +56,9 @@ final class Causes {
       Map.entry("single.create", new Cause(WRITE_PATH + " Every statement of a create is"
           + " cached.", WRITE_FIX)),
       Map.entry("single.update", new Cause(WRITE_PATH + " An update also maps the"
-          + " SELECT of every column of the current row (`Repo.require`; `FOR UPDATE` on"
-          + " PostgreSQL) and reads the items back only to return them.", WRITE_FIX)),
+          + " SELECT of every column of the current row with its items, one statement"
+          + " (`Repo.requireWithItems`; the row lock taken in a CTE on PostgreSQL), where the"
+          + " baseline's UPDATE checks the version without reading.", WRITE_FIX)),
       Map.entry("single.updateStatus", new Cause(WRITE_PATH + " `updateStatus` also converts"
           + " the typed status to a tree (`Json.toObject`) and re-encodes every column"
           + " (`Repo.writeStatus` → `encodeTrees`); it rewrites only the collections whose items"
@@ -64,7 +66,8 @@ final class Causes {
           + " updated_* columns.")),
       Map.entry("single.apply", new Cause(WRITE_PATH + " `apply` first renders and maps the"
           + " SELECT by (slug, org) (`SqlTransaction.findBySlug`).", WRITE_FIX)),
-      Map.entry("single.get", new Cause(RENDER + "; both SELECTs of a get are among them"
+      Map.entry("single.get", new Cause(RENDER + "; a get's one statement (the row and its"
+          + " items, UNION ALL) is among them"
           + LARGEST + ". What remains is decoding, now the largest share: spec and status (the"
           + " status with its items spliced in first) are read straight from text into their"
           + " records, labels and metadata through trees; then a record per row, a HikariCP"
