@@ -23,10 +23,15 @@ final class LocalStores {
   private LocalStores() {}
 
   static AgentStore.Builder newBuilder() {
+    return newBuilder(LocalBackendProvider.SCHEME);
+  }
+
+  /** A fresh store under a URI of {@code scheme} ({@code local:} or a test scheme over it). */
+  static AgentStore.Builder newBuilder(String scheme) {
     try {
       Path dir = Files.createTempDirectory(root(), "store-");
       Files.copy(migratedTemplate(), dir.resolve(LocalBackendFactory.DATABASE_FILE));
-      return AgentStore.builder().uri("local:" + dir);
+      return AgentStore.builder().uri(scheme + dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
