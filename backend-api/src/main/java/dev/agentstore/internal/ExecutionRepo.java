@@ -14,6 +14,7 @@ import dev.agentstore.model.ExecutionPhase;
 import dev.agentstore.spi.BackendTransaction;
 import dev.agentstore.spi.StoredItem;
 import dev.agentstore.spi.StoredResource;
+import dev.agentstore.spi.StoredResourceHead;
 import dev.agentstore.spi.StoredResourceWithItems;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
           collection + "[" + i + "]"));
     }
     return retryingRaces(() -> view.runner().write(tx -> {
-      StoredResource cur = openForAppend(tx, id);
+      StoredResourceHead cur = openForAppend(tx, id);
       long version = bump(tx, cur);
       tx.appendItems(kind, id, cur.org(), collection, items);
       recordAppend(tx, cur, version, collection, items);
@@ -102,7 +103,7 @@ class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
     }
     StoredItem item = core.codec.item(collection, Json.toObject(element, collection), collection);
     return retryingRaces(() -> view.runner().write(tx -> {
-      StoredResource cur = openForAppend(tx, id);
+      StoredResourceHead cur = openForAppend(tx, id);
       long version = bump(tx, cur);
       tx.upsertItem(kind, id, cur.org(), collection, item);
       recordAppend(tx, cur, version, collection, List.of(item));
@@ -126,13 +127,13 @@ class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
     StoredItem item = StoredItem.toAppend(k, encoded.json());
     return retryingRaces(() -> view.runner().write(tx -> {
       if (k != null) {
-        StoredResource visible = require(tx, id);
+        StoredResourceHead visible = head(tx, id);
         Optional<StoredItem> held = tx.itemByKey(kind, visible.id(), collection, k);
         if (held.isPresent()) {
           return decodeItem(held.get(), collection, type);
         }
       }
-      StoredResource cur = openForAppend(tx, id);
+      StoredResourceHead cur = openForAppend(tx, id);
       long sequence = tx.lastItemSequence(kind, id, collection) + 1;
       long version = bump(tx, cur);
       tx.appendItems(kind, id, cur.org(), collection, List.of(item));
@@ -162,8 +163,18 @@ class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
     return new CollectionItem<>(i.sequence(), i.key(), null, null, value);
   }
 
-  private StoredResource openForAppend(BackendTransaction tx, String id) {
-    StoredResource cur = require(tx, id);
+  /** The locked head of the row with this id, or NotFoundException. */
+  private StoredResourceHead head(BackendTransaction tx, String id) {
+    return tx.findHeadForUpdate(kind, id).filter(h -> view.sees(h.org()))
+        .orElseThrow(() -> notFound(id));
+  }
+
+  /**
+   * The execution's head, locked, if it still takes items. Only the head: an append leaves the
+   * documents alone and needs the org, version and phase.
+   */
+  private StoredResourceHead openForAppend(BackendTransaction tx, String id) {
+    StoredResourceHead cur = head(tx, id);
     ExecutionPhase phase = ResourceCodec.phase(cur.phase());
     if (phase.isTerminal()) {
       throw new FailedPreconditionException(id + " is " + phase
@@ -172,23 +183,26 @@ class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
     return cur;
   }
 
-  private long bump(BackendTransaction tx, StoredResource cur) {
+  private long bump(BackendTransaction tx, StoredResourceHead cur) {
     long version = cur.version() + 1;
     Instant now = core.now();
     if (!tx.touch(kind, cur.id(), cur.version(), version, now, view.actor())) {
-      StoredResource latest = require(tx, cur.id());
+      StoredResourceHead latest = head(tx, cur.id());
       throw new RaceLost(cur.id(), cur.version(), latest.version());
     }
     return version;
   }
 
-  private void recordAppend(BackendTransaction tx, StoredResource cur, long version,
+  private void recordAppend(BackendTransaction tx, StoredResourceHead cur, long version,
       String collection, List<StoredItem> items) {
     ObjectNode snapshot = Json.nodes().objectNode();
     ArrayNode arr = snapshot.putArray(collection);
     for (StoredItem i : items) {
       arr.add(Json.parseTrusted(i.json()));
     }
-    record(tx, cur.touched(version, core.now(), view.actor()), ChangeEvent.APPENDED, snapshot);
+    // The history row names the kind, id, org, version and time: the head has them all.
+    StoredResource appended = StoredResource.builder(cur.kind(), cur.id()).org(cur.org())
+        .version(version).updatedAt(core.now()).updatedBy(view.actor()).build();
+    record(tx, appended, ChangeEvent.APPENDED, snapshot);
   }
 }

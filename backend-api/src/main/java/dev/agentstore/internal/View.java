@@ -28,6 +28,11 @@ record View(StoreCore core, TxRunner runner, String org, String actor, String me
 
   /** Whether this view may see the row. */
   boolean sees(StoredResource row) {
-    return org == null || org.equals(row.org());
+    return sees(row.org());
+  }
+
+  /** Whether this view sees what {@code rowOrg} owns. */
+  boolean sees(String rowOrg) {
+    return org == null || org.equals(rowOrg);
   }
 }

@@ -41,6 +41,15 @@ public interface BackendTransaction {
   }
 
   /**
+   * The head (org, version, phase) of the row with this id, locked as {@link #findForUpdate}
+   * locks it, for writes that leave the row's documents alone (appends). A backend should read
+   * only those columns; this default reads the whole row.
+   */
+  default Optional<StoredResourceHead> findHeadForUpdate(Kind kind, String id) {
+    return findForUpdate(kind, id).map(StoredResourceHead::of);
+  }
+
+  /**
    * The row with this id and the items of {@code collections} (none: the row alone), locked as
    * {@link #findForUpdate} does when {@code forUpdate}. The items must be the row's own: those
    * stored at the version returned, even when a locking read waited for a transaction that

@@ -76,13 +76,12 @@ final class Causes {
           + " class; what is left is Jackson mapping the documents, which a baseline returning"
           + " strings does not do.")),
       Map.entry("single.appendMessages", new Cause(RENDER + "; every statement of an append"
-          + " is among them" + LARGEST + ". `ExecutionRepo.openForAppend` selects and maps every"
-          + " column of the execution, JSON documents included, only to check its phase and"
-          + " version; each message is converted to a tree, validated and written"
+          + " is among them" + LARGEST + ". `ExecutionRepo.openForAppend` selects the execution's"
+          + " head only (`findHeadForUpdate`: org, version and phase); each message is converted to a tree, validated and written"
           + " (`ResourceCodec.item`), and the APPENDED history snapshot parses each item's JSON"
-          + " again (`ExecutionRepo.recordAppend` → `Json.parseTrusted`).", "Select only id,"
-          + " org, version and phase for the append; build the snapshot from the item trees"
-          + " already in hand.")),
+          + " again (`ExecutionRepo.recordAppend` → `Json.parseTrusted`).", "Build the snapshot"
+          + " from the item trees already in hand; take the next sequence in the INSERT instead"
+          + " of a SELECT of the last one.")),
       Map.entry("single.page", new Cause("Decoding the 50 rows: per row Jackson reads spec and"
           + " status straight from text into records and parses labels and metadata to trees"
           + " (`ResourceCodec.decode`); in a JFR profile of this workload that is about half of"

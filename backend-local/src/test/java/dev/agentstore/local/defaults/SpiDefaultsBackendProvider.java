@@ -32,7 +32,7 @@ public final class SpiDefaultsBackendProvider implements BackendProvider {
   public static final String SCHEME = "spi-defaults:";
 
   /** The methods whose default runs in place of the backend's override. */
-  public static final Set<String> DEFAULTED = Set.of("findWithItems", "itemsOfCollections",
+  public static final Set<String> DEFAULTED = Set.of("findWithItems", "findHeadForUpdate", "itemsOfCollections",
       "itemsAfter", "itemByKey", "lastItemSequence", "insertFirstItems", "insertAll",
       "importItemGroups");
 

@@ -21,6 +21,7 @@ import dev.agentstore.spi.StoredAggregation;
 import dev.agentstore.spi.StoredLease;
 import dev.agentstore.spi.StoredQuery;
 import dev.agentstore.spi.StoredResource;
+import dev.agentstore.spi.StoredResourceHead;
 import dev.agentstore.spi.StoredResourceWithItems;
 import dev.agentstore.sql.DialectStrategy;
 import dev.agentstore.sql.internal.StatementCache.Shape;
@@ -268,6 +269,22 @@ public final class SqlTransaction implements BackendTransaction {
         .where(t.id.eq(id)).forUpdate());
     return run("lock " + id, () -> onlyRow(t,
         direct.query(sql, List.of(StatementCache.bind(t.id, id)), t.columns)));
+  }
+
+  @Override
+  public Optional<StoredResourceHead> findHeadForUpdate(Kind kind, String id) {
+    ResourceTable t = schema.resource(kind);
+    if (t.phase == null) { // no phase column: the whole row, as the default reads it
+      return findForUpdate(kind, id).map(StoredResourceHead::of);
+    }
+    Field<?>[] head = {t.id, t.org, t.version, t.phase};
+    String sql = statements.sql(Shape.FIND_HEAD_FOR_UPDATE, kind, () -> {
+      var q = ctx.select(head).from(t.table).where(t.id.eq(id));
+      return dialect.needsRowLocks() ? q.forUpdate() : q;
+    });
+    return run("lock " + id, () -> direct.query(sql, List.of(StatementCache.bind(t.id, id)), head)
+        .stream().findFirst().map(r -> new StoredResourceHead(kind, r.get(t.id), r.get(t.org),
+            r.get(t.version), r.get(t.phase))));
   }
 
   @Override

@@ -35,6 +35,7 @@ public final class StatementCache {
     FIND_FOR_UPDATE,
     FIND_WITH_ITEMS,
     FIND_WITH_ITEMS_FOR_UPDATE,
+    FIND_HEAD_FOR_UPDATE,
     INSERT,
     UPDATE,
     HISTORY_INSERT_ONE,
