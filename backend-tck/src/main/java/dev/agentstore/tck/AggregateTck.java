@@ -315,6 +315,33 @@ public abstract class AggregateTck extends TckSupport {
             NF.numberNode(dec("1.5")));
   }
 
+  /**
+   * A key written differently (1.5, 1.50, 1.500; an object, an array and absent in the null
+   * group) takes its earliest and latest timestamp over all its rows, whichever spelling holds
+   * them.
+   */
+  @Test
+  void aKeyWrittenDifferentlyTakesItsExtremeTimestampsOverAllItsRows() {
+    String org = newOrg().id();
+    Session s = newSession(store, org);
+    create(store, org, s, run().spec("tier", "1.5").started("2024-01-02T00:00:00Z"));
+    create(store, org, s, run().spec("tier", "1.50").started("2024-01-01T00:00:00Z"));
+    create(store, org, s, run().spec("tier", "1.500").started("2024-01-03T00:00:00Z"));
+    create(store, org, s, run().spec("tier", "{\"x\":1}").started("2024-02-02T00:00:00Z"));
+    create(store, org, s, run().spec("tier", "[1]").started("2024-02-01T00:00:00Z"));
+    create(store, org, s, run().started("2024-02-03T00:00:00Z"));
+
+    AggregateResult r = aggregate(org, Aggregation.groupBy("spec.tier").min("status.startedAt")
+        .max("status.startedAt"));
+
+    assertThat(r.rows()).extracting(x -> x.key("spec.tier"))
+        .containsExactly(NF.numberNode(dec("1.5")), NF.nullNode());
+    assertThat(r.rows()).extracting(x -> x.min("status.startedAt").asText() + ".."
+        + x.max("status.startedAt").asText())
+        .containsExactly("2024-01-01T00:00:00Z..2024-01-03T00:00:00Z",
+            "2024-02-01T00:00:00Z..2024-02-03T00:00:00Z");
+  }
+
   /** A string key with escapes in its JSON text groups and orders by the string itself. */
   @Test
   void stringKeysWithEscapesGroupByTheirText() {
@@ -395,6 +422,27 @@ public abstract class AggregateTck extends TckSupport {
     assertThat(groups(org, base.orderByDescending("count").orderByDescending("spec.g")))
         .containsExactly("a", "c", "b");
     assertThat(groups(org, base.orderBy("max(" + COST + ")").limit(1))).containsExactly("b");
+  }
+
+  /**
+   * Groups tied on the ordering aggregate come in the order of every group key, the first key
+   * first, then the second, each ascending.
+   */
+  @Test
+  void tiesOfAnOrderingAggregateBreakByTheKeysInTheirOrder() {
+    String org = newOrg().id();
+    Session s = newSession(store, org);
+    create(store, org, s, run().spec("g", "\"z\"").spec("h", "0"));
+    create(store, org, s, run().spec("g", "\"z\"").spec("h", "0"));
+    create(store, org, s, run().spec("g", "\"y\"").spec("h", "1"));
+    create(store, org, s, run().spec("g", "\"x\"").spec("h", "2"));
+
+    AggregateResult r = aggregate(org, Aggregation.groupBy("spec.g", "spec.h").count()
+        .orderByDescending("count"));
+
+    assertThat(r.rows()).extracting(x -> x.keyText("spec.g") + x.keyText("spec.h") + "="
+        + x.count()).as("x before y: the first key breaks the tie, not the second")
+        .containsExactly("z0=2", "x2=1", "y1=1");
   }
 
   private List<String> groups(String org, Aggregation a) {

@@ -104,6 +104,31 @@ public abstract class DeclaredFieldChangesTck extends TckSupport {
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("spec.priority");
   }
 
+  /**
+   * The first keyed field added to a kind keys every stored row, however many pages of the
+   * change's scan (500 rows each) they fill: each row's only key moves from absent to its value.
+   */
+  @Test
+  void addingTheFirstKeyedFieldKeysEveryStoredRowPastOnePage() {
+    KindDefinition bare = KindDefinition.builder("lab.dev", "Sample").idPrefix("fcs").build();
+    AgentStore s = openWith(bare);
+    String org = newOrg(s).id();
+    List<CustomResource<ObjectNode, ObjectNode>> rows = new ArrayList<>();
+    for (int i = 0; i < 501; i++) {
+      rows.add(CustomResource.of(bare, Metadata.of(org, unique("s")), spec().put("size", "L")));
+    }
+    repo(s, bare).createAll(rows);
+    KindDefinition sized = KindDefinition.builder("lab.dev", "Sample").idPrefix("fcs")
+        .field("spec.size", FieldType.STRING).build();
+
+    AgentStore changed = openWith(sized);
+
+    Query large = Query.builder().where("spec.size", "L").build();
+    assertThat(repo(changed, sized).explain(large).fullyIndexed()).isTrue();
+    assertThat(repo(changed, sized).count(large)).as("every row keyed, the 501st too")
+        .isEqualTo(501);
+  }
+
   @Test
   void aDefaultIsWrittenIntoTheStoredResourcesLackingItWithoutANewVersion() {
     AgentStore s = openWith(v1);

@@ -325,6 +325,27 @@ public abstract class DeclaredKindTck extends TckSupport {
         .hasMessageContaining(a.id());
   }
 
+  /**
+   * A new unique key that more than two stored resources break names two of each group and
+   * counts the rest; a pair is named without a count.
+   */
+  @Test
+  void aNewUniqueKeyBrokenByManyResourcesNamesTwoAndCountsTheRest() {
+    String org = newOrg().id();
+    for (int i = 0; i < 4; i++) {
+      newTrigger(org, spec("webhook"));
+    }
+    String pairs = newOrg().id();
+    newTrigger(pairs, spec("event"));
+    newTrigger(pairs, spec("event"));
+    KindDefinition byType = triggerBuilder().unique("spec.type").build();
+
+    assertThatThrownBy(() -> open(location.copy().kind(byType)))
+        .isInstanceOf(FailedPreconditionException.class).hasMessageContaining("(and 2 more)")
+        .hasMessageNotContaining("(and 0 more)");
+    assertThat(open(location.copy()).kinds()).contains(trigger).doesNotContain(byType);
+  }
+
   @Test
   void twoHandlesDeclaringTheSameNewKindAtOnceBothOpenAndCreateItOnce() throws Exception {
     KindDefinition audit = KindDefinition.builder("afu9.dev", "ToolCallAudit").idPrefix("tca")
@@ -360,6 +381,14 @@ public abstract class DeclaredKindTck extends TckSupport {
     assertThatThrownBy(() -> open(location.copy().kind(clash)))
         .isInstanceOf(FailedPreconditionException.class).hasMessageContaining("trg");
     assertThatThrownBy(() -> store.resources(clash)).isInstanceOf(InvalidArgumentException.class);
+    KindDefinition parent = KindDefinition.builder("other.dev", "Parent").idPrefix("opar")
+        .build();
+    KindDefinition child = KindDefinition.builder("other.dev", "Child").idPrefix("ochd")
+        .field("spec.parentId", FieldType.REFERENCE, FieldRule.references(parent.kind())).build();
+    assertThatThrownBy(() -> open(location.copy().kind(child)))
+        .as("a reference to a declared kind the store does not hold")
+        .isInstanceOf(FailedPreconditionException.class).hasMessageContaining("Parent");
+    assertThat(open(location.copy()).kinds()).doesNotContain(child);
     assertThat(KindDefinition.fromJson(trigger.toJson(), java.util.Map.of())).isEqualTo(trigger);
   }
 

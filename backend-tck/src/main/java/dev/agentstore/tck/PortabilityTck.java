@@ -676,6 +676,28 @@ public abstract class PortabilityTck extends SecretsSupport {
     assertThat(Archives.verify(source, declaredFirst).differences()).isEmpty();
   }
 
+  /**
+   * A kind change log with a version missing (what a hand-edited archive could carry) is refused
+   * by the backend as damaged, declaring nothing.
+   */
+  @Test
+  void aKindLogWithAVersionMissingIsRefusedDeclaringNothing() {
+    Path keys = newKeyset();
+    List<dev.agentstore.spi.StoredKindChange> log = kindLog(declaredSource(keys).store());
+    List<dev.agentstore.spi.StoredKindChange> gap = log.stream().map(c -> c.version() == 2
+        ? new dev.agentstore.spi.StoredKindChange(c.name(), 3, c.definitionJson(), c.appliedAt(),
+            c.declaredOrder()) : c).toList();
+    assertThat(gap).extracting(c -> c.name() + " v" + c.version())
+        .containsExactly("tck.dev/Profile v1", "tck.dev/Profile v3", "tck.dev/Task v1");
+    AgentStore target = open(keyed(keys));
+
+    assertThatThrownBy(() -> backendOf(target).write(tx -> tx.importKindChanges(gap)))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("version 3 where 2 was expected");
+    assertThat(kindLog(target)).isEmpty();
+    assertThat(open(keyed(keys)).kinds()).isEmpty();
+  }
+
   @Test
   void declaredKindsCopyExactlyAndResume() {
     Path keys = newKeyset();
