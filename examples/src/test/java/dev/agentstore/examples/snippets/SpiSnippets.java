@@ -24,6 +24,8 @@ import dev.agentstore.spi.StoredKindChange;
 import dev.agentstore.spi.StoredLease;
 import dev.agentstore.spi.StoredQuery;
 import dev.agentstore.spi.StoredResource;
+import dev.agentstore.spi.StoredResourceHead;
+import dev.agentstore.spi.StoredResourceWithItems;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -91,6 +93,11 @@ abstract class SpiSnippets {
     StoredQuery byHash = StoredQuery.builder(1).refs(Map.of(RefField.KEY_HASH, h)).build();
     tx.appendHistory(HistoryRecord.builder().id(verId).kind(kind).resourceId(id).event(e).build());
     HistoryRecord record = HistoryRecord.builder().id(id).kind(k).resourceId(r).event(e).build();
+  }
+
+  void rowReads() {
+    tx.findWithItems(kind, id, List.of("messages"), false).map(StoredResourceWithItems::row);
+    tx.findHeadForUpdate(Kind.AGENT_EXECUTION, id).map(StoredResourceHead::version);
   }
 
   void leases() {
