@@ -126,14 +126,14 @@ class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
         collection);
     StoredItem item = StoredItem.toAppend(k, encoded.json());
     return retryingRaces(() -> view.runner().write(tx -> {
+      StoredResourceHead cur = head(tx, id);
       if (k != null) {
-        StoredResourceHead visible = head(tx, id);
-        Optional<StoredItem> held = tx.itemByKey(kind, visible.id(), collection, k);
+        Optional<StoredItem> held = tx.itemByKey(kind, cur.id(), collection, k);
         if (held.isPresent()) {
-          return decodeItem(held.get(), collection, type);
+          return decodeItem(held.get(), collection, type); // even once the execution finished
         }
       }
-      StoredResourceHead cur = openForAppend(tx, id);
+      requireOpen(cur);
       long sequence = tx.lastItemSequence(kind, id, collection) + 1;
       long version = bump(tx, cur);
       tx.appendItems(kind, id, cur.org(), collection, List.of(item));
@@ -174,10 +174,14 @@ class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
    * documents alone and needs the org, version and phase.
    */
   private StoredResourceHead openForAppend(BackendTransaction tx, String id) {
-    StoredResourceHead cur = head(tx, id);
+    return requireOpen(head(tx, id));
+  }
+
+  /** {@code cur}, if the execution still takes items. */
+  private static StoredResourceHead requireOpen(StoredResourceHead cur) {
     ExecutionPhase phase = ResourceCodec.phase(cur.phase());
     if (phase.isTerminal()) {
-      throw new FailedPreconditionException(id + " is " + phase
+      throw new FailedPreconditionException(cur.id() + " is " + phase
           + "; the history of a finished execution is closed");
     }
     return cur;

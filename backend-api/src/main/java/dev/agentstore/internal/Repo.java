@@ -262,7 +262,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
   @Override
   public Optional<R> get(String id) {
     Ids.require(id, kind, "id");
-    return view.runner().read(tx -> findWithItems(tx, id).map(this::decode));
+    return view.runner().read(tx -> findWithItems(tx, id, false).map(this::decode));
   }
 
   @Override
@@ -291,9 +291,13 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     return tx.findForUpdate(kind, id).filter(view::sees).orElseThrow(() -> notFound(id));
   }
 
-  /** The row with this id and its child items if this view may see it: one backend call. */
-  private Optional<StoredResourceWithItems> findWithItems(BackendTransaction tx, String id) {
-    return tx.findWithItems(kind, id, ExecutionCollections.of(kind), false)
+  /**
+   * The row with this id and its child items if this view may see it, locked for the rest of
+   * the write transaction when {@code forUpdate}: one backend call.
+   */
+  private Optional<StoredResourceWithItems> findWithItems(BackendTransaction tx, String id,
+      boolean forUpdate) {
+    return tx.findWithItems(kind, id, ExecutionCollections.of(kind), forUpdate)
         .filter(found -> view.sees(found.row()));
   }
 
@@ -302,8 +306,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
    * resource, or compare its items, without reading them again after the write.
    */
   StoredResourceWithItems requireWithItems(BackendTransaction tx, String id) {
-    return tx.findWithItems(kind, id, ExecutionCollections.of(kind), true)
-        .filter(found -> view.sees(found.row())).orElseThrow(() -> notFound(id));
+    return findWithItems(tx, id, true).orElseThrow(() -> notFound(id));
   }
 
   /** Decodes a row read with its child items. */

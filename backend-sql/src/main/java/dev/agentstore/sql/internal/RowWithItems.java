@@ -11,6 +11,7 @@ import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
+import org.jooq.SelectUnionStep;
 import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -28,7 +29,7 @@ import org.jooq.impl.SQLDataType;
  * snapshot; every write of items also raises the row's version, so the statement returns the
  * version its snapshot saw as well, and a caller re-reads the items when the two differ.
  *
- * <p>Usage: {@code RowWithItems s = new RowWithItems(t, items, lock); direct.query(s.sql(ctx, n), s.binds(id, collections), s.columns)}
+ * <p>Usage: {@code RowWithItems s = cache.rowWithItems(t, items, lock); s.read(direct.query(sql, s.binds(id, collections), s.columns))}
  */
 final class RowWithItems {
   private final ResourceTable t;
@@ -91,25 +92,24 @@ final class RowWithItems {
         DSL.castNull(seq.getDataType()).as(seq.getName()),
         DSL.castNull(itemKey.getDataType()).as(itemKey.getName()),
         DSL.castNull(body.getDataType()).as(body.getName()));
+    SelectUnionStep<Record> row;
     if (!lock) {
       rowSide.addAll(Arrays.asList(t.columns));
       rowSide.addAll(itemNulls);
-      return ctx.select(rowSide).from(t.table).where(t.id.eq(id))
-          .unionAll(itemRows)
-          .orderBy(collection, seq);
+      row = ctx.select(rowSide).from(t.table).where(t.id.eq(id));
+    } else {
+      for (Field<?> c : t.columns) {
+        rowSide.add(DSL.field(DSL.name("locked_row", c.getName()), c.getDataType()));
+      }
+      rowSide.addAll(itemNulls);
+      Table<?> seen = t.table.as("seen_row");
+      rowSide.add(DSL.field(DSL.select(seen.field(t.version)).from(seen)
+          .where(seen.field(t.id).eq(id))).as(seenVersion.getName()));
+      row = ctx.with(DSL.name("locked_row")).as(DSL.selectFrom(t.table).where(t.id.eq(id))
+              .forUpdate())
+          .select(rowSide).from(DSL.table(DSL.name("locked_row")));
     }
-    for (Field<?> c : t.columns) {
-      rowSide.add(DSL.field(DSL.name("locked_row", c.getName()), c.getDataType()));
-    }
-    rowSide.addAll(itemNulls);
-    Table<?> seen = t.table.as("seen_row");
-    rowSide.add(DSL.field(DSL.select(seen.field(t.version)).from(seen)
-        .where(seen.field(t.id).eq(id))).as(seenVersion.getName()));
-    return ctx.with(DSL.name("locked_row")).as(DSL.selectFrom(t.table).where(t.id.eq(id))
-            .forUpdate())
-        .select(rowSide).from(DSL.table(DSL.name("locked_row")))
-        .unionAll(itemRows)
-        .orderBy(collection, seq);
+    return row.unionAll(itemRows).orderBy(collection, seq);
   }
 
   /** The values for the placeholders of {@link #query}, in their order in its text. */

@@ -290,9 +290,8 @@ public final class SqlTransaction implements BackendTransaction {
   @Override
   public Optional<StoredResourceWithItems> findWithItems(Kind kind, String id,
       List<String> collections, boolean forUpdate) {
-    if (collections.isEmpty()) {
-      return (forUpdate ? findForUpdate(kind, id) : find(kind, id))
-          .map(row -> new StoredResourceWithItems(row, Map.of()));
+    if (collections.isEmpty()) { // the row alone, as the default reads it
+      return BackendTransaction.super.findWithItems(kind, id, collections, forUpdate);
     }
     ResourceTable t = schema.resource(kind);
     boolean lock = forUpdate && dialect.needsRowLocks();
