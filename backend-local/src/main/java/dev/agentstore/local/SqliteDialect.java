@@ -305,6 +305,15 @@ public final class SqliteDialect implements DialectStrategy {
     return List.of("DROP TRIGGER " + name + "_insert", "DROP TRIGGER " + name + "_update");
   }
 
+  /**
+   * SQLite's default limit since 3.32 (the bundled driver's build allows 250,000): a bulk load's
+   * rows go in a few statements rather than one per 999 values.
+   */
+  @Override
+  public int maxBindValues() {
+    return 32_766;
+  }
+
   @Override
   public ErrorKind classify(SQLException e) {
     if (!(e instanceof SQLiteException s)) {

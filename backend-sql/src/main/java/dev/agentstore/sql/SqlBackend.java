@@ -88,7 +88,10 @@ public class SqlBackend implements Backend {
     // string cast in SQL, a stable cast that PostgreSQL then evaluates on every row a
     // sequential scan filters (+40% on an aggregate over 200k executions, REPORT.md).
     this.settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
-        .withRenderSchema(false).withExecuteLogging(false).withBindOffsetDateTimeType(true);
+        .withRenderSchema(false).withExecuteLogging(false).withBindOffsetDateTimeType(true)
+        // jOOQ inlines every value of a statement past its own per-dialect bind limit (999 for
+        // SQLite); the texts bound by DirectJdbc need their placeholders up to the dialect's.
+        .withInlineThreshold(dialect.maxBindValues());
     computePendingKeys();
   }
 

@@ -2,8 +2,10 @@ package dev.agentstore.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.agentstore.CollectionItem;
 import dev.agentstore.FailedPreconditionException;
 import dev.agentstore.InvalidArgumentException;
 import dev.agentstore.Kind;
@@ -265,6 +267,56 @@ public abstract class ExecutionTck extends TckSupport {
     assertThat(back.status().messages()).extracting(AgentMessage::content)
         .containsExactly("Deploy to production", "Checking status", "Pod status: 3 running");
     assertThat(back.status().messages().get(0).timestamp()).isEqualTo(t);
+  }
+
+  /**
+   * Sequences run 1, 2, 3, ... without a gap or a repeat through every way of adding items:
+   * one append larger than a statement's bind limit (SQLite splits it), single appends, keyed
+   * appends (which return their sequence) and first upserts of tool calls.
+   */
+  @Test
+  void sequencesAreDenseAcrossLargeAppendsKeyedAppendsAndUpserts() {
+    String org = newOrg().id();
+    AgentExecution e = newAgentExecution(store, org);
+    var executions = store.agentExecutions();
+    List<AgentMessage> many = new ArrayList<>();
+    for (int i = 1; i <= 250; i++) {
+      many.add(AgentMessage.of(MessageType.AI, "m" + i, Instant.EPOCH.plusSeconds(i)));
+    }
+    executions.appendMessages(e.id(), many);
+    executions.appendMessages(e.id(), AgentMessage.of(MessageType.AI, "m251", Instant.EPOCH));
+    CollectionItem<AgentMessage> keyed = executions.appendMessage(e.id(), "k-252",
+        AgentMessage.of(MessageType.HUMAN, "m252", Instant.EPOCH));
+    assertThat(keyed.sequence()).isEqualTo(252);
+    executions.appendMessages(e.id(), List.of(
+        AgentMessage.of(MessageType.AI, "m253", Instant.EPOCH),
+        AgentMessage.of(MessageType.AI, "m254", Instant.EPOCH)));
+    List<CollectionItem<AgentMessage>> stored = new ArrayList<>();
+    for (long after = 0; ; ) {
+      List<CollectionItem<AgentMessage>> page = executions.messages(e.id(), after, 100);
+      if (page.isEmpty()) {
+        break;
+      }
+      stored.addAll(page);
+      after = page.get(page.size() - 1).sequence();
+    }
+    assertThat(stored).hasSize(254);
+    for (int i = 0; i < stored.size(); i++) {
+      assertThat(stored.get(i).sequence()).isEqualTo(i + 1);
+      assertThat(stored.get(i).item().content()).isEqualTo("m" + (i + 1));
+    }
+    assertThat(stored.get(251).key()).isEqualTo("k-252");
+
+    executions.upsertToolCall(e.id(), ToolCall.pending("call-a", "kubectl", null));
+    executions.upsertToolCall(e.id(), ToolCall.pending("call-b", "helm", null));
+    executions.upsertToolCall(e.id(), ToolCall.pending("call-a", "kubectl", null)
+        .finished(ToolCallStatus.COMPLETED, "ok", Instant.EPOCH));
+    executions.upsertToolCall(e.id(), ToolCall.pending("call-c", "git", null));
+    assertThat(executions.toolCalls(e.id(), 0, 10))
+        .extracting(CollectionItem::sequence, CollectionItem::key)
+        .containsExactly(tuple(1L, "call-a"),
+            tuple(2L, "call-b"),
+            tuple(3L, "call-c"));
   }
 
   @Test

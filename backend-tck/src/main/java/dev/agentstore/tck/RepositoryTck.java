@@ -504,6 +504,50 @@ public abstract class RepositoryTck extends TckSupport {
         .containsExactly("hi", "hello", "third");
   }
 
+  /**
+   * A bulk load larger than one statement may carry (1,000 executions with 10,000 items: more
+   * bind values than SQLite's and PostgreSQL's 32,766 / 32,767) is split into several statements
+   * in one transaction and stored whole: every row, every item in order, one CREATED change
+   * each, in order.
+   */
+  @Test
+  void createAllPastOneStatementsBindLimitStoresEverything() {
+    String org = newOrg().id();
+    AgentExecution template = newAgentExecution(store, org);
+    String marker = unique("big");
+    List<AgentExecution> input = new java.util.ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      List<dev.agentstore.model.AgentMessage> messages = new java.util.ArrayList<>();
+      for (int m = 0; m < 10; m++) {
+        messages.add(dev.agentstore.model.AgentMessage.of(dev.agentstore.model.MessageType.AI,
+            i + "." + m, Instant.EPOCH.plusSeconds(m)));
+      }
+      var status = dev.agentstore.model.AgentExecutionStatus.pending().withMessages(messages);
+      input.add(new AgentExecution(Metadata.of(org, "big-" + i).withLabel("batch", marker),
+          template.spec(), status));
+    }
+    long mark = HistoryTck.head(store);
+    List<AgentExecution> made = store.agentExecutions().createAll(input);
+    assertThat(made).hasSize(1_000);
+    assertThat(store.agentExecutions().count(
+        Query.builder().labelSelector("batch=" + marker).build())).isEqualTo(1_000);
+    for (int i : new int[] {0, 363, 364, 999}) {
+      AgentExecution back = store.agentExecutions().get(made.get(i).id()).orElseThrow();
+      assertThat(back).isEqualTo(made.get(i));
+      assertThat(back.metadata().name()).isEqualTo("big-" + i);
+      assertThat(back.status().messages()).extracting(dev.agentstore.model.AgentMessage::content)
+          .containsExactly(java.util.stream.IntStream.range(0, 10).mapToObj(m -> i + "." + m)
+              .toArray(String[]::new));
+    }
+    assertThat(store.agentExecutions().messagesAcross().count(
+        dev.agentstore.ExecutionItemQuery.builder()
+            .executions(Query.builder().labelSelector("batch=" + marker).build()).build()))
+        .isEqualTo(10_000);
+    List<ResourceVersion> feed = HistoryTck.changesAfter(store, mark);
+    assertThat(feed).extracting(ResourceVersion::resourceId)
+        .containsExactlyElementsOf(made.stream().map(AgentExecution::id).toList());
+  }
+
   @Test
   void createAllIsAllOrNothingAndNamesTheBadElement() {
     String org = newOrg().id();

@@ -45,9 +45,19 @@ final class DirectJdbc {
    * INSERT); no {@link Param} is built per value.
    */
   int updateRows(String sql, List<? extends Field<?>> columns, List<? extends List<?>> rows) {
+    return updateRows(sql, List.of(), columns, rows);
+  }
+
+  /**
+   * {@link #updateRows(String, List, List)} for a text whose first placeholders take
+   * {@code leading}'s values, before the rows'.
+   */
+  int updateRows(String sql, List<Param<?>> leading, List<? extends Field<?>> columns,
+      List<? extends List<?>> rows) {
     return ctx.connectionResult(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
-        int index = 1;
+        bind(ps, leading);
+        int index = leading.size() + 1;
         for (List<?> row : rows) {
           for (int i = 0; i < columns.size(); i++) {
             bind(ps, index++, columns.get(i).getDataType(), row.get(i));

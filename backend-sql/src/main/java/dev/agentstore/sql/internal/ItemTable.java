@@ -2,11 +2,20 @@ package dev.agentstore.sql.internal;
 
 import dev.agentstore.Kind;
 import dev.agentstore.spi.ItemField;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Insert;
+import org.jooq.Param;
+import org.jooq.Record;
+import org.jooq.RowN;
 import org.jooq.Schema;
+import org.jooq.Select;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * The child table holding one execution kind's appendable items (messages, tool calls, tasks),
@@ -39,6 +48,44 @@ final class ItemTable {
     for (String c : ItemField.COLUMNS) {
       keys.put(c, ResourceTable.column(table, c, String.class));
     }
+  }
+
+  /**
+   * An INSERT of {@code rows} into {@code columns} whose {@link #seq} values are offsets from
+   * the collection's last sequence: {@code INSERT ... SELECT} from that last sequence (read by
+   * the statement itself, its two placeholders first, bound to {@code lastOf}: the execution id
+   * and the collection) joined to the rows' values.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static Insert<?> insertAfterLast(DSLContext ctx, ItemTable t, List<Field<?>> columns,
+      List<Param<?>> lastOf, List<? extends List<?>> rows) {
+    Field<Long> lastSeq = DSL.coalesce(DSL.max(t.seq), DSL.inline(0L)).as("last_seq");
+    Table<?> last = DSL.select(lastSeq).from(t.table)
+        .where(t.executionId.eq((Field<String>) lastOf.get(0))
+            .and(t.collection.eq((Field<String>) lastOf.get(1))))
+        .asTable("last_item");
+    String[] names = new String[columns.size()];
+    for (int c = 0; c < names.length; c++) {
+      names[c] = "c" + c;
+    }
+    RowN[] values = new RowN[rows.size()];
+    for (int r = 0; r < values.length; r++) {
+      List<?> row = rows.get(r);
+      Field<?>[] binds = new Field<?>[columns.size()];
+      for (int c = 0; c < binds.length; c++) {
+        binds[c] = StatementCache.bind(columns.get(c), row.get(c));
+      }
+      values[r] = DSL.row(binds);
+    }
+    Table<?> v = DSL.values(values).as("v", names);
+    List<Field<?>> select = new ArrayList<>(columns.size());
+    for (int c = 0; c < names.length; c++) {
+      Field<?> value = v.field(names[c]);
+      select.add(columns.get(c).equals(t.seq)
+          ? last.field("last_seq", Long.class).plus((Field<Long>) value) : value);
+    }
+    Select<? extends Record> source = ctx.select(select).from(last).crossJoin(v);
+    return ctx.insertInto((Table) t.table, (List) columns).select((Select) source);
   }
 
   static ItemTable of(Schema schema, Kind kind) {

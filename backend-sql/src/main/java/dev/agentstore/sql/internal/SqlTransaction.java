@@ -557,7 +557,7 @@ public final class SqlTransaction implements BackendTransaction {
       List<StoredItem> items) {
     ItemTable t = schema.items(kind);
     run("append to " + id, () -> {
-      insertItems(t, id, org, collection, nextSeq(t, id, collection), items);
+      insertAfterLast(t, id, org, collection, items);
       return null;
     });
   }
@@ -574,8 +574,7 @@ public final class SqlTransaction implements BackendTransaction {
         update = update.set(k.getValue(), keys.get(k.getKey()));
       }
       if (update.where(same).execute() == 0) {
-        insertRows(t.table, itemColumns(t), List.of(itemRow(t, id, org, collection,
-            nextSeq(t, id, collection), item, keys)));
+        insertAfterLast(t, id, org, collection, List.of(item));
       }
       return null;
     });
@@ -683,7 +682,14 @@ public final class SqlTransaction implements BackendTransaction {
   @Override
   public long lastItemSequence(Kind kind, String id, String collection) {
     ItemTable t = schema.items(kind);
-    return run("read items of " + id, () -> nextSeq(t, id, collection) - 1);
+    Field<Long> last = DSL.max(t.seq);
+    String sql = statements.sql(Shape.LAST_SEQ, t.kind, () -> ctx.select(last).from(t.table)
+        .where(t.executionId.eq(id).and(t.collection.eq(collection))));
+    return run("read items of " + id, () -> {
+      Long max = direct.query(sql, List.of(StatementCache.bind(t.executionId, id),
+          StatementCache.bind(t.collection, collection)), new Field<?>[] {last}).get(0).get(last);
+      return max == null ? 0 : max;
+    });
   }
 
   /**
@@ -699,6 +705,34 @@ public final class SqlTransaction implements BackendTransaction {
           ItemField.keys(t.kind, collection, i.json())));
     }
     insertRows(t.table, itemColumns(t), rows);
+  }
+
+  /**
+   * Inserts items numbered after the collection's last sequence, which each statement reads
+   * itself ({@code INSERT ... SELECT} from the last sequence joined to the rows' values), so an
+   * append needs no SELECT of its own. The numbers are exact because every caller holds the
+   * execution's row lock (PostgreSQL) or the only write transaction (SQLite): a statement that
+   * starts after the lock is granted sees every committed item, and a later chunk sees an
+   * earlier one's rows.
+   */
+  private void insertAfterLast(ItemTable t, String id, String org, String collection,
+      List<StoredItem> items) {
+    List<Field<?>> columns = itemColumns(t);
+    List<Param<?>> lastOf = List.of(StatementCache.bind(t.executionId, id),
+        StatementCache.bind(t.collection, collection));
+    int perStatement = Math.max(1, (dialect.maxBindValues() - lastOf.size()) / columns.size());
+    for (int from = 0; from < items.size(); from += perStatement) {
+      List<StoredItem> chunk = items.subList(from, Math.min(items.size(), from + perStatement));
+      List<List<Object>> rows = new ArrayList<>(chunk.size());
+      long offset = 1; // the seq column holds the offset from the last sequence
+      for (StoredItem i : chunk) {
+        rows.add(itemRow(t, id, org, collection, offset++, i,
+            ItemField.keys(t.kind, collection, i.json())));
+      }
+      String sql = statements.multiRowInsert("after-last", t.table, columns, rows.size(),
+          () -> ItemTable.insertAfterLast(ctx, t, columns, lastOf, rows));
+      direct.updateRows(sql, lastOf, columns, rows);
+    }
   }
 
   /** The columns of an item row, in {@link #itemRow} order. */
@@ -804,14 +838,6 @@ public final class SqlTransaction implements BackendTransaction {
     return ctx.connectionResult(c -> dialect.bulkLoad(c, name, names, converted));
   }
 
-  private long nextSeq(ItemTable t, String id, String collection) {
-    Field<Long> last = DSL.max(t.seq);
-    String sql = statements.sql(Shape.LAST_SEQ, t.kind, () -> ctx.select(last).from(t.table)
-        .where(t.executionId.eq(id).and(t.collection.eq(collection))));
-    Long max = direct.query(sql, List.of(StatementCache.bind(t.executionId, id),
-        StatementCache.bind(t.collection, collection)), new Field<?>[] {last}).get(0).get(last);
-    return max == null ? 1 : max + 1;
-  }
 
   // ------------------------------------------------------------------ items across executions
 

@@ -94,10 +94,20 @@ public final class StatementCache {
    */
   String multiRowInsert(org.jooq.Table<?> table, List<? extends Field<?>> columns, int rows,
       Supplier<? extends Query> query) {
+    return multiRowInsert("values", table, columns, rows, query);
+  }
+
+  /**
+   * {@link #multiRowInsert(org.jooq.Table, List, int, Supplier)} for one {@code form} of
+   * INSERT among several of the same table, columns and row count.
+   */
+  String multiRowInsert(String form, org.jooq.Table<?> table, List<? extends Field<?>> columns,
+      int rows, Supplier<? extends Query> query) {
     if (rows > MAX_CACHED_ROWS) {
       return query.get().getSQL(ParamType.INDEXED);
     }
-    StringBuilder key = new StringBuilder(table.getName()).append(':').append(rows);
+    StringBuilder key = new StringBuilder(form).append(':').append(table.getName())
+        .append(':').append(rows);
     for (Field<?> c : columns) {
       key.append(':').append(c.getName());
     }
