@@ -10,6 +10,8 @@ import dev.agentstore.model.AgentMessage;
 import dev.agentstore.model.ExecutionConfig;
 import dev.agentstore.model.ExecutionPhase;
 import dev.agentstore.model.MessageType;
+import dev.agentstore.model.ToolCall;
+import dev.agentstore.model.ToolCallStatus;
 import dev.agentstore.model.Usage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,6 +109,42 @@ final class CompareData {
   private static String messageText(int n, int i) {
     return "Step " + i + " of execution " + n + ": the payment provider's p99 doubled at 14:07;"
         + " rolling back the pool change should restore it. Checking the dashboards again.";
+  }
+
+  /**
+   * Tool call {@code call} of execution {@code n}: started ({@code PENDING}, with its arguments)
+   * or {@code finished} (COMPLETED with its result), the two writes an upsert sees.
+   */
+  public static Map<String, Object> toolCall(int n, int call, boolean finished) {
+    Map<String, Object> args = new LinkedHashMap<>();
+    args.put("window", "14:00-15:00");
+    args.put("region", "eu-west-1");
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", "call-" + call);
+    m.put("name", TOOLS.get(call % TOOLS.size()));
+    m.put("args", args);
+    if (finished) {
+      m.put("result", toolResult(n, call));
+      m.put("status", "COMPLETED");
+      m.put("completedAt", STARTED.plusSeconds(60 + call).toString());
+    } else {
+      m.put("status", "PENDING");
+    }
+    return m;
+  }
+
+  private static String toolResult(int n, int call) {
+    return "Rows for call " + call + " of execution " + n + ": p99 420 ms before, 910 ms after"
+        + " the deploy; the pool size dropped from 50 to 10.";
+  }
+
+  /** {@link #toolCall} in the library's model. */
+  public static ToolCall libToolCall(int n, int call, boolean finished) {
+    Map<String, Object> map = toolCall(n, call, false);
+    ToolCall pending = ToolCall.pending((String) map.get("id"), (String) map.get("name"),
+        JSON.valueToTree(map.get("args")));
+    return finished ? pending.finished(ToolCallStatus.COMPLETED, toolResult(n, call),
+        STARTED.plusSeconds(60 + call)) : pending;
   }
 
   /** Execution {@code n} in the library's model (same fields and texts as the maps). */

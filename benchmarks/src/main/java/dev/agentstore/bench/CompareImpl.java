@@ -38,10 +38,31 @@ interface CompareImpl extends AutoCloseable {
   /** Appends message {@code n} to {@code id}. */
   void appendMessage(String id, int n) throws Exception;
 
+  /**
+   * Moves {@code id} to {@code phase} (IN_PROGRESS or WAITING, a legal move from where it is),
+   * as {@code transition} does: the status's phase changes, the version goes up, one history row.
+   */
+  void transition(String id, String phase) throws Exception;
+
+  /**
+   * Inserts tool call {@code call} of {@code id} ({@link CompareData#toolCall}), or replaces the
+   * one with its id ({@code finished}: the call's result arrived).
+   */
+  void upsertToolCall(String id, int call, boolean finished) throws Exception;
+
+  /**
+   * Applies {@code id}'s execution by its (org, name) with spec {@code variant}, which differs
+   * from the stored one: create-or-update, here an update of the spec with one history row.
+   */
+  void apply(String id, int variant) throws Exception;
+
   /** The first page of 50 of the org's executions in {@code phase}, newest first; its size. */
   int page(String phase) throws Exception;
 
-  /** Rows now durable: {executions, message rows, history rows} of this implementation. */
+  /**
+   * Rows now durable: {executions, item rows (messages and tool calls), history rows} of this
+   * implementation.
+   */
   long[] durableCounts() throws Exception;
 
   @Override

@@ -31,10 +31,12 @@ final class CompareWorkload {
   /** The operations, in the order they run. */
   static final List<String> OPS =
       List.of("create", "get", "update", "updateStatus", "appendMessages", "page of 50",
-          "createAll of 50");
+          "createAll of 50", "transition", "upsertToolCall", "apply");
   /** Executions one createAll op stores together. */
   private static final int BULK = 50;
   private static final int POOL = 50;
+  /** Executions the transitions and the tool-call upserts go round. */
+  private static final int CYCLE = 10;
   private final BenchContext ctx;
   private final CompareResults out;
   private final int rows;
@@ -174,6 +176,15 @@ final class CompareWorkload {
           impl.createAll(next[k], BULK);
           next[k] += BULK;
         }
+        // Ten of the first POOL executions (updated, still PENDING): each transition moves one
+        // on (PENDING or WAITING to IN_PROGRESS, IN_PROGRESS to WAITING), x / CYCLE being how
+        // many times it moved before; ten, so that even a quick run moves each several times.
+        case "transition" -> impl.transition(mine.get(x % CYCLE),
+            (x / CYCLE) % 2 == 0 ? "IN_PROGRESS" : "WAITING");
+        // Ten appended-to executions: each call id is upserted twice, started then finished.
+        case "upsertToolCall" -> impl.upsertToolCall(mine.get(POOL + x % CYCLE),
+            (x / CYCLE) / 2, (x / CYCLE) % 2 == 1);
+        case "apply" -> impl.apply(mine.get(x % POOL), 1_000_000 + x);
         case "page of 50" -> {
           int size = impl.page("PENDING");
           if (size != 50) {

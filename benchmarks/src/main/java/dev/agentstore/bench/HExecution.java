@@ -19,8 +19,8 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * The Hibernate baseline's execution entity (issue 17): {@code @Version} for optimistic locking,
- * spec and status as JSON columns (JSONB on PostgreSQL), the messages as an ordered element
- * collection in {@code h_message}.
+ * spec and status as JSON columns (JSONB on PostgreSQL), the messages and tool calls as ordered
+ * element collections in {@code h_message} and {@code h_tool_call}.
  *
  * <p>Usage: {@code em.persist(new HExecution(id, org, name, spec, status, messages, now));}
  */
@@ -53,6 +53,10 @@ public class HExecution {
   @CollectionTable(name = "h_message", joinColumns = @JoinColumn(name = "execution_id"))
   @OrderColumn(name = "seq")
   List<HMessage> messages = new ArrayList<>();
+  @ElementCollection
+  @CollectionTable(name = "h_tool_call", joinColumns = @JoinColumn(name = "execution_id"))
+  @OrderColumn(name = "seq")
+  List<HToolCall> toolCalls = new ArrayList<>();
 
   /** For Hibernate. */
   protected HExecution() {}

@@ -24,7 +24,10 @@ import org.hibernate.cfg.Configuration;
  * create = persist the entity (messages as an element collection) and a history entity;
  * update / updateStatus = find, check the held version, modify, persist history (Hibernate
  * flushes {@code UPDATE ... WHERE version = ?}); appendMessages = fetch-join the entity and its
- * messages, add one (the owner's version goes up), persist history; get = one fetch-join query;
+ * messages, add one (the owner's version goes up), persist history; transition = updateStatus
+ * with the phase moved; upsertToolCall = fetch-join the tool calls, replace the one with the id
+ * or add it, persist history; apply = query by (org, name), change the spec when it differs (or
+ * persist a new entity), persist history; get = one fetch-join query;
  * page = one query plus one batch fetch of the 50 rows' messages
  * ({@code default_batch_fetch_size=50}). JDBC batching is on ({@code jdbc.batch_size=50}).
  *
@@ -50,6 +53,7 @@ final class HibernateImpl implements CompareImpl {
     cfg.addAnnotatedClass(HExecution.class);
     cfg.addAnnotatedClass(HMessage.class);
     cfg.addAnnotatedClass(HHistory.class);
+    cfg.addAnnotatedClass(HToolCall.class);
     cfg.setProperty(AvailableSettings.DIALECT, postgres
         ? "org.hibernate.dialect.PostgreSQLDialect"
         : "org.hibernate.community.dialect.SQLiteDialect");
@@ -97,6 +101,16 @@ final class HibernateImpl implements CompareImpl {
     s.put("version", (int) version); // round-trips equal (see CompareData.status)
     s.put("spec", e.spec);
     s.put("status", e.status);
+    return s;
+  }
+
+  /** The history snapshot of an append: the execution's id and version and the one item. */
+  private static Map<String, Object> itemSnapshot(String id, long version, String collection,
+      Map<String, Object> item) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("id", id);
+    s.put("version", (int) version);
+    s.put(collection, List.of(item));
     return s;
   }
 
@@ -186,22 +200,89 @@ final class HibernateImpl implements CompareImpl {
 
   @Override
   public void appendMessage(String id, int n) {
+    writeItem(id, "messages", "MESSAGES_APPENDED", (e, number) -> {
+      Map<String, Object> m = CompareData.message(number, n);
+      e.messages.add(HMessage.of(m));
+      return m;
+    });
+  }
+
+  /**
+   * One item write: fetch-join {@code id} with its {@code collection}, let {@code change} add
+   * or replace the item (returning it), persist the history row holding it.
+   */
+  private void writeItem(String id, String collection, String event,
+      java.util.function.BiFunction<HExecution, Integer, Map<String, Object>> change) {
     long[] h = held.get(id);
     Instant now = Instant.now();
     inTransaction(em -> {
-      HExecution e = em.createQuery("select e from HExecution e left join fetch e.messages"
+      HExecution e = em.createQuery("select e from HExecution e left join fetch e." + collection
           + " where e.id = :id", HExecution.class).setParameter("id", id).getSingleResult();
-      Map<String, Object> m = CompareData.message((int) h[0], n);
-      e.messages.add(HMessage.of(m));
+      Map<String, Object> item = change.apply(e, (int) h[0]);
       e.updatedAt = now;
-      Map<String, Object> snap = new LinkedHashMap<>();
-      snap.put("id", id);
-      snap.put("version", (int) e.version + 1);
-      snap.put("messages", List.of(m));
-      em.persist(new HHistory(id, e.version + 1, "MESSAGES_APPENDED", snap, now));
+      em.persist(new HHistory(id, e.version + 1, event,
+          itemSnapshot(id, e.version + 1, collection, item), now));
       return null;
     });
     h[1]++;
+  }
+
+  @Override
+  public void transition(String id, String phase) {
+    write(id, "STATUS_UPDATED", e -> {
+      Map<String, Object> status = new LinkedHashMap<>(e.status);
+      status.put("phase", phase);
+      e.status = status;
+      e.phase = phase;
+    });
+  }
+
+  @Override
+  public void upsertToolCall(String id, int call, boolean finished) {
+    writeItem(id, "toolCalls", "APPENDED", (e, number) -> {
+      Map<String, Object> m = CompareData.toolCall(number, call, finished);
+      HToolCall tool = HToolCall.of(m);
+      int at = -1;
+      for (int i = 0; i < e.toolCalls.size(); i++) {
+        if (e.toolCalls.get(i).callId.equals(tool.callId)) {
+          at = i;
+        }
+      }
+      if (at >= 0) {
+        e.toolCalls.set(at, tool);
+      } else {
+        e.toolCalls.add(tool);
+      }
+      return m;
+    });
+  }
+
+  @Override
+  public void apply(String id, int variant) {
+    long[] h = held.get(id);
+    int n = (int) h[0];
+    Map<String, Object> spec = CompareData.spec(n, variant);
+    Instant now = Instant.now();
+    h[1] = inTransaction(em -> {
+      List<HExecution> found = em.createQuery("select e from HExecution e where e.org = :org"
+          + " and e.name = :name", HExecution.class).setParameter("org", org)
+          .setParameter("name", CompareData.name(n)).getResultList();
+      if (found.isEmpty()) {
+        HExecution e = new HExecution("h_" + Long.toString(System.nanoTime(), 36) + "_" + n,
+            org, CompareData.name(n), spec, CompareData.status(n, 0), List.of(), now);
+        em.persist(e);
+        em.persist(new HHistory(e.id, e.version, "CREATED", snapshot(e, e.version), now));
+        return e.version;
+      }
+      HExecution e = found.get(0);
+      if (e.spec.equals(spec)) {
+        return e.version; // the same spec: nothing written
+      }
+      e.spec = spec;
+      e.updatedAt = now;
+      em.persist(new HHistory(e.id, e.version + 1, "UPDATED", snapshot(e, e.version + 1), now));
+      return e.version + 1;
+    });
   }
 
   @Override
@@ -227,8 +308,8 @@ final class HibernateImpl implements CompareImpl {
     return inTransaction(em -> new long[] {
         ((Number) em.createNativeQuery("select count(*) from h_execution").getSingleResult())
             .longValue(),
-        ((Number) em.createNativeQuery("select count(*) from h_message").getSingleResult())
-            .longValue(),
+        ((Number) em.createNativeQuery("select (select count(*) from h_message)"
+            + " + (select count(*) from h_tool_call)").getSingleResult()).longValue(),
         ((Number) em.createNativeQuery("select count(*) from h_history").getSingleResult())
             .longValue()});
   }

@@ -1,6 +1,7 @@
 package dev.agentstore.bench;
 
 import dev.agentstore.AgentStore;
+import dev.agentstore.Metadata;
 import dev.agentstore.Query;
 import dev.agentstore.model.AgentExecution;
 import dev.agentstore.model.ExecutionPhase;
@@ -168,6 +169,24 @@ final class LibraryImpl implements CompareImpl {
   public void appendMessage(String id, int n) {
     store.agentExecutions().appendMessages(id, CompareData.libMessage(numbers.get(id), n));
     // The held copy is stale now; updates in this benchmark never follow appends on one id.
+  }
+
+  @Override
+  public void transition(String id, String phase) {
+    held.put(id, store.agentExecutions().transition(id, ExecutionPhase.valueOf(phase)));
+  }
+
+  @Override
+  public void upsertToolCall(String id, int call, boolean finished) {
+    store.agentExecutions().upsertToolCall(id,
+        CompareData.libToolCall(numbers.get(id), call, finished));
+  }
+
+  @Override
+  public void apply(String id, int variant) {
+    int n = numbers.get(id);
+    held.put(id, store.agentExecutions().apply(new AgentExecution(
+        Metadata.of(org, CompareData.name(n)), CompareData.libSpec(n, variant), null)));
   }
 
   @Override

@@ -19,8 +19,11 @@ import java.util.concurrent.Callable;
  * fewest statements a careful engineer would use: create = INSERT row + one multi-row INSERT of
  * the messages + INSERT history; update and updateStatus = {@code UPDATE ... WHERE version = ?}
  * + INSERT history; appendMessages = {@code UPDATE ... RETURNING version} + INSERT message +
- * INSERT history; get and page = one SELECT each, the messages aggregated as JSON in a correlated
- * subquery. Writes run in one transaction each; reads in autocommit. Spec, status and messages
+ * INSERT history; transition = updateStatus's two statements with the phase moved;
+ * upsertToolCall = {@code UPDATE ... RETURNING version} + {@code INSERT ... ON CONFLICT (execution,
+ * call id) DO UPDATE} + INSERT history; apply = {@code INSERT ... ON CONFLICT (org, name) DO
+ * UPDATE ... WHERE spec differs RETURNING} + INSERT history; get and page = one SELECT each, the
+ * messages aggregated as JSON in a correlated subquery. Writes run in one transaction each; reads in autocommit. Spec, status and messages
  * are serialised and parsed with Jackson, as the library does.
  *
  * <p>Usage: {@code try (MinimalJdbc j = new MinimalJdbc(conn, postgres, org)) { j.create(1); }}
@@ -41,6 +44,8 @@ final class MinimalJdbc implements CompareImpl {
   private final PreparedStatement updateStatus;
   private final PreparedStatement bumpVersion;
   private final PreparedStatement insertMessage;
+  private final PreparedStatement upsertToolCall;
+  private final PreparedStatement applyExec;
   private final PreparedStatement select;
   private final PreparedStatement page;
 
@@ -90,6 +95,15 @@ final class MinimalJdbc implements CompareImpl {
     insertMessage = c.prepareStatement("INSERT INTO mj_message (execution_id, seq, body)"
         + " SELECT ?, COALESCE(MAX(seq), 0) + 1, " + json + " FROM mj_message"
         + " WHERE execution_id = ?");
+    upsertToolCall = c.prepareStatement("INSERT INTO mj_tool_call (execution_id, seq, call_id,"
+        + " body) SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, " + json + " FROM mj_tool_call"
+        + " WHERE execution_id = ? ON CONFLICT (execution_id, call_id) DO UPDATE"
+        + " SET body = excluded.body");
+    applyExec = c.prepareStatement("INSERT INTO mj_execution (id, org, name, phase, version,"
+        + " spec, status, created_at, updated_at) VALUES (?, ?, ?, 'PENDING', 1, " + json
+        + ", '{}', ?, ?) ON CONFLICT (org, name) DO UPDATE SET spec = excluded.spec,"
+        + " version = mj_execution.version + 1, updated_at = excluded.updated_at"
+        + " WHERE mj_execution.spec <> excluded.spec RETURNING id, version, status");
     String messages = pg
         ? "(SELECT COALESCE(json_agg(m.body ORDER BY m.seq), '[]') FROM mj_message m"
             + " WHERE m.execution_id = e.id)"
@@ -117,6 +131,10 @@ final class MinimalJdbc implements CompareImpl {
       st.execute("CREATE TABLE IF NOT EXISTS mj_message (execution_id VARCHAR(64) NOT NULL"
           + " REFERENCES mj_execution (id) ON DELETE CASCADE, seq INTEGER NOT NULL,"
           + " body " + doc + " NOT NULL, PRIMARY KEY (execution_id, seq))");
+      st.execute("CREATE TABLE IF NOT EXISTS mj_tool_call (execution_id VARCHAR(64) NOT NULL"
+          + " REFERENCES mj_execution (id) ON DELETE CASCADE, seq INTEGER NOT NULL,"
+          + " call_id VARCHAR(255) NOT NULL, body " + doc + " NOT NULL,"
+          + " PRIMARY KEY (execution_id, seq), UNIQUE (execution_id, call_id))");
       st.execute("CREATE TABLE IF NOT EXISTS mj_history (seq "
           + (pg ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT")
           + ", resource_id VARCHAR(64) NOT NULL, version BIGINT NOT NULL,"
@@ -312,8 +330,12 @@ final class MinimalJdbc implements CompareImpl {
 
   @Override
   public void updateStatus(String id, int variant) throws Exception {
+    writeStatus(id, CompareData.status(held.get(id).n, variant), "updateStatus");
+  }
+
+  /** Replaces the status of {@code id} with {@code status}, checking the held version. */
+  private void writeStatus(String id, Map<String, Object> status, String op) throws Exception {
     Held h = held.get(id);
-    Map<String, Object> status = CompareData.status(h.n, variant);
     String statusJson = write(status);
     long next = h.version + 1;
     Instant now = Instant.now();
@@ -325,7 +347,7 @@ final class MinimalJdbc implements CompareImpl {
       updateStatus.setString(5, id);
       updateStatus.setLong(6, h.version);
       if (updateStatus.executeUpdate() != 1) {
-        throw new IllegalStateException("JDBC updateStatus: version conflict on " + id);
+        throw new IllegalStateException("JDBC " + op + ": version conflict on " + id);
       }
       history(id, next, "STATUS_UPDATED", snapshot(id, next, write(h.spec), statusJson), now);
       return null;
@@ -336,27 +358,94 @@ final class MinimalJdbc implements CompareImpl {
 
   @Override
   public void appendMessage(String id, int n) throws Exception {
-    Held h = held.get(id);
-    String body = write(CompareData.message(h.n, n));
-    Instant now = Instant.now();
-    h.version = inTransaction(() -> {
-      time(bumpVersion, 1, now);
-      bumpVersion.setString(2, id);
-      long version;
-      try (ResultSet rs = bumpVersion.executeQuery()) {
-        if (!rs.next()) {
-          throw new IllegalStateException("JDBC append: no execution " + id);
-        }
-        version = rs.getLong(1);
-      }
+    String body = write(CompareData.message(held.get(id).n, n));
+    writeItem(id, "messages", "MESSAGES_APPENDED", body, () -> {
       insertMessage.setString(1, id);
       insertMessage.setString(2, body);
       insertMessage.setString(3, id);
       insertMessage.executeUpdate();
-      history(id, version, "MESSAGES_APPENDED", "{\"id\":\"" + id + "\",\"version\":" + version
-          + ",\"messages\":[" + body + "]}", now);
+    });
+  }
+
+  /** A statement run for its effect. */
+  private interface SqlWork {
+    void run() throws SQLException;
+  }
+
+  /**
+   * One item write: bump {@code id}'s version, run {@code write} (the item's statement), insert
+   * the history row holding the item ({@code body}) under {@code collection}.
+   */
+  private void writeItem(String id, String collection, String event, String body,
+      SqlWork write) throws Exception {
+    Held h = held.get(id);
+    Instant now = Instant.now();
+    h.version = inTransaction(() -> {
+      long version = bump(id, now);
+      write.run();
+      history(id, version, event, "{\"id\":\"" + id + "\",\"version\":" + version + ",\""
+          + collection + "\":[" + body + "]}", now);
       return version;
     });
+  }
+
+  @Override
+  public void transition(String id, String phase) throws Exception {
+    Map<String, Object> status = new java.util.LinkedHashMap<>(held.get(id).status);
+    status.put("phase", phase);
+    writeStatus(id, status, "transition");
+  }
+
+  @Override
+  public void upsertToolCall(String id, int call, boolean finished) throws Exception {
+    Map<String, Object> tool = CompareData.toolCall(held.get(id).n, call, finished);
+    String body = write(tool);
+    writeItem(id, "toolCalls", "APPENDED", body, () -> {
+      upsertToolCall.setString(1, id);
+      upsertToolCall.setString(2, (String) tool.get("id"));
+      upsertToolCall.setString(3, body);
+      upsertToolCall.setString(4, id);
+      upsertToolCall.executeUpdate();
+    });
+  }
+
+  @Override
+  public void apply(String id, int variant) throws Exception {
+    Held h = held.get(id);
+    Map<String, Object> spec = CompareData.spec(h.n, variant);
+    String specJson = write(spec);
+    Instant now = Instant.now();
+    inTransaction(() -> {
+      applyExec.setString(1, "mj_" + Long.toString(System.nanoTime(), 36) + "_" + h.n);
+      applyExec.setString(2, org);
+      applyExec.setString(3, CompareData.name(h.n));
+      applyExec.setString(4, specJson);
+      time(applyExec, 5, now);
+      time(applyExec, 6, now);
+      try (ResultSet rs = applyExec.executeQuery()) {
+        if (!rs.next()) {
+          return null; // the same spec: nothing written, as apply promises
+        }
+        long version = rs.getLong(2);
+        history(rs.getString(1), version, version == 1 ? "CREATED" : "UPDATED",
+            snapshot(rs.getString(1), version, specJson, rs.getString(3)), now);
+        h.version = version;
+      }
+      return null;
+    });
+    h.spec = spec;
+  }
+
+  /** Bumps {@code id}'s version; the new one. */
+  private long bump(String id, Instant now) throws SQLException {
+    time(bumpVersion, 1, now);
+    bumpVersion.setString(2, id);
+    try (ResultSet rs = bumpVersion.executeQuery()) {
+      if (!rs.next()) {
+        throw new IllegalStateException("JDBC: no execution " + id);
+      }
+      return rs.getLong(1);
+    }
   }
 
   @Override
@@ -375,7 +464,8 @@ final class MinimalJdbc implements CompareImpl {
 
   @Override
   public long[] durableCounts() throws Exception {
-    return new long[] {count("mj_execution"), count("mj_message"), count("mj_history")};
+    return new long[] {count("mj_execution"), count("mj_message") + count("mj_tool_call"),
+        count("mj_history")};
   }
 
   private long count(String table) throws SQLException {

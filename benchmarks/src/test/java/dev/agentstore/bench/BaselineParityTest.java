@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SQLite database, and the counting wrapper counts what each sends.
  */
 class BaselineParityTest {
-  private static final int CREATES = 4;
+  private static final int CREATES = 5;
 
   @TempDir
   Path dir;
@@ -53,12 +53,20 @@ class BaselineParityTest {
           impl.updateStatus(ids.get(1), 1);
           impl.appendMessage(ids.get(2), 7);
           impl.appendMessage(ids.get(2), 8);
+          impl.transition(ids.get(3), "IN_PROGRESS");
+          impl.transition(ids.get(3), "WAITING");
+          impl.upsertToolCall(ids.get(4), 0, false);
+          impl.upsertToolCall(ids.get(4), 0, true);
+          impl.upsertToolCall(ids.get(4), 1, false);
+          impl.apply(ids.get(0), 3);
+          impl.apply(ids.get(0), 3); // the same spec again: nothing written
           long before = impl.counter().statements();
           impl.get(ids.get(2));
           assertTrue(impl.counter().statements() > before, impl.name() + " get counted");
-          // executions; 3 messages each + 2 appended; one history row per write
-          assertArrayEquals(new long[] {CREATES, CREATES * CompareData.MESSAGES + 2,
-              CREATES + 2 + 1 + 2}, impl.durableCounts(), impl.name());
+          // executions; 3 messages each + 2 appended + 2 tool calls (one upserted twice); one
+          // history row per write
+          assertArrayEquals(new long[] {CREATES, CREATES * CompareData.MESSAGES + 2 + 2,
+              CREATES + 2 + 1 + 2 + 2 + 3 + 1}, impl.durableCounts(), impl.name());
         }
       } finally {
         for (CompareImpl impl : impls) {

@@ -56,9 +56,31 @@ final class ItemTable {
    * the statement itself, its two placeholders first, bound to {@code lastOf}: the execution id
    * and the collection) joined to the rows' values.
    */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   static Insert<?> insertAfterLast(DSLContext ctx, ItemTable t, List<Field<?>> columns,
       List<Param<?>> lastOf, List<? extends List<?>> rows) {
+    return afterLast(ctx, t, columns, lastOf, rows);
+  }
+
+  /**
+   * {@link #insertAfterLast} of one keyed item that replaces the item its key already names
+   * (body, org and key columns; the sequence stays), through the (execution id, collection,
+   * item key) unique key: an upsert in one statement.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static Insert<?> upsertAfterLast(DSLContext ctx, ItemTable t, List<Field<?>> columns,
+      List<Param<?>> lastOf, List<?> row) {
+    var upsert = afterLast(ctx, t, columns, lastOf, List.of(row))
+        .onConflict(t.executionId, t.collection, t.itemKey).doUpdate()
+        .set(t.body, DSL.excluded(t.body)).set(t.org, DSL.excluded(t.org));
+    for (Field<String> k : t.keys.values()) {
+      upsert = upsert.set(k, DSL.excluded(k));
+    }
+    return upsert;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static org.jooq.InsertOnDuplicateStep<?> afterLast(DSLContext ctx, ItemTable t,
+      List<Field<?>> columns, List<Param<?>> lastOf, List<? extends List<?>> rows) {
     Field<Long> lastSeq = DSL.coalesce(DSL.max(t.seq), DSL.inline(0L)).as("last_seq");
     Table<?> last = DSL.select(lastSeq).from(t.table)
         .where(t.executionId.eq((Field<String>) lastOf.get(0))
@@ -84,8 +106,11 @@ final class ItemTable {
       select.add(columns.get(c).equals(t.seq)
           ? last.field("last_seq", Long.class).plus((Field<Long>) value) : value);
     }
-    Select<? extends Record> source = ctx.select(select).from(last).crossJoin(v);
-    return ctx.insertInto((Table) t.table, (List) columns).select((Select) source);
+    // The WHERE is for SQLite: an upsert's SELECT needs one, or "ON CONFLICT" reads as a join.
+    Select<? extends Record> source = ctx.select(select).from(last).crossJoin(v)
+        .where(DSL.trueCondition());
+    return (org.jooq.InsertOnDuplicateStep<?>) ctx.insertInto((Table) t.table, (List) columns)
+        .select((Select) source);
   }
 
   static ItemTable of(Schema schema, Kind kind) {

@@ -565,19 +565,14 @@ public final class SqlTransaction implements BackendTransaction {
   @Override
   public void upsertItem(Kind kind, String id, String org, String collection, StoredItem item) {
     ItemTable t = schema.items(kind);
-    run("upsert into " + id, () -> {
-      Condition same = t.executionId.eq(id).and(t.collection.eq(collection))
-          .and(t.itemKey.eq(item.key()));
-      Map<String, String> keys = ItemField.keys(kind, collection, item.json());
-      var update = ctx.update(t.table).set(t.body, item.json()).set(t.org, org);
-      for (Map.Entry<String, Field<String>> k : t.keys.entrySet()) {
-        update = update.set(k.getValue(), keys.get(k.getKey()));
-      }
-      if (update.where(same).execute() == 0) {
-        insertAfterLast(t, id, org, collection, List.of(item));
-      }
-      return null;
-    });
+    List<Field<?>> columns = itemColumns(t);
+    List<Param<?>> lastOf = List.of(StatementCache.bind(t.executionId, id),
+        StatementCache.bind(t.collection, collection));
+    List<Object> row = itemRow(t, id, org, collection, 1, item,
+        ItemField.keys(kind, collection, item.json()));
+    String sql = statements.multiRowInsert("upsert-after-last", t.table, columns, 1,
+        () -> ItemTable.upsertAfterLast(ctx, t, columns, lastOf, row));
+    run("upsert into " + id, () -> direct.updateRows(sql, lastOf, columns, List.of(row)));
   }
 
   @Override
