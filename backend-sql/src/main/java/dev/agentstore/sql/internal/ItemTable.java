@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Insert;
+import org.jooq.InsertOnDuplicateStep;
 import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.RowN;
@@ -51,17 +52,6 @@ final class ItemTable {
   }
 
   /**
-   * An INSERT of {@code rows} into {@code columns} whose {@link #seq} values are offsets from
-   * the collection's last sequence: {@code INSERT ... SELECT} from that last sequence (read by
-   * the statement itself, its two placeholders first, bound to {@code lastOf}: the execution id
-   * and the collection) joined to the rows' values.
-   */
-  static Insert<?> insertAfterLast(DSLContext ctx, ItemTable t, List<Field<?>> columns,
-      List<Param<?>> lastOf, List<? extends List<?>> rows) {
-    return afterLast(ctx, t, columns, lastOf, rows);
-  }
-
-  /**
    * {@link #insertAfterLast} of one keyed item that replaces the item its key already names
    * (body, org and key columns; the sequence stays), through the (execution id, collection,
    * item key) unique key: an upsert in one statement.
@@ -69,7 +59,7 @@ final class ItemTable {
   @SuppressWarnings({"unchecked", "rawtypes"})
   static Insert<?> upsertAfterLast(DSLContext ctx, ItemTable t, List<Field<?>> columns,
       List<Param<?>> lastOf, List<?> row) {
-    var upsert = afterLast(ctx, t, columns, lastOf, List.of(row))
+    var upsert = insertAfterLast(ctx, t, columns, lastOf, List.of(row))
         .onConflict(t.executionId, t.collection, t.itemKey).doUpdate()
         .set(t.body, DSL.excluded(t.body)).set(t.org, DSL.excluded(t.org));
     for (Field<String> k : t.keys.values()) {
@@ -78,8 +68,14 @@ final class ItemTable {
     return upsert;
   }
 
+  /**
+   * An INSERT of {@code rows} into {@code columns} whose {@link #seq} values are offsets from
+   * the collection's last sequence: {@code INSERT ... SELECT} from that last sequence (read by
+   * the statement itself, its two placeholders first, bound to {@code lastOf}: the execution id
+   * and the collection) joined to the rows' values.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static org.jooq.InsertOnDuplicateStep<?> afterLast(DSLContext ctx, ItemTable t,
+  static InsertOnDuplicateStep<?> insertAfterLast(DSLContext ctx, ItemTable t,
       List<Field<?>> columns, List<Param<?>> lastOf, List<? extends List<?>> rows) {
     Field<Long> lastSeq = DSL.coalesce(DSL.max(t.seq), DSL.inline(0L)).as("last_seq");
     Table<?> last = DSL.select(lastSeq).from(t.table)
@@ -109,7 +105,7 @@ final class ItemTable {
     // The WHERE is for SQLite: an upsert's SELECT needs one, or "ON CONFLICT" reads as a join.
     Select<? extends Record> source = ctx.select(select).from(last).crossJoin(v)
         .where(DSL.trueCondition());
-    return (org.jooq.InsertOnDuplicateStep<?>) ctx.insertInto((Table) t.table, (List) columns)
+    return (InsertOnDuplicateStep<?>) ctx.insertInto((Table) t.table, (List) columns)
         .select((Select) source);
   }
 
