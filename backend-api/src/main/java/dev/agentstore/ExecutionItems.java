@@ -34,7 +34,9 @@ public interface ExecutionItems<I> {
    * Groups the items {@code query} selects and computes {@code aggregation} in the database, as
    * {@link ReadableRepository#aggregate} does for resources: group keys and aggregate paths
    * name item fields ({@code name}, {@code status}, {@code args.server}, fields of your own)
-   * or {@code metadata.org}. Sums are exact decimals; averages follow
+   * or {@code metadata.org}; a group key {@code execution.<key>} groups by a key of the item's
+   * execution ({@code execution.spec.agentRef}, {@code execution.status.phase},
+   * {@code execution.metadata.labels.team}). Sums are exact decimals; averages follow
    * {@link AggregateResult#AVG_CONTEXT} on every backend.
    */
   AggregateResult aggregate(ExecutionItemQuery query, Aggregation aggregation);

@@ -43,24 +43,40 @@ final class AggregationPlan {
   }
 
   /**
-   * An aggregation over execution items ({@code ExecutionItems.aggregate}): group keys and
-   * aggregate paths name item fields, carried under the root {@code status} as
-   * {@link dev.agentstore.spi.StoredItemsQuery} says, or {@code metadata.org}.
+   * An aggregation over the items of executions of {@code kind} ({@code
+   * ExecutionItems.aggregate}): group keys and aggregate paths name item fields, carried under
+   * the root {@code status} as {@link dev.agentstore.spi.StoredItemsQuery} says, or {@code
+   * metadata.org}; a group key {@code execution.<key>} names a group key of the item's
+   * execution ({@code execution.spec.agentRef}, {@code execution.status.phase},
+   * {@code execution.metadata.labels.team}, {@code execution.spec.config.model}).
    */
-  static AggregationPlan ofItems(Aggregation a) {
-    return plan(a, AggregationPlan::itemKey, m -> m.function() == Aggregation.Function.COUNT
+  static AggregationPlan ofItems(Kind kind, Aggregation a) {
+    return plan(a, k -> itemKey(kind, k), m -> m.function() == Aggregation.Function.COUNT
         ? new StoredAggregation.Metric(m.function(), null)
         : new StoredAggregation.Metric(m.function(), itemPath(m.function().name().toLowerCase(),
             m.path())));
   }
 
-  private static StoredAggregation.GroupKey itemKey(String k) {
+  /** The prefix of an item group key naming a group key of the item's execution. */
+  static final String EXECUTION = "execution.";
+
+  private static StoredAggregation.GroupKey itemKey(Kind kind, String k) {
+    if (k != null && k.startsWith(EXECUTION)) {
+      StoredAggregation.GroupKey of = groupKey(kind, k.substring(EXECUTION.length()));
+      if (of.path() != null) {
+        QueryPlan.requireFilterable(kind, of.path()); // no secret, no item collection
+      }
+      return new StoredAggregation.GroupKey(k, of.source() == StoredAggregation.Source.JSON
+          ? StoredAggregation.Source.EXECUTION_JSON : of.source(), of.path(), of.ref(),
+          of.label());
+    }
     if ("metadata.org".equals(k)) {
       return new StoredAggregation.GroupKey(k, StoredAggregation.Source.ORG, null, null, null);
     }
     if (k != null && k.startsWith("metadata.")) {
       throw new InvalidArgumentException("groupBy", clip(k) + ": of metadata only metadata.org"
-          + " groups items; other keys name item fields (name, status, args.server)");
+          + " groups items; other keys name item fields (name, status, args.server) or, after"
+          + " 'execution.', the execution's (execution.spec.agentRef)");
     }
     return new StoredAggregation.GroupKey(k, StoredAggregation.Source.JSON,
         itemPath("groupBy", k), null, null);

@@ -146,7 +146,7 @@ final class ItemsAcross<I> implements ExecutionItems<I> {
       throw new InvalidArgumentException("pageToken", "aggregate reads no page token (it"
           + " returns at most the aggregation's limit of groups)");
     }
-    AggregationPlan agg = AggregationPlan.ofItems(aggregation);
+    AggregationPlan agg = AggregationPlan.ofItems(kind, aggregation);
     Plan plan = plan(q, null);
     if (plan.empty()) {
       return agg.none();

@@ -196,7 +196,9 @@ public interface BackendTransaction {
 
   /**
    * Groups the items {@link #countItemsAcross} counts and computes {@code aggregation} in the
-   * database; its group keys are item paths (JSON) or the org (ORG).
+   * database; its group keys are item paths (JSON), the org (ORG), or the phase (PHASE),
+   * reference (REF), label (LABEL) or spec/status path (EXECUTION_JSON) of the item's
+   * execution.
    */
   default List<StoredAggregation.Row> aggregateItemsAcross(Kind kind, StoredItemsQuery query,
       StoredAggregation aggregation) {

@@ -45,9 +45,17 @@ public record StoredAggregation(List<GroupKey> keys, List<Metric> metrics, List<
     LABEL,
     /**
      * A spec/status JSON value ({@link GroupKey#path()}): strings, numbers (by exact value) and
-     * booleans are distinct values; absent, null, objects and arrays are the null group.
+     * booleans are distinct values; absent, null, objects and arrays are the null group. Over
+     * execution items the path names an item field (under the root {@code status}).
      */
-    JSON
+    JSON,
+    /**
+     * Over execution items only: a spec/status JSON value of the item's execution
+     * ({@link GroupKey#path()}, rooted at its {@code spec} or {@code status}), grouped as
+     * {@link #JSON} is. PHASE, REF and LABEL keys over items likewise read the item's
+     * execution.
+     */
+    EXECUTION_JSON
   }
 
   /**
@@ -55,7 +63,7 @@ public record StoredAggregation(List<GroupKey> keys, List<Metric> metrics, List<
    *
    * @param name the key as the caller wrote it
    * @param source where its value comes from
-   * @param path the JSON path (JSON only)
+   * @param path the JSON path (JSON and EXECUTION_JSON only)
    * @param ref the reference field (REF only)
    * @param label the label key (LABEL only)
    */
@@ -63,11 +71,17 @@ public record StoredAggregation(List<GroupKey> keys, List<Metric> metrics, List<
     /** Checks that the source has what it needs. */
     public GroupKey {
       Objects.requireNonNull(source, "source");
-      if ((source == Source.JSON) != (path != null) || (source == Source.REF) != (ref != null)
+      boolean json = source == Source.JSON || source == Source.EXECUTION_JSON;
+      if (json != (path != null) || (source == Source.REF) != (ref != null)
           || (source == Source.LABEL) != (label != null)) {
         throw new IllegalArgumentException("group key " + name + ": " + source
             + " with path " + path + ", ref " + ref + ", label " + label);
       }
+    }
+
+    /** Whether the key's value is a JSON value (JSON or EXECUTION_JSON), ranked as JSON. */
+    public boolean json() {
+      return source == Source.JSON || source == Source.EXECUTION_JSON;
     }
   }
 

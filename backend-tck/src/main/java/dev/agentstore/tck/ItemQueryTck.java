@@ -250,6 +250,73 @@ public abstract class ItemQueryTck extends TckSupport {
         .containsExactly("COMPLETED=2", "FAILED=1");
   }
 
+  /**
+   * Tool usage by agent, by the execution's model, label and phase: an {@code execution.} group
+   * key groups items by a key of their execution (a reference, a spec path, a label, the phase),
+   * beside item keys, with the executions' filters still applied.
+   */
+  @Test
+  void aggregatesGroupItemsByTheirExecutionsKeys() {
+    String org = newOrg().id();
+    Session a = newSession(store, org);
+    Session b = newSession(store, org);
+    String agentA = agentOf(store, a);
+    String agentB = agentOf(store, b);
+    var repo = store.agentExecutions();
+    AgentExecution a1 = newAgentExecution(store, org, a.id(), agentA);
+    AgentExecution a2 = newAgentExecution(store, org, a.id(), agentA);
+    AgentExecution b1 = newAgentExecution(store, org, b.id(), agentB);
+    a1 = repo.update(a1.withMetadata(a1.metadata().withLabel("team", "red")));
+    b1 = repo.update(new AgentExecution(b1.metadata().withLabel("team", "blue"),
+        b1.spec().toBuilder().config(b1.spec().config().toBuilder().model("other-model")
+            .build()).build(), b1.status()));
+    repo.upsertToolCall(a1.id(), call("1", "search", ToolCallStatus.COMPLETED, T0));
+    repo.upsertToolCall(a1.id(), call("2", "fetch", ToolCallStatus.COMPLETED, T0));
+    repo.upsertToolCall(a2.id(), call("3", "search", ToolCallStatus.FAILED, T0));
+    repo.upsertToolCall(b1.id(), call("4", "search", ToolCallStatus.COMPLETED, T0));
+    repo.transition(a2.id(), ExecutionPhase.IN_PROGRESS);
+
+    ExecutionItems<ToolCall> calls = store.forOrg(org).agentExecutions().toolCallsAcross();
+    AggregateResult byAgent = calls.aggregate(ExecutionItemQuery.all(),
+        Aggregation.groupBy("execution.spec.agentId", "name").count());
+    assertThat(byAgent.rows()).extracting(r -> r.keyText("execution.spec.agentId") + "/"
+        + r.keyText("name") + "=" + r.count())
+        .containsExactlyInAnyOrder(agentA + "/fetch=1", agentA + "/search=2",
+            agentB + "/search=1");
+
+    AggregateResult byModel = calls.aggregate(ExecutionItemQuery.all(),
+        Aggregation.groupBy("execution.spec.config.model").count().orderByDescending("count"));
+    assertThat(byModel.rows()).extracting(r -> r.keyText("execution.spec.config.model") + "="
+        + r.count()).containsExactly("tck-model=3", "other-model=1");
+
+    AggregateResult byTeam = calls.aggregate(ExecutionItemQuery.all(),
+        Aggregation.groupBy("execution.metadata.labels.team").count());
+    assertThat(byTeam.rows()).extracting(r -> r.keyText("execution.metadata.labels.team") + "="
+        + r.count()).containsExactlyInAnyOrder("blue=1", "red=2", "null=1");
+
+    AggregateResult byPhase = calls.aggregate(ExecutionItemQuery.builder()
+        .where("name", "search").build(),
+        Aggregation.groupBy("execution.status.phase", "status").count());
+    assertThat(byPhase.rows()).extracting(r -> r.keyText("execution.status.phase") + "/"
+        + r.keyText("status") + "=" + r.count())
+        .containsExactlyInAnyOrder("PENDING/COMPLETED=2", "IN_PROGRESS/FAILED=1");
+
+    AggregateResult ofAgentA = calls.aggregate(ExecutionItemQuery.builder()
+        .executions(Query.builder().ref(RefField.AGENT_ID, agentA).build()).build(),
+        Aggregation.groupBy("execution.metadata.labels.team").count());
+    assertThat(ofAgentA.rows()).as("the executions' filters still apply")
+        .extracting(r -> r.keyText("execution.metadata.labels.team") + "=" + r.count())
+        .containsExactlyInAnyOrder("red=2", "null=1");
+
+    assertThatThrownBy(() -> calls.aggregate(ExecutionItemQuery.all(),
+        Aggregation.groupBy("execution.status.toolCalls").count()))
+        .as("an execution's items are no group key of its items")
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("toolCalls");
+    assertThatThrownBy(() -> calls.aggregate(ExecutionItemQuery.all(),
+        Aggregation.groupBy("execution.metadata.name").count()))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("metadata.name");
+  }
+
   /** Tasks and messages across executions, and items written by a full status update. */
   @Test
   void tasksMessagesAndStatusRewritesAreQueried() {

@@ -66,6 +66,12 @@ final class Aggregates {
 
     /** The column of an ORG, PHASE, REF or LABEL group key. */
     Field<String> column(StoredAggregation.GroupKey key, DialectStrategy d);
+
+    /** A group key's value per row: a JSON key's value as JSON, another key's column. */
+    default Field<?> keyValue(StoredAggregation.GroupKey k, DialectStrategy d) {
+      return k.source() == StoredAggregation.Source.JSON
+          ? d.jsonValue(doc(k.path()), k.path().segments()) : column(k, d);
+    }
   }
 
   /** The resources of {@code t} that {@code q}'s filters select (the rows of {@code count}). */
@@ -93,7 +99,8 @@ final class Aggregates {
           case PHASE -> t.phase;
           case REF -> t.refs.get(k.ref());
           case LABEL -> dialect.labelValue(t.labels, k.label());
-          case JSON -> throw new IllegalStateException("a JSON key has no column");
+          case JSON, EXECUTION_JSON -> throw new IllegalStateException("a JSON key has no"
+              + " column");
         };
       }
     };
@@ -106,9 +113,7 @@ final class Aggregates {
     List<SelectField<?>> perRow = new ArrayList<>();
     for (int i = 0; i < a.keys().size(); i++) {
       StoredAggregation.GroupKey k = a.keys().get(i);
-      Field<?> value = k.source() == StoredAggregation.Source.JSON
-          ? d.jsonValue(rows.doc(k.path()), k.path().segments()) : rows.column(k, d);
-      perRow.add(value.as("x" + i));
+      perRow.add(rows.keyValue(k, d).as("x" + i));
     }
     for (int j = 0; j < a.metrics().size(); j++) {
       StoredAggregation.Metric m = a.metrics().get(j);
@@ -174,7 +179,7 @@ final class Aggregates {
     for (int i = 0; i < a.keys().size(); i++) {
       StoredAggregation.GroupKey k = a.keys().get(i);
       Field<String> v = pre.field("x" + i, String.class);
-      if (k.source() == StoredAggregation.Source.JSON) {
+      if (k.json()) {
         Field<Integer> rank = d.jsonSortRank(v, whole);
         inner.add(DSL.field("(CASE WHEN {0} = 4 THEN 5 ELSE {0} END)", Integer.class, rank)
             .as("k" + i + "r"));
@@ -196,7 +201,7 @@ final class Aggregates {
     List<GroupField> group = new ArrayList<>();
     List<List<Field<?>>> keyOrder = new ArrayList<>();
     for (int i = 0; i < a.keys().size(); i++) {
-      boolean json = a.keys().get(i).source() == StoredAggregation.Source.JSON;
+      boolean json = a.keys().get(i).json();
       Field<Integer> r = x.field("k" + i + "r", Integer.class);
       Field<String> text = x.field("k" + i + "t", String.class);
       outer.add(r);
@@ -298,7 +303,7 @@ final class Aggregates {
     for (StoredAggregation.GroupKey k : a.keys()) {
       int rank = ((Number) rec.get(c++)).intValue();
       String text = (String) rec.get(c++);
-      BigDecimal number = k.source() == StoredAggregation.Source.JSON ? decimal(rec.get(c++))
+      BigDecimal number = k.json() ? decimal(rec.get(c++))
           : null;
       keys.add(switch (rank) {
         case 1 -> DecimalNode.valueOf(number);

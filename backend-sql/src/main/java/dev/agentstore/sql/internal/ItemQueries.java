@@ -64,13 +64,21 @@ final class ItemQueries {
         .fetchOne(0, Long.class);
   }
 
-  /** The items {@link #count} counts, as the rows of an aggregate: item paths read the body. */
+  /**
+   * The items {@link #count} counts, as the rows of aggregate {@code a}: item paths read the
+   * body; the phase, reference, label and {@code EXECUTION_JSON} keys read the item's
+   * execution, which is then joined.
+   */
   static Aggregates.Rows rows(ItemTable i, ResourceTable e, StoredItemsQuery q,
-      DialectStrategy d) {
+      StoredAggregation a, DialectStrategy d) {
+    boolean byExecution = a.keys().stream().anyMatch(k -> k.source() != StoredAggregation.Source.ORG
+        && k.source() != StoredAggregation.Source.JSON);
+    Aggregates.Rows executions = Aggregates.resources(e, q.executions(), d);
     return new Aggregates.Rows() {
       @Override
       public Table<?> from() {
-        return ItemQueries.from(i, e, q, d);
+        return byExecution && executionConditions(e, q, d).isEmpty()
+            ? i.table.join(e.table).on(e.id.eq(i.executionId)) : ItemQueries.from(i, e, q, d);
       }
 
       @Override
@@ -85,11 +93,15 @@ final class ItemQueries {
 
       @Override
       public Field<String> column(StoredAggregation.GroupKey k, DialectStrategy dialect) {
-        if (k.source() != StoredAggregation.Source.ORG) {
-          throw new IllegalArgumentException("items group by item fields or the org, not "
-              + k.source());
-        }
-        return i.org;
+        return k.source() == StoredAggregation.Source.ORG ? i.org
+            : executions.column(k, dialect);
+      }
+
+      @Override
+      public Field<?> keyValue(StoredAggregation.GroupKey k, DialectStrategy dialect) {
+        return k.source() == StoredAggregation.Source.EXECUTION_JSON
+            ? dialect.jsonValue(executions.doc(k.path()), k.path().segments())
+            : Aggregates.Rows.super.keyValue(k, dialect);
       }
     };
   }

@@ -852,7 +852,8 @@ public final class SqlTransaction implements BackendTransaction {
   public List<StoredAggregation.Row> aggregateItemsAcross(Kind kind, StoredItemsQuery q,
       StoredAggregation a) {
     return run("aggregate " + q.collection() + " across executions", () -> Aggregates.run(ctx,
-        ItemQueries.rows(schema.items(kind), schema.resource(kind), q, dialect), a, dialect));
+        ItemQueries.rows(schema.items(kind), schema.resource(kind), q, a, dialect), a,
+        dialect));
   }
 
   // ------------------------------------------------------------------ declared collections
