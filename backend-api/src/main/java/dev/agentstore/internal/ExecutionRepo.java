@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The execution semantics shared by agent and workflow executions: the phase state machine and
@@ -127,19 +128,30 @@ class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
     StoredItem item = StoredItem.toAppend(k, encoded.json());
     return retryingRaces(() -> view.runner().write(tx -> {
       StoredResourceHead cur = head(tx, id);
-      if (k != null) {
-        Optional<StoredItem> held = tx.itemByKey(kind, cur.id(), collection, k);
-        if (held.isPresent()) {
-          return decodeItem(held.get(), collection, type); // even once the execution finished
-        }
+      if (ResourceCodec.phase(cur.phase()).isTerminal()) {
+        // A retry of an append that made it answers even once the execution finished.
+        return held(tx, cur, collection, k, type).orElseThrow(() -> closed(cur));
       }
-      requireOpen(cur);
-      long sequence = tx.lastItemSequence(kind, id, collection) + 1;
+      // Insert first, the key's check in the same statement: a new item costs no lookup, and a
+      // held key writes nothing (the version is bumped only after something was stored).
+      OptionalLong sequence = tx.appendItemUnlessKeyHeld(kind, id, cur.org(), collection, item);
+      if (sequence.isEmpty()) {
+        return held(tx, cur, collection, k, type).orElseThrow(() -> new IllegalStateException(
+            "the backend held key '" + k + "' of " + collection + " but cannot read it"));
+      }
       long version = bump(tx, cur);
-      tx.appendItems(kind, id, cur.org(), collection, List.of(item));
       recordAppend(tx, cur, version, collection, List.of(item));
-      return decodeItem(StoredItem.stored(sequence, k, item.json()), collection, type);
+      return decodeItem(StoredItem.stored(sequence.getAsLong(), k, item.json()), collection,
+          type);
     }));
+  }
+
+  /** The item held under {@code key} (null: none) in a collection of {@code cur}. */
+  private static <E> Optional<CollectionItem<E>> held(BackendTransaction tx,
+      StoredResourceHead cur, String collection, String key, Class<E> type) {
+    return key == null ? Optional.empty()
+        : tx.itemByKey(cur.kind(), cur.id(), collection, key)
+            .map(i -> decodeItem(i, collection, type));
   }
 
   /** Up to {@code limit} items of a collection after a sequence, with their sequences and keys. */
@@ -179,12 +191,16 @@ class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
 
   /** {@code cur}, if the execution still takes items. */
   private static StoredResourceHead requireOpen(StoredResourceHead cur) {
-    ExecutionPhase phase = ResourceCodec.phase(cur.phase());
-    if (phase.isTerminal()) {
-      throw new FailedPreconditionException(cur.id() + " is " + phase
-          + "; the history of a finished execution is closed");
+    if (ResourceCodec.phase(cur.phase()).isTerminal()) {
+      throw closed(cur);
     }
     return cur;
+  }
+
+  /** The refusal of a write to the items of a finished execution. */
+  private static FailedPreconditionException closed(StoredResourceHead cur) {
+    return new FailedPreconditionException(cur.id() + " is " + ResourceCodec.phase(cur.phase())
+        + "; the history of a finished execution is closed");
   }
 
   private long bump(BackendTransaction tx, StoredResourceHead cur) {

@@ -117,6 +117,24 @@ public interface BackendTransaction {
    */
   void appendItems(Kind kind, String id, String org, String collection, List<StoredItem> items);
 
+  /**
+   * Appends one item as {@link #appendItems} does, unless its key (when not null) is already
+   * held in the collection, in which case nothing is written. Returns the sequence the item was
+   * stored at, or empty when the key was held. The caller holds the execution's row lock, so
+   * the key cannot be taken between the check and the write. This default looks the key up,
+   * reads the last sequence and appends; a backend should do it in one statement (the SQL
+   * backends: {@code INSERT ... ON CONFLICT DO NOTHING RETURNING}).
+   */
+  default java.util.OptionalLong appendItemUnlessKeyHeld(Kind kind, String id, String org,
+      String collection, StoredItem item) {
+    if (item.key() != null && itemByKey(kind, id, collection, item.key()).isPresent()) {
+      return java.util.OptionalLong.empty();
+    }
+    long sequence = lastItemSequence(kind, id, collection) + 1;
+    appendItems(kind, id, org, collection, List.of(item));
+    return java.util.OptionalLong.of(sequence);
+  }
+
   /** Replaces the item with {@code item.key()} in place (keeping its sequence) or appends it. */
   void upsertItem(Kind kind, String id, String org, String collection, StoredItem item);
 

@@ -390,10 +390,12 @@ public abstract class CollectionTck extends TckSupport {
     assertThat(first.key()).isEqualTo("m-1");
     assertThat(first.item().content()).isEqualTo("hello");
     long version = execs.get(id).orElseThrow().metadata().version();
+    int entries = store.history().list(id).size();
     CollectionItem<AgentMessage> retry = execs.appendMessage(id, "m-1",
         AgentMessage.of(MessageType.HUMAN, "hello again", Instant.EPOCH));
     assertThat(retry).isEqualTo(first);
     assertThat(execs.get(id).orElseThrow().metadata().version()).isEqualTo(version);
+    assertThat(store.history().list(id)).as("a retry writes no history").hasSize(entries);
     assertThat(execs.get(id).orElseThrow().status().messages()).extracting(AgentMessage::content)
         .containsExactly("zero", "hello");
     assertThat(execs.appendMessage(id, null, AgentMessage.of(MessageType.AI, "two",

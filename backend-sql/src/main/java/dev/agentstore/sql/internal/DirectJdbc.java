@@ -56,16 +56,37 @@ final class DirectJdbc {
       List<? extends List<?>> rows) {
     return ctx.connectionResult(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
-        bind(ps, leading);
-        int index = leading.size() + 1;
-        for (List<?> row : rows) {
-          for (int i = 0; i < columns.size(); i++) {
-            bind(ps, index++, columns.get(i).getDataType(), row.get(i));
-          }
-        }
+        bindRows(ps, leading, columns, rows);
         return ps.executeUpdate();
       }
     });
+  }
+
+  /**
+   * {@link #updateRows(String, List, List, List)} for a text with a {@code RETURNING} clause:
+   * the rows it returns, whose columns are {@code returned}.
+   */
+  List<Record> updateRowsReturning(String sql, List<Param<?>> leading,
+      List<? extends Field<?>> columns, List<? extends List<?>> rows, Field<?>[] returned) {
+    return ctx.connectionResult(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        bindRows(ps, leading, columns, rows);
+        try (ResultSet rs = ps.executeQuery()) {
+          return records(rs, returned);
+        }
+      }
+    });
+  }
+
+  private static void bindRows(PreparedStatement ps, List<Param<?>> leading,
+      List<? extends Field<?>> columns, List<? extends List<?>> rows) throws SQLException {
+    bind(ps, leading);
+    int index = leading.size() + 1;
+    for (List<?> row : rows) {
+      for (int i = 0; i < columns.size(); i++) {
+        bind(ps, index++, columns.get(i).getDataType(), row.get(i));
+      }
+    }
   }
 
   /**
@@ -82,21 +103,26 @@ final class DirectJdbc {
     return ctx.connectionResult(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         bind(ps, binds);
-        List<Record> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            Object[] values = new Object[columns.length];
-            for (int i = 0; i < columns.length; i++) {
-              values[i] = read(rs, i + 1, columns[i]);
-            }
-            Record r = ctx.newRecord(columns);
-            r.fromArray(values);
-            out.add(r);
-          }
+          return records(rs, columns);
         }
-        return out;
       }
     });
+  }
+
+  /** The rows of {@code rs}, whose columns are {@code columns}, as records. */
+  private List<Record> records(ResultSet rs, Field<?>[] columns) throws SQLException {
+    List<Record> out = new ArrayList<>();
+    while (rs.next()) {
+      Object[] values = new Object[columns.length];
+      for (int i = 0; i < columns.length; i++) {
+        values[i] = read(rs, i + 1, columns[i]);
+      }
+      Record r = ctx.newRecord(columns);
+      r.fromArray(values);
+      out.add(r);
+    }
+    return out;
   }
 
   private static void bind(PreparedStatement ps, List<Param<?>> binds) throws SQLException {

@@ -69,6 +69,17 @@ final class ItemTable {
   }
 
   /**
+   * {@link #insertAfterLast} of one item that writes nothing when its key (not null) is already
+   * held in the collection, through the (execution id, collection, item key) unique key. The
+   * caller adds {@code RETURNING seq} to its text (see {@link StatementCache#insertReturning}).
+   */
+  static Insert<?> insertUnlessKeyHeld(DSLContext ctx, ItemTable t, List<Field<?>> columns,
+      List<Param<?>> lastOf, List<?> row) {
+    return insertAfterLast(ctx, t, columns, lastOf, List.of(row))
+        .onConflict(t.executionId, t.collection, t.itemKey).doNothing();
+  }
+
+  /**
    * An INSERT of {@code rows} into {@code columns} whose {@link #seq} values are offsets from
    * the collection's last sequence: {@code INSERT ... SELECT} from that last sequence (read by
    * the statement itself, its two placeholders first, bound to {@code lastOf}: the execution id

@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -564,15 +565,40 @@ public final class SqlTransaction implements BackendTransaction {
 
   @Override
   public void upsertItem(Kind kind, String id, String org, String collection, StoredItem item) {
+    OneItem one = oneItem(kind, id, org, collection, item);
+    String sql = statements.multiRowInsert("upsert-after-last", one.t.table, one.columns, 1,
+        () -> ItemTable.upsertAfterLast(ctx, one.t, one.columns, one.lastOf, one.row));
+    run("upsert into " + id, () -> direct.updateRows(sql, one.lastOf, one.columns,
+        List.of(one.row)));
+  }
+
+  @Override
+  public OptionalLong appendItemUnlessKeyHeld(Kind kind, String id, String org,
+      String collection, StoredItem item) {
+    OneItem one = oneItem(kind, id, org, collection, item);
+    String sql = statements.insertReturning("unless-key-held", one.t.table, one.columns,
+        () -> ItemTable.insertUnlessKeyHeld(ctx, one.t, one.columns, one.lastOf, one.row),
+        one.t.seq);
+    return run("append to " + id, () -> {
+      List<Record> stored = direct.updateRowsReturning(sql, one.lastOf, one.columns,
+          List.of(one.row), new Field<?>[] {one.t.seq});
+      return stored.isEmpty() ? OptionalLong.empty()
+          : OptionalLong.of(stored.get(0).get(one.t.seq));
+    });
+  }
+
+  /**
+   * One item's row for an INSERT after the collection's last sequence: its columns, the
+   * execution id and collection that find the last sequence, and its values (seq: offset 1).
+   */
+  private record OneItem(ItemTable t, List<Field<?>> columns, List<Param<?>> lastOf,
+      List<Object> row) {}
+
+  private OneItem oneItem(Kind kind, String id, String org, String collection, StoredItem item) {
     ItemTable t = schema.items(kind);
-    List<Field<?>> columns = itemColumns(t);
-    List<Param<?>> lastOf = List.of(StatementCache.bind(t.executionId, id),
-        StatementCache.bind(t.collection, collection));
-    List<Object> row = itemRow(t, id, org, collection, 1, item,
-        ItemField.keys(kind, collection, item.json()));
-    String sql = statements.multiRowInsert("upsert-after-last", t.table, columns, 1,
-        () -> ItemTable.upsertAfterLast(ctx, t, columns, lastOf, row));
-    run("upsert into " + id, () -> direct.updateRows(sql, lastOf, columns, List.of(row)));
+    return new OneItem(t, itemColumns(t), List.of(StatementCache.bind(t.executionId, id),
+        StatementCache.bind(t.collection, collection)), itemRow(t, id, org, collection, 1, item,
+        ItemField.keys(kind, collection, item.json())));
   }
 
   @Override

@@ -103,16 +103,33 @@ public final class StatementCache {
    */
   String multiRowInsert(String form, org.jooq.Table<?> table, List<? extends Field<?>> columns,
       int rows, Supplier<? extends Query> query) {
+    return insertText(form, table, columns, rows, () -> query.get().getSQL(ParamType.INDEXED));
+  }
+
+  /**
+   * {@link #multiRowInsert(String, org.jooq.Table, List, int, Supplier)} of one row, ending in
+   * {@code RETURNING returned}. The clause is added to the text here: jOOQ leaves an INSERT's
+   * {@code returning(...)} out of the text it renders for SQLite (it asks the driver for
+   * generated keys instead), while SQLite (3.35 on) and PostgreSQL both run it in the statement.
+   */
+  String insertReturning(String form, org.jooq.Table<?> table, List<? extends Field<?>> columns,
+      Supplier<? extends Query> query, Field<?> returned) {
+    return insertText(form + ":returning:" + returned.getName(), table, columns, 1,
+        () -> query.get().getSQL(ParamType.INDEXED) + " returning "
+            + DSL.using(query.get().configuration()).render(returned.getUnqualifiedName()));
+  }
+
+  private String insertText(String form, org.jooq.Table<?> table,
+      List<? extends Field<?>> columns, int rows, Supplier<String> text) {
     if (rows > MAX_CACHED_ROWS) {
-      return query.get().getSQL(ParamType.INDEXED);
+      return text.get();
     }
     StringBuilder key = new StringBuilder(form).append(':').append(table.getName())
         .append(':').append(rows);
     for (Field<?> c : columns) {
       key.append(':').append(c.getName());
     }
-    return multiRowInserts.computeIfAbsent(key.toString(),
-        k -> query.get().getSQL(ParamType.INDEXED));
+    return multiRowInserts.computeIfAbsent(key.toString(), k -> text.get());
   }
 
   /** The row-with-items statement builders, by kind and whether they lock. */
