@@ -152,7 +152,8 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     for (ResourceCodec.Encoded enc : encoded) {
       enc.items().forEach((collection, items) -> {
         if (!items.isEmpty()) {
-          groups.add(new StoredItem.Group(enc.row().id(), collection, numbered(items)));
+          groups.add(new StoredItem.Group(enc.row().id(), enc.row().org(), collection,
+              numbered(items)));
         }
       });
     }

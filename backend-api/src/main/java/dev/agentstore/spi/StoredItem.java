@@ -29,13 +29,21 @@ public record StoredItem(long sequence, String key, String json) {
    * <p>Usage: {@code new StoredItem.Group(executionId, "messages", items)}
    *
    * @param id the resource
+   * @param org the resource's org when the caller inserted the resource in this transaction
+   *     and knows it (createAll), so the backend need not read it; null: the backend reads it
    * @param collection the collection
    * @param items its items, with their sequences
    */
-  public record Group(String id, String collection, java.util.List<StoredItem> items) {
+  public record Group(String id, String org, String collection,
+      java.util.List<StoredItem> items) {
     /** Copies the items. */
     public Group {
       items = java.util.List.copyOf(items);
+    }
+
+    /** A group whose resource's org the backend reads (import and copy). */
+    public Group(String id, String collection, java.util.List<StoredItem> items) {
+      this(id, null, collection, items);
     }
   }
 }

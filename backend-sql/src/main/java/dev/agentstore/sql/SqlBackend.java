@@ -83,16 +83,24 @@ public class SqlBackend implements Backend {
     this.writeGate = dialect.singleWriter() ? new Semaphore(1, true) : null;
     this.writeGateTimeoutMs = writeSource instanceof ConnectionPool p ? p.connectionTimeoutMs()
         : 30_000;
+    this.settings = jooqSettings(dialect);
+    computePendingKeys();
+  }
+
+  /**
+   * The jOOQ settings every statement of a backend over {@code dialect} is rendered with (the
+   * SQL backends' tests render with them too).
+   */
+  public static Settings jooqSettings(DialectStrategy dialect) {
     // Table names are generated in lower case; never quote-and-uppercase them. Times are bound
     // as timestamps, not as text: jOOQ's default binds an OffsetDateTime (an Instant) as a
     // string cast in SQL, a stable cast that PostgreSQL then evaluates on every row a
     // sequential scan filters (+40% on an aggregate over 200k executions, REPORT.md).
-    this.settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
+    return new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
         .withRenderSchema(false).withExecuteLogging(false).withBindOffsetDateTimeType(true)
         // jOOQ inlines every value of a statement past its own per-dialect bind limit (999 for
         // SQLite); the texts bound by DirectJdbc need their placeholders up to the dialect's.
         .withInlineThreshold(dialect.maxBindValues());
-    computePendingKeys();
   }
 
   /**

@@ -791,9 +791,12 @@ public final class SqlTransaction implements BackendTransaction {
       List<? extends List<?>> chunk =
           rows.subList(from, Math.min(rows.size(), from + perStatement));
       // The text depends on the table, the columns and the row count only: rendered once.
-      String sql = statements.multiRowInsert(table, columns, chunk.size(), () -> {
+      String sql = statements.multiRowInsert(table, columns, chunk.size(), n -> {
         var insert = ctx.insertInto(table, columns);
-        for (List<?> row : chunk) {
+        for (int r = 0; r < n; r++) {
+          // Any row's values give the text its placeholders; a template may ask for more
+          // rows than the chunk has.
+          List<?> row = chunk.get(Math.min(r, chunk.size() - 1));
           List<Param<?>> binds = new ArrayList<>(columns.size());
           for (int c = 0; c < row.size(); c++) {
             binds.add(StatementCache.bind(columns.get(c), row.get(c)));
@@ -1147,13 +1150,17 @@ public final class SqlTransaction implements BackendTransaction {
     ItemTable t = schema.items(kind);
     ResourceTable e = schema.resource(kind);
     run("import items of " + groups.size() + " " + kind.kindName() + " resources", () -> {
-      Map<String, String> orgs = ctx.select(e.id, e.org).from(e.table)
-          .where(e.id.in(groups.stream().map(StoredItem.Group::id).distinct().toList()))
-          .fetchMap(e.id, e.org);
+      // The org of each resource whose group does not carry it (import and copy) is read;
+      // createAll gives the org its rows were just inserted with.
+      List<String> unknown = groups.stream().filter(g -> g.org() == null)
+          .map(StoredItem.Group::id).distinct().toList();
+      Map<String, String> orgs = unknown.isEmpty() ? Map.of()
+          : ctx.select(e.id, e.org).from(e.table).where(e.id.in(unknown)).fetchMap(e.id, e.org);
       List<List<Object>> rows = new ArrayList<>();
       for (StoredItem.Group g : groups) {
+        String org = g.org() != null ? g.org() : orgs.get(g.id());
         for (StoredItem i : g.items()) {
-          rows.add(itemRow(t, g.id(), orgs.get(g.id()), g.collection(), i.sequence(), i,
+          rows.add(itemRow(t, g.id(), org, g.collection(), i.sequence(), i,
               ItemField.keys(kind, g.collection(), i.json())));
         }
       }

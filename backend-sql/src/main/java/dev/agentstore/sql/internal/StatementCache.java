@@ -88,13 +88,50 @@ public final class StatementCache {
   private final ConcurrentHashMap<String, String> multiRowInserts = new ConcurrentHashMap<>();
 
   /**
-   * The text of an INSERT of {@code rows} rows into {@code columns} of {@code table}, rendered
-   * from {@code query} the first time (any values: the text has a placeholder for each). Not
-   * cached past {@link #MAX_CACHED_ROWS} rows.
+   * The text of an INSERT of {@code rows} rows into {@code columns} of {@code table}
+   * ({@code INSERT ... VALUES (...), (...)}), where {@code insertOf.apply(n)} builds such an
+   * INSERT of n rows (any values: the text has a placeholder for each). The texts of one, two
+   * and three rows are rendered once per table and columns; from them any row count's text is
+   * the first row's text followed by the second row's tuple repeated, so a bulk insert of
+   * hundreds of rows costs no render. Should the three texts not show that shape, each row
+   * count's text is rendered as jOOQ renders it (cached up to {@link #MAX_CACHED_ROWS} rows).
    */
   String multiRowInsert(org.jooq.Table<?> table, List<? extends Field<?>> columns, int rows,
-      Supplier<? extends Query> query) {
-    return multiRowInsert("values", table, columns, rows, query);
+      java.util.function.IntFunction<? extends Query> insertOf) {
+    RowTemplate t = rowTemplates.computeIfAbsent(insertKey("values", table, columns),
+        k -> RowTemplate.of(insertOf));
+    return t.repeats() ? t.text(rows) : insertText("values", table, columns, rows,
+        () -> insertOf.apply(rows).getSQL(ParamType.INDEXED));
+  }
+
+  /** The row templates of multi-row INSERT texts, by table and columns. */
+  private final ConcurrentHashMap<String, RowTemplate> rowTemplates = new ConcurrentHashMap<>();
+
+  /**
+   * A multi-row INSERT text as its one-row text and the text each further row adds (the
+   * separator and the row's tuple of placeholders); {@code repeats} false when the rendered
+   * texts do not grow that way.
+   */
+  private record RowTemplate(String first, String more, boolean repeats) {
+    static RowTemplate of(java.util.function.IntFunction<? extends Query> insertOf) {
+      String one = insertOf.apply(1).getSQL(ParamType.INDEXED);
+      String two = insertOf.apply(2).getSQL(ParamType.INDEXED);
+      String three = insertOf.apply(3).getSQL(ParamType.INDEXED);
+      if (!two.startsWith(one)) {
+        return new RowTemplate(one, "", false);
+      }
+      String more = two.substring(one.length());
+      return new RowTemplate(one, more, !more.isEmpty() && three.equals(two + more));
+    }
+
+    String text(int rows) {
+      StringBuilder b = new StringBuilder(first.length() + more.length() * (rows - 1));
+      b.append(first);
+      for (int r = 1; r < rows; r++) {
+        b.append(more);
+      }
+      return b.toString();
+    }
   }
 
   /**
@@ -124,12 +161,17 @@ public final class StatementCache {
     if (rows > MAX_CACHED_ROWS) {
       return text.get();
     }
-    StringBuilder key = new StringBuilder(form).append(':').append(table.getName())
-        .append(':').append(rows);
+    return multiRowInserts.computeIfAbsent(insertKey(form, table, columns) + ':' + rows,
+        k -> text.get());
+  }
+
+  private static String insertKey(String form, org.jooq.Table<?> table,
+      List<? extends Field<?>> columns) {
+    StringBuilder key = new StringBuilder(form).append(':').append(table.getName());
     for (Field<?> c : columns) {
       key.append(':').append(c.getName());
     }
-    return multiRowInserts.computeIfAbsent(key.toString(), k -> text.get());
+    return key.toString();
   }
 
   /** The row-with-items statement builders, by kind and whether they lock. */
