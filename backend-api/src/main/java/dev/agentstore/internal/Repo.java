@@ -263,7 +263,8 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
   @Override
   public Optional<R> get(String id) {
     Ids.require(id, kind, "id");
-    return view.runner().read(tx -> findWithItems(tx, id, false).map(this::decode));
+    // One statement (the row with its items): no transaction of its own needed.
+    return view.runner().readOneStatement(tx -> findWithItems(tx, id, false).map(this::decode));
   }
 
   @Override

@@ -42,6 +42,11 @@ final class RetryingBackend implements Backend {
   }
 
   @Override
+  public <T> T readOneStatement(Work<T> work) {
+    return backend.readOneStatement(work);
+  }
+
+  @Override
   public <T> T write(Work<T> work) {
     return retrying(() -> backend.write(work));
   }

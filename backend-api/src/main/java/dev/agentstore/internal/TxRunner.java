@@ -15,6 +15,11 @@ interface TxRunner {
   /** Runs read-only work. */
   <T> T read(Backend.Work<T> work);
 
+  /** Runs read-only work of exactly one statement (see {@link Backend#readOneStatement}). */
+  default <T> T readOneStatement(Backend.Work<T> work) {
+    return read(work);
+  }
+
   /** Runs work that writes. */
   <T> T write(Backend.Work<T> work);
 
@@ -36,6 +41,12 @@ interface TxRunner {
       public <T> T read(Backend.Work<T> work) {
         refuseInsideTransaction(open);
         return backend.read(work);
+      }
+
+      @Override
+      public <T> T readOneStatement(Backend.Work<T> work) {
+        refuseInsideTransaction(open);
+        return backend.readOneStatement(work);
       }
 
       @Override

@@ -27,6 +27,18 @@ public interface Backend extends AutoCloseable {
   <T> T read(Work<T> work);
 
   /**
+   * Runs read-only work that issues exactly one statement (a get by id: the row with its items
+   * in one query, {@link BackendTransaction#findWithItems}). One statement sees one consistent
+   * snapshot by itself, so a backend may run it outside a transaction of its own and spare the
+   * round trips that begin and end one. Work that needs more than one statement must use
+   * {@link #read}; a backend may refuse a second statement (the SQL backends fail the call,
+   * caused by an {@link IllegalStateException}). The default is {@link #read}.
+   */
+  default <T> T readOneStatement(Work<T> work) {
+    return read(work);
+  }
+
+  /**
    * Runs work in a write transaction; commits when it returns, rolls back when it throws.
    * The store's single writes lock the rows they read, so this may run at READ COMMITTED where
    * writers run concurrently. A transaction that loses a deadlock or serialization conflict is

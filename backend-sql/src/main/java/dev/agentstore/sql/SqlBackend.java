@@ -125,29 +125,46 @@ public class SqlBackend implements Backend {
     return capabilities;
   }
 
+  /** How a unit of work meets its connection. */
+  private enum Mode {
+    READ, WRITE, SERIALIZABLE,
+    /** One read statement in autocommit: no BEGIN, no COMMIT. */
+    ONE_STATEMENT
+  }
+
   @Override
   public <T> T read(Work<T> work) {
-    return inTransaction(readSource, false, false, work);
+    return inTransaction(readSource, Mode.READ, work);
+  }
+
+  /**
+   * One statement in the connection's autocommit mode, which gives it a snapshot of its own:
+   * a get costs one round trip instead of three (BEGIN, SELECT, COMMIT). A second statement is
+   * refused (the call fails, caused by an {@link IllegalStateException}): it would not see the
+   * first one's snapshot.
+   */
+  @Override
+  public <T> T readOneStatement(Work<T> work) {
+    return inTransaction(readSource, Mode.ONE_STATEMENT, work);
   }
 
   @Override
   public <T> T write(Work<T> work) {
-    return inTransaction(writeSource, true, false, work);
+    return inTransaction(writeSource, Mode.WRITE, work);
   }
 
   /** A caller's transaction: begun by {@link DialectStrategy#beginSerializable}. */
   @Override
   public <T> T transaction(Work<T> work) {
-    return inTransaction(writeSource, true, true, work);
+    return inTransaction(writeSource, Mode.SERIALIZABLE, work);
   }
 
-  private <T> T inTransaction(DataSource source, boolean write, boolean serializable,
-      Work<T> work) {
+  private <T> T inTransaction(DataSource source, Mode mode, Work<T> work) {
     if (closed) {
       throw new AgentStoreException("the store is closed");
     }
     try {
-      return inTransactionOnce(source, write, serializable, work);
+      return inTransactionOnce(source, mode, work);
     } catch (RuntimeException e) {
       SQLException sql = SqlErrors.sqlCause(e);
       if (sql != null && dialect.connectionLost(sql) && source instanceof ConnectionPool pool) {
@@ -159,19 +176,20 @@ public class SqlBackend implements Backend {
     }
   }
 
-  private <T> T inTransactionOnce(DataSource source, boolean write, boolean serializable,
-      Work<T> work) {
+  private <T> T inTransactionOnce(DataSource source, Mode mode, Work<T> work) {
+    boolean write = mode == Mode.WRITE || mode == Mode.SERIALIZABLE;
     boolean gated = write && writeGate != null;
     if (gated) {
       enterWriteGate();
     }
     SqlTransaction tx;
     T result;
-    try (Connection c = source.getConnection()) {
-      if (serializable) {
-        dialect.beginSerializable(c);
-      } else {
-        dialect.begin(c, write);
+    try (Connection pooled = source.getConnection()) {
+      Connection c = pooled;
+      switch (mode) {
+        case SERIALIZABLE -> dialect.beginSerializable(c);
+        case ONE_STATEMENT -> c = OneStatementConnection.wrap(pooled);
+        default -> dialect.begin(c, write);
       }
       DSLContext ctx = DSL.using(c, dialect.dialect(), settings);
       tx = new SqlTransaction(ctx, schema, dialect, errors, statements, !write);
@@ -183,7 +201,9 @@ public class SqlBackend implements Backend {
         }
         tx.flushHistory(); // last, so its ordering lock is held only until the commit below
       } catch (RuntimeException | Error e) {
-        rollbackQuietly(c, e);
+        if (mode != Mode.ONE_STATEMENT) {
+          rollbackQuietly(c, e);
+        }
         TransactionConflictException conflict = tx.conflict();
         if (conflict != null && conflict != e) {
           // Whatever the work made of it, the transaction lost to a concurrent one: report that,
@@ -194,7 +214,9 @@ public class SqlBackend implements Backend {
         throw e;
       }
       try {
-        dialect.commit(c);
+        if (mode != Mode.ONE_STATEMENT) {
+          dialect.commit(c);
+        }
       } catch (SQLException e) {
         rollbackQuietly(c, e);
         throw errors.translate(e, "commit");

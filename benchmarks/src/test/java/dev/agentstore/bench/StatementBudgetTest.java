@@ -106,7 +106,10 @@ class StatementBudgetTest {
     lib.createAll(100, 50);
     used.put("createAll_of_50", count(lib, l -> l.createAll(200, 50)));
     lib.get(ids.get(0));
+    long trips = lib.counter().roundTrips();
     used.put("get", count(lib, l -> l.get(ids.get(1))));
+    // One statement in autocommit: no BEGIN or COMMIT around it.
+    assertEquals(1, lib.counter().roundTrips() - trips, "round trips of a get");
     lib.update(ids.get(0), 1);
     used.put("update", count(lib, l -> l.update(ids.get(0), 2)));
     lib.updateStatus(ids.get(1), 1);
