@@ -113,7 +113,7 @@ final class ItemsAcross<I> implements ExecutionItems<I> {
     if (plan.empty()) {
       return new Page<>(List.of(), null);
     }
-    List<StoredExecutionItem> rows = view.runner().read(tx -> tx.itemsAcross(kind,
+    List<StoredExecutionItem> rows = view.runner().readOneStatement(tx -> tx.itemsAcross(kind,
         plan.stored()));
     boolean more = rows.size() > q.pageSize();
     List<StoredExecutionItem> page = more ? rows.subList(0, q.pageSize()) : rows;
@@ -136,7 +136,8 @@ final class ItemsAcross<I> implements ExecutionItems<I> {
   @Override
   public long count(ExecutionItemQuery query) {
     Plan plan = plan(require(query), null);
-    return plan.empty() ? 0 : view.runner().read(tx -> tx.countItemsAcross(kind, plan.stored()));
+    return plan.empty() ? 0
+        : view.runner().readOneStatement(tx -> tx.countItemsAcross(kind, plan.stored()));
   }
 
   @Override
@@ -151,7 +152,7 @@ final class ItemsAcross<I> implements ExecutionItems<I> {
     if (plan.empty()) {
       return agg.none();
     }
-    return agg.result(view.runner().read(tx -> tx.aggregateItemsAcross(kind, plan.stored(),
-        agg.stored())));
+    return agg.result(view.runner().readOneStatement(tx -> tx.aggregateItemsAcross(kind,
+        plan.stored(), agg.stored())));
   }
 }

@@ -827,7 +827,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     if (plan.empty()) {
       return 0;
     }
-    return view.runner().read(tx -> tx.count(kind, plan.stored()));
+    return view.runner().readOneStatement(tx -> tx.count(kind, plan.stored()));
   }
 
   @Override
@@ -844,7 +844,8 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
     if (plan.empty()) {
       return agg.none();
     }
-    return agg.result(view.runner().read(tx -> tx.aggregate(kind, plan.stored(), agg.stored())));
+    return agg.result(view.runner().readOneStatement(tx -> tx.aggregate(kind, plan.stored(),
+        agg.stored())));
   }
 
   @Override
