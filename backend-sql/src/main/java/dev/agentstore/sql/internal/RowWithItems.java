@@ -125,10 +125,10 @@ final class RowWithItems {
   }
 
   /** The result's records, split into the row (null: none) and its items by collection. */
-  Read read(List<Record> records) {
-    Record row = null;
+  Read read(List<DirectJdbc.Row> records) {
+    DirectJdbc.Row row = null;
     Map<String, List<StoredItem>> byCollection = new LinkedHashMap<>();
-    for (Record r : records) {
+    for (DirectJdbc.Row r : records) {
       if (r.get(t.id) != null) {
         row = r;
       } else {
@@ -148,5 +148,5 @@ final class RowWithItems {
    * @param stale whether the locked row is newer than the snapshot the items were read in (the
    *     caller reads the items again)
    */
-  record Read(Record row, Map<String, List<StoredItem>> items, boolean stale) {}
+  record Read(DirectJdbc.Row row, Map<String, List<StoredItem>> items, boolean stale) {}
 }

@@ -318,7 +318,7 @@ public final class SqlTransaction implements BackendTransaction {
   }
 
   /** The one row a lookup by primary key found, if any. */
-  private static Optional<StoredResource> onlyRow(ResourceTable t, List<Record> rows) {
+  private static Optional<StoredResource> onlyRow(ResourceTable t, List<DirectJdbc.Row> rows) {
     return rows.isEmpty() ? Optional.empty() : Optional.of(toRow(t, rows.get(0)));
   }
 
@@ -331,7 +331,7 @@ public final class SqlTransaction implements BackendTransaction {
     }
     Condition where = c;
     return run("read " + kind.kindName() + " by slug", () -> ctx.selectFrom(t.table).where(where)
-        .fetchOptional().map(r -> toRow(t, r)));
+        .fetchOptional().map(r -> toRow(t, r::get)));
   }
 
   @Override
@@ -472,7 +472,7 @@ public final class SqlTransaction implements BackendTransaction {
     return run("list " + kind.kindName(), () -> ctx.selectFrom(t.table)
         .where(QueryConditions.all(QueryConditions.page(t, q, dialect)))
         .orderBy(QueryConditions.order(t, q, dialect)).limit(q.limit()).fetch()
-        .map(r -> toRow(t, r)));
+        .map(r -> toRow(t, r::get)));
   }
 
   @Override
@@ -498,7 +498,7 @@ public final class SqlTransaction implements BackendTransaction {
       // Concurrent claimers skip each other's candidates instead of all taking the first rows;
       // the guarded upsert below is what makes a row go to one claimer only.
       List<StoredResource> rows = (dialect.needsRowLocks()
-          ? candidates.forUpdate().skipLocked() : candidates).fetch().map(r -> toRow(t, r));
+          ? candidates.forUpdate().skipLocked() : candidates).fetch().map(r -> toRow(t, r::get));
       List<StoredResource> won = new ArrayList<>(rows.size());
       for (StoredResource row : rows) {
         int written = ctx.insertInto(l.table)
@@ -580,7 +580,7 @@ public final class SqlTransaction implements BackendTransaction {
         () -> ItemTable.insertUnlessKeyHeld(ctx, one.t, one.columns, one.lastOf, one.row),
         one.t.seq);
     return run("append to " + id, () -> {
-      List<Record> stored = direct.updateRowsReturning(sql, one.lastOf, one.columns,
+      List<DirectJdbc.Row> stored = direct.updateRowsReturning(sql, one.lastOf, one.columns,
           List.of(one.row), new Field<?>[] {one.t.seq});
       return stored.isEmpty() ? OptionalLong.empty()
           : OptionalLong.of(stored.get(0).get(one.t.seq));
@@ -658,7 +658,7 @@ public final class SqlTransaction implements BackendTransaction {
     ids.forEach(id -> binds.add(StatementCache.bind(t.executionId, id)));
     collections.forEach(c -> binds.add(StatementCache.bind(t.collection, c)));
     Map<String, Map<String, List<StoredItem>>> out = new LinkedHashMap<>();
-    for (Record r : direct.query(sql, binds, columns)) {
+    for (DirectJdbc.Row r : direct.query(sql, binds, columns)) {
       out.computeIfAbsent(r.get(t.collection), k -> new LinkedHashMap<>())
           .computeIfAbsent(r.get(t.executionId), k -> new ArrayList<>())
           .add(StoredItem.stored(r.get(t.seq), r.get(t.itemKey), r.get(t.body)));
@@ -1260,7 +1260,7 @@ public final class SqlTransaction implements BackendTransaction {
     return v;
   }
 
-  private static StoredResource toRow(ResourceTable t, Record r) {
+  private static StoredResource toRow(ResourceTable t, DirectJdbc.Values r) {
     Map<RefField, String> refs = new EnumMap<>(RefField.class);
     t.refs.forEach((f, col) -> {
       String v = r.get(col);
