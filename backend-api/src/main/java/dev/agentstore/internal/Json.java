@@ -41,6 +41,9 @@ public final class Json {
   /** The configured mapper; never hand it out to callers who might reconfigure it. */
   static final ObjectMapper MAPPER = JsonMapper.builder()
       .addModule(new JavaTimeModule())
+      // After JavaTimeModule, so its Instant deserializer is the one used (CanonicalInstants).
+      .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("canonical-instants")
+          .addDeserializer(java.time.Instant.class, new CanonicalInstants()))
       .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
