@@ -88,11 +88,10 @@ class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
           collection + "[" + i + "]"));
     }
     return retryingRaces(() -> view.runner().write(tx -> {
-      StoredResourceHead cur = openForAppend(tx, id);
-      long version = bump(tx, cur);
+      StoredResourceHead cur = bumpedForAppend(tx, id);
       tx.appendItems(kind, id, cur.org(), collection, items);
-      recordAppend(tx, cur, version, collection, items);
-      return version;
+      recordAppend(tx, cur, collection, items);
+      return cur.version();
     }));
   }
 
@@ -104,11 +103,10 @@ class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
     }
     StoredItem item = core.codec.item(collection, Json.toObject(element, collection), collection);
     return retryingRaces(() -> view.runner().write(tx -> {
-      StoredResourceHead cur = openForAppend(tx, id);
-      long version = bump(tx, cur);
+      StoredResourceHead cur = bumpedForAppend(tx, id);
       tx.upsertItem(kind, id, cur.org(), collection, item);
-      recordAppend(tx, cur, version, collection, List.of(item));
-      return version;
+      recordAppend(tx, cur, collection, List.of(item));
+      return cur.version();
     }));
   }
 
@@ -139,8 +137,8 @@ class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
         return held(tx, cur, collection, k, type).orElseThrow(() -> new IllegalStateException(
             "the backend held key '" + k + "' of " + collection + " but cannot read it"));
       }
-      long version = bump(tx, cur);
-      recordAppend(tx, cur, version, collection, List.of(item));
+      StoredResourceHead bumped = bump(tx, cur);
+      recordAppend(tx, bumped, collection, List.of(item));
       return decodeItem(StoredItem.stored(sequence.getAsLong(), k, item.json()), collection,
           type);
     }));
@@ -182,11 +180,18 @@ class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
   }
 
   /**
-   * The execution's head, locked, if it still takes items. Only the head: an append leaves the
-   * documents alone and needs the org, version and phase.
+   * The execution's head with its version raised for an append, if it still takes items. In
+   * the store's own transaction the version is raised first, in the statement that locks the
+   * row, and a refusal (another org's, a finished execution) rolls that back. A caller's
+   * transaction might catch the refusal and commit, so there the head is read and checked
+   * before anything is written.
    */
-  private StoredResourceHead openForAppend(BackendTransaction tx, String id) {
-    return requireOpen(head(tx, id));
+  private StoredResourceHead bumpedForAppend(BackendTransaction tx, String id) {
+    if (!view.runner().ownsTransactions()) {
+      return bump(tx, requireOpen(head(tx, id)));
+    }
+    return requireOpen(tx.bumpVersion(kind, id, core.now(), view.actor())
+        .filter(h -> view.sees(h.org())).orElseThrow(() -> notFound(id)));
   }
 
   /** {@code cur}, if the execution still takes items. */
@@ -203,18 +208,21 @@ class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
         + "; the history of a finished execution is closed");
   }
 
-  private long bump(BackendTransaction tx, StoredResourceHead cur) {
+  /** {@code cur}'s version raised by one (checked against the version read); its new head. */
+  private StoredResourceHead bump(BackendTransaction tx, StoredResourceHead cur) {
     long version = cur.version() + 1;
     Instant now = core.now();
     if (!tx.touch(kind, cur.id(), cur.version(), version, now, view.actor())) {
       StoredResourceHead latest = head(tx, cur.id());
       throw new RaceLost(cur.id(), cur.version(), latest.version());
     }
-    return version;
+    return new StoredResourceHead(cur.kind(), cur.id(), cur.org(), version, cur.phase());
   }
 
-  private void recordAppend(BackendTransaction tx, StoredResourceHead cur, long version,
+  /** The APPENDED history entry of {@code items}, at the version of {@code cur}. */
+  private void recordAppend(BackendTransaction tx, StoredResourceHead cur,
       String collection, List<StoredItem> items) {
+    long version = cur.version();
     ObjectNode snapshot = Json.nodes().objectNode();
     ArrayNode arr = snapshot.putArray(collection);
     for (StoredItem i : items) {

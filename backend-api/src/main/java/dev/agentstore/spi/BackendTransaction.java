@@ -1,6 +1,7 @@
 package dev.agentstore.spi;
 
 import dev.agentstore.Kind;
+import dev.agentstore.TransactionConflictException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -80,6 +81,30 @@ public interface BackendTransaction {
    * {@code expectedVersion}; returns false (changing nothing) otherwise or when it is absent.
    */
   boolean update(StoredResource row, long expectedVersion);
+
+  /**
+   * Raises the version of the row {@code id} by one and sets its updatedAt and updatedBy, as an
+   * append does, without reading the row first; returns the row's head after the change (its
+   * org, new version and phase), or empty (nothing changed) when there is no such row. The row
+   * stays locked until the transaction ends. A caller that then finds it may not write (another
+   * org's row, a finished execution) throws, and its transaction rolls back. The default reads
+   * the head under its lock and touches it; the SQL backends run one
+   * {@code UPDATE ... RETURNING}.
+   */
+  default Optional<StoredResourceHead> bumpVersion(Kind kind, String id, Instant at,
+      String actor) {
+    Optional<StoredResourceHead> found = findHeadForUpdate(kind, id);
+    if (found.isEmpty()) {
+      return found;
+    }
+    StoredResourceHead h = found.get();
+    if (!touch(kind, id, h.version(), h.version() + 1, at, actor)) {
+      throw new TransactionConflictException("the version of " + id
+          + " changed after it was read; retry", null);
+    }
+    return Optional.of(new StoredResourceHead(h.kind(), h.id(), h.org(), h.version() + 1,
+        h.phase()));
+  }
 
   /**
    * Sets version, updatedAt and updatedBy of a row if its version is {@code expectedVersion}; for

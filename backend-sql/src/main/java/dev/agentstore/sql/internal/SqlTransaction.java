@@ -445,6 +445,23 @@ public final class SqlTransaction implements BackendTransaction {
   }
 
   @Override
+  public Optional<StoredResourceHead> bumpVersion(Kind kind, String id, Instant at,
+      String actor) {
+    ResourceTable t = schema.resource(kind);
+    if (t.phase == null) { // no phase column: the default's read and touch
+      return BackendTransaction.super.bumpVersion(kind, id, at, actor);
+    }
+    Field<?>[] head = {t.id, t.org, t.version, t.phase};
+    String sql = statements.sqlReturning(Shape.BUMP_VERSION, kind, () -> ctx.update(t.table)
+        .set(t.version, t.version.plus(DSL.inline(1L))).set(t.updatedAt, at)
+        .set(t.updatedBy, actor).where(t.id.eq(id)), head);
+    return run("update " + id, () -> direct.updateRowsReturning(sql, List.of(),
+        List.of(t.updatedAt, t.updatedBy, t.id), List.of(Arrays.asList(at, actor, id)), head)
+        .stream().findFirst().map(r -> new StoredResourceHead(kind, r.get(t.id), r.get(t.org),
+            r.get(t.version), r.get(t.phase))));
+  }
+
+  @Override
   public boolean delete(Kind kind, String id, Long expectedVersion) {
     ResourceTable t = schema.resource(kind);
     Condition c = t.id.eq(id);

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Query;
@@ -41,6 +42,7 @@ public final class StatementCache {
     HISTORY_INSERT_ONE,
     ITEMS_OF_FEW,
     TOUCH,
+    BUMP_VERSION,
     LAST_SEQ
   }
 
@@ -68,14 +70,43 @@ public final class StatementCache {
    * plus whatever else the text depends on (such as how many values an IN list has).
    */
   String sqlInSlot(Shape shape, String slot, Supplier<? extends Query> query) {
+    return textInSlot(shape, slot, () -> query.get().getSQL(ParamType.INDEXED));
+  }
+
+  /**
+   * {@link #sql(Shape, Kind, Supplier)} of an UPDATE or INSERT that ends in
+   * {@code RETURNING returned} (see {@link #returning} for why the clause is added here).
+   */
+  String sqlReturning(Shape shape, Kind kind, Supplier<? extends Query> query,
+      Field<?>... returned) {
+    return textInSlot(shape, kind == null ? "" : kind.name(),
+        () -> returning(query.get(), returned));
+  }
+
+  private String textInSlot(Shape shape, String slot, Supplier<String> render) {
     ConcurrentHashMap<String, String> byKind = texts.get(shape);
     String text = byKind.get(slot);
     if (text == null) {
       // A race renders twice and stores equal strings: harmless.
-      text = query.get().getSQL(ParamType.INDEXED);
+      text = render.get();
       byKind.put(slot, text);
     }
     return text;
+  }
+
+  /**
+   * The text of {@code query} followed by {@code RETURNING} and the columns. The clause is
+   * added to the text here: jOOQ leaves a statement's {@code returning(...)} out of the text it
+   * renders for SQLite (it asks the driver for generated keys instead), while SQLite (3.35 on)
+   * and PostgreSQL both run it in the statement.
+   */
+  private static String returning(Query query, Field<?>... returned) {
+    DSLContext ctx = DSL.using(query.configuration());
+    StringBuilder b = new StringBuilder(query.getSQL(ParamType.INDEXED)).append(" returning ");
+    for (int i = 0; i < returned.length; i++) {
+      b.append(i == 0 ? "" : ", ").append(ctx.render(returned[i].getUnqualifiedName()));
+    }
+    return b.toString();
   }
 
   /**
@@ -145,15 +176,12 @@ public final class StatementCache {
 
   /**
    * {@link #multiRowInsert(String, org.jooq.Table, List, int, Supplier)} of one row, ending in
-   * {@code RETURNING returned}. The clause is added to the text here: jOOQ leaves an INSERT's
-   * {@code returning(...)} out of the text it renders for SQLite (it asks the driver for
-   * generated keys instead), while SQLite (3.35 on) and PostgreSQL both run it in the statement.
+   * {@code RETURNING returned} (see {@link #returning}).
    */
   String insertReturning(String form, org.jooq.Table<?> table, List<? extends Field<?>> columns,
       Supplier<? extends Query> query, Field<?> returned) {
     return insertText(form + ":returning:" + returned.getName(), table, columns, 1,
-        () -> query.get().getSQL(ParamType.INDEXED) + " returning "
-            + DSL.using(query.get().configuration()).render(returned.getUnqualifiedName()));
+        () -> returning(query.get(), returned));
   }
 
   private String insertText(String form, org.jooq.Table<?> table,
