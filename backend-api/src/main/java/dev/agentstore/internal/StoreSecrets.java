@@ -137,11 +137,6 @@ final class StoreSecrets {
     return sealer;
   }
 
-  /** Whether a key is configured. */
-  boolean hasKey() {
-    return tink != null;
-  }
-
   /**
    * Records, in {@code tx}, that the store now holds secrets. One primary-key read per sealing
    * write until the store is reopened: caching a write made by a transaction that may still roll

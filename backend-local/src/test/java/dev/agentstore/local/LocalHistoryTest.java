@@ -9,4 +9,10 @@ class LocalHistoryTest extends HistoryTck {
   protected AgentStore.Builder newStoreBuilder() {
     return LocalStores.newBuilder();
   }
+
+  /** Every write's commit runs the callbacks before it returns (SqlBackend.committedHistory). */
+  @Override
+  protected boolean runsCommitCallbacks() {
+    return true;
+  }
 }

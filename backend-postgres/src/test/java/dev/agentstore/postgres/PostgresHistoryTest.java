@@ -9,4 +9,10 @@ class PostgresHistoryTest extends HistoryTck {
   protected AgentStore.Builder newStoreBuilder() {
     return PostgresStores.newBuilder();
   }
+
+  /** Every write's commit runs the callbacks before it returns (SqlBackend.committedHistory). */
+  @Override
+  protected boolean runsCommitCallbacks() {
+    return true;
+  }
 }

@@ -29,6 +29,7 @@ import dev.agentstore.model.MessageType;
 import dev.agentstore.model.ToolCall;
 import dev.agentstore.model.WorkflowExecution;
 import dev.agentstore.model.WorkflowTask;
+import dev.agentstore.spi.Backend;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,8 +56,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * version, actor and message; none for a write that rolls back; appends recorded as only the
  * appended items; paging; prune keeping latest entries; a feed that concurrent readers see
  * completely, exactly once and in order (also when a transaction that wrote first commits last);
- * subscriptions under a slow listener, a failing listener and a store restart; org views; no
- * secret plaintext in any snapshot.
+ * subscriptions under a slow listener, a failing listener and a store restart; the backend's
+ * commit callbacks that wake them; org views; no secret plaintext in any snapshot.
  *
  * <p>Usage: {@code class LocalHistoryTest extends HistoryTck { ...newStoreBuilder()... }}
  */
@@ -594,6 +597,42 @@ public abstract class HistoryTck extends TckSupport {
       releaseA.countDown();
       pool.shutdownNow();
     }
+  }
+
+  // ------------------------------------------------------------------ commit callbacks
+
+  /**
+   * Whether the backend runs its {@link Backend#onCommittedChanges} callbacks after its own
+   * commits (what wakes a subscription before its next poll). A backend that only polls keeps
+   * the default, {@code false}, and skips the check of them.
+   */
+  protected boolean runsCommitCallbacks() {
+    return false;
+  }
+
+  @Test
+  void commitCallbacksRunAfterEachCommitThatWroteHistoryEvenPastOneThatThrows() throws Exception {
+    Assumptions.assumeTrue(runsCommitCallbacks(),
+        "skipped: the backend runs no commit callbacks");
+    Backend backend = backendOf(store);
+    AtomicInteger calls = new AtomicInteger();
+    // The SPI asks callbacks not to throw; one that does must neither fail the committed write
+    // nor keep the callbacks after it from running.
+    backend.onCommittedChanges(() -> {
+      throw new IllegalStateException("a careless callback");
+    });
+    backend.onCommittedChanges(calls::incrementAndGet);
+
+    String org = newOrg().id();
+    Eventually.until("a callback after a create", () -> calls.get() >= 1);
+    int afterCreate = calls.get();
+    Agent agent = newAgent(store, org, unique("agent"));
+    Eventually.until("a callback after a second create", () -> calls.get() > afterCreate);
+    int afterSecond = calls.get();
+    store.inTransaction(tx -> tx.agents().update(agent.withMetadata(agent.metadata()
+        .withLabel("step", "tx"))));
+    Eventually.until("a callback after a caller's transaction", () -> calls.get() > afterSecond);
+    assertThat(store.history().list(agent.id())).hasSize(2);
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.agentstore.sql.internal;
 
-import dev.agentstore.FieldType;
 import dev.agentstore.KindDefinition;
 import dev.agentstore.spi.IndexedField;
 import dev.agentstore.spi.SortKeys;
@@ -242,11 +241,6 @@ final class DeclaredTable {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing", e);
     }
-  }
-
-  /** Whether the definition has a field of this type (the backfill needs no parse otherwise). */
-  boolean has(FieldType type) {
-    return definition.fields().stream().anyMatch(f -> f.type() == type);
   }
 
   /** The jOOQ model: the template's envelope columns, then the key and reference columns. */
