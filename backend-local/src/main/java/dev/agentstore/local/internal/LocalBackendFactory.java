@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
 import org.sqlite.BusyHandler;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
@@ -43,6 +44,11 @@ public final class LocalBackendFactory {
   public static final String DATABASE_FILE = "agentstore.db";
   /** The newest script in {@code db/migration/sqlite}; a test keeps the two in step. */
   public static final String LATEST_MIGRATION = "8";
+  /**
+   * Idle prepared statements each pooled connection keeps: more than the texts one kind's
+   * reads and writes use, so a workload on a few kinds prepares each text once.
+   */
+  private static final int STATEMENTS_PER_CONNECTION = 128;
   private static final String LOCK_FILE = ".agentstore.lock";
   private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS =
       new ConcurrentHashMap<>();
@@ -85,11 +91,14 @@ public final class LocalBackendFactory {
           + SqlBackendWiring.rootMessage(e), e);
     }
     long waitMs = Math.max(busyTimeoutMs, 250);
-    ConnectionPool writer = SqlBackendWiring.pool(source,
+    // The pools' connections keep their prepared statements: SQLite plans each text once per
+    // connection instead of once per call (migrations, run once, need no cache).
+    DataSource pooled = new StatementCachingDataSource(source, STATEMENTS_PER_CONNECTION);
+    ConnectionPool writer = SqlBackendWiring.pool(pooled,
         PoolSettings.fixed("agentstore-writer", 1, waitMs), what, observer);
     ConnectionPool reader;
     try {
-      reader = SqlBackendWiring.pool(source,
+      reader = SqlBackendWiring.pool(pooled,
           PoolSettings.fixed("agentstore-reader", readers, waitMs), what, observer);
     } catch (RuntimeException e) {
       writer.close();
