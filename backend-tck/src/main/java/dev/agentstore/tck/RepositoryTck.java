@@ -407,6 +407,27 @@ public abstract class RepositoryTck extends TckSupport {
     assertThat(store.workflowExecutions().get(wbase.id())).isPresent();
   }
 
+  /**
+   * A bulk create records list references as a single create does: an environment that an
+   * instance made by {@code createAll} lists cannot be deleted until that instance is gone.
+   */
+  @Test
+  void anEnvironmentListedByInstancesMadeWithCreateAllCannotBeDeleted() {
+    String org = newOrg().id();
+    String agent = newAgent(store, org, unique("a")).id();
+    Environment env = newEnvironment(org);
+    Environment unlisted = newEnvironment(org);
+    List<AgentInstance> made = store.agentInstances().createAll(List.of(
+        new AgentInstance(Metadata.of(org, unique("ai")), AgentInstanceSpec.builder()
+            .agentId(agent).environmentRefs(List.of()).build(), null),
+        new AgentInstance(Metadata.of(org, unique("ai")), AgentInstanceSpec.builder()
+            .agentId(agent).environmentRefs(List.of(env.id(), env.id())).build(), null)));
+    assertDeleteBlocked(() -> store.environments().delete(env.id()), env.id());
+    assertThat(store.environments().delete(unlisted.id())).as("no instance lists it").isTrue();
+    assertThat(store.agentInstances().delete(made.get(1).id())).isTrue();
+    assertThat(store.environments().delete(env.id())).as("its only referrer is gone").isTrue();
+  }
+
   /** A list reference must hold Environment ids: anything else is bad input, not a lookup. */
   @Test
   void environmentRefsMustBeEnvironmentIds() {
