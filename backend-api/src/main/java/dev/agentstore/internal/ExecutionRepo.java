@@ -216,7 +216,7 @@ class ExecutionRepo<R extends Resource<S, T>, S, T> extends Repo<R, S, T>
       StoredResourceHead latest = head(tx, cur.id());
       throw new RaceLost(cur.id(), cur.version(), latest.version());
     }
-    return new StoredResourceHead(cur.kind(), cur.id(), cur.org(), version, cur.phase());
+    return cur.withVersion(version);
   }
 
   /** The APPENDED history entry of {@code items}, at the version of {@code cur}. */

@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.agentstore.InvalidArgumentException;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -42,8 +44,8 @@ public final class Json {
   static final ObjectMapper MAPPER = JsonMapper.builder()
       .addModule(new JavaTimeModule())
       // After JavaTimeModule, so its Instant deserializer is the one used (CanonicalInstants).
-      .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("canonical-instants")
-          .addDeserializer(java.time.Instant.class, new CanonicalInstants()))
+      .addModule(new SimpleModule("canonical-instants")
+          .addDeserializer(Instant.class, new CanonicalInstants()))
       .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)

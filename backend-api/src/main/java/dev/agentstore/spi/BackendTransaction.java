@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The storage operations of one backend transaction. Everything a caller does through one
@@ -102,8 +103,7 @@ public interface BackendTransaction {
       throw new TransactionConflictException("the version of " + id
           + " changed after it was read; retry", null);
     }
-    return Optional.of(new StoredResourceHead(h.kind(), h.id(), h.org(), h.version() + 1,
-        h.phase()));
+    return Optional.of(h.withVersion(h.version() + 1));
   }
 
   /**
@@ -150,14 +150,14 @@ public interface BackendTransaction {
    * reads the last sequence and appends; a backend should do it in one statement (the SQL
    * backends: {@code INSERT ... ON CONFLICT DO NOTHING RETURNING}).
    */
-  default java.util.OptionalLong appendItemUnlessKeyHeld(Kind kind, String id, String org,
+  default OptionalLong appendItemUnlessKeyHeld(Kind kind, String id, String org,
       String collection, StoredItem item) {
     if (item.key() != null && itemByKey(kind, id, collection, item.key()).isPresent()) {
-      return java.util.OptionalLong.empty();
+      return OptionalLong.empty();
     }
     long sequence = lastItemSequence(kind, id, collection) + 1;
     appendItems(kind, id, org, collection, List.of(item));
-    return java.util.OptionalLong.of(sequence);
+    return OptionalLong.of(sequence);
   }
 
   /** Replaces the item with {@code item.key()} in place (keeping its sequence) or appends it. */

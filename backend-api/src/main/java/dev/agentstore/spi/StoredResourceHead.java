@@ -22,4 +22,9 @@ public record StoredResourceHead(Kind kind, String id, String org, long version,
   public static StoredResourceHead of(StoredResource row) {
     return new StoredResourceHead(row.kind(), row.id(), row.org(), row.version(), row.phase());
   }
+
+  /** This head at {@code newVersion} (what an append's version bump leaves). */
+  public StoredResourceHead withVersion(long newVersion) {
+    return new StoredResourceHead(kind, id, org, newVersion, phase);
+  }
 }

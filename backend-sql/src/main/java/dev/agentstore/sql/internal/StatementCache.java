@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -128,7 +129,7 @@ public final class StatementCache {
    * count's text is rendered as jOOQ renders it (cached up to {@link #MAX_CACHED_ROWS} rows).
    */
   String multiRowInsert(org.jooq.Table<?> table, List<? extends Field<?>> columns, int rows,
-      java.util.function.IntFunction<? extends Query> insertOf) {
+      IntFunction<? extends Query> insertOf) {
     RowTemplate t = rowTemplates.computeIfAbsent(insertKey("values", table, columns),
         k -> RowTemplate.of(insertOf));
     return t.repeats() ? t.text(rows) : insertText("values", table, columns, rows,
@@ -144,7 +145,7 @@ public final class StatementCache {
    * texts do not grow that way.
    */
   private record RowTemplate(String first, String more, boolean repeats) {
-    static RowTemplate of(java.util.function.IntFunction<? extends Query> insertOf) {
+    static RowTemplate of(IntFunction<? extends Query> insertOf) {
       String one = insertOf.apply(1).getSQL(ParamType.INDEXED);
       String two = insertOf.apply(2).getSQL(ParamType.INDEXED);
       String three = insertOf.apply(3).getSQL(ParamType.INDEXED);
