@@ -325,13 +325,16 @@ public final class SqlTransaction implements BackendTransaction {
   @Override
   public Optional<StoredResource> findBySlug(Kind kind, String org, String slug) {
     ResourceTable t = schema.resource(kind);
-    Condition c = t.slug.eq(slug);
-    if (org != null && kind.scope() != Kind.Scope.PLATFORM) {
-      c = c.and(t.org.eq(org));
-    }
-    Condition where = c;
-    return run("read " + kind.kindName() + " by slug", () -> ctx.selectFrom(t.table).where(where)
-        .fetchOptional().map(r -> toRow(t, r::get)));
+    boolean inOrg = org != null && kind.scope() != Kind.Scope.PLATFORM;
+    // Cached like a find by id: apply reads by slug on every call.
+    String sql = statements.sql(inOrg ? Shape.FIND_BY_SLUG_IN_ORG : Shape.FIND_BY_SLUG, kind,
+        () -> ctx.selectFrom(t.table).where(inOrg ? t.slug.eq(slug).and(t.org.eq(org))
+            : t.slug.eq(slug)));
+    List<Param<?>> binds = inOrg
+        ? List.of(StatementCache.bind(t.slug, slug), StatementCache.bind(t.org, org))
+        : List.of(StatementCache.bind(t.slug, slug));
+    return run("read " + kind.kindName() + " by slug", () -> onlyRow(t,
+        direct.query(sql, binds, t.columns)));
   }
 
   @Override

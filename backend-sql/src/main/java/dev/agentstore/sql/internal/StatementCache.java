@@ -35,6 +35,8 @@ public final class StatementCache {
   enum Shape {
     FIND,
     FIND_FOR_UPDATE,
+    FIND_BY_SLUG,
+    FIND_BY_SLUG_IN_ORG,
     FIND_WITH_ITEMS,
     FIND_WITH_ITEMS_FOR_UPDATE,
     FIND_HEAD_FOR_UPDATE,
