@@ -75,10 +75,12 @@ public final class BenchMain {
   private static void finishCompare(BenchConfig cfg, CompareResults compare, Instant started,
       Duration took) throws IOException {
     String note = String.format(java.util.Locale.ROOT, "Measured %s UTC in %d min %d s%s with"
-        + " -Dbench.compare.rows=%s -Dbench.compare.ops=%s -Dbench.compare.rounds=%s. %s",
+        + " -Dbench.compare.rows=%s -Dbench.compare.warmupOps=%d -Dbench.compare.ops=%s"
+        + " -Dbench.compare.rounds=%s. %s",
         started.toString().substring(0, 16).replace('T', ' '), took.toMinutes(),
         took.toSecondsPart(), cfg.quick() ? " (QUICK mode: tiny sizes)" : "",
-        System.getProperty("bench.compare.rows", cfg.quick() ? "100" : "500"),
+        System.getProperty("bench.compare.rows", cfg.quick() ? "120" : "500"),
+        CompareWorkload.warmupOps(cfg.quick()),
         System.getProperty("bench.compare.ops", cfg.quick() ? "10" : "50"),
         System.getProperty("bench.compare.rounds", cfg.quick() ? "3" : "5"), COMPARE_NOTE);
     compare.write(cfg.outDir(), note);
@@ -104,7 +106,10 @@ public final class BenchMain {
       + " running) and noisy: read the ratios, not the absolute times. All three"
       + " implementations run in one JVM on the same database file / server with the same"
       + " durability (SQLite WAL, synchronous=FULL; embedded PostgreSQL 17, fsync=on,"
-      + " synchronous_commit=on), in interleaved rounds whose order rotates; every write is its"
+      + " synchronous_commit=on), after an untimed JIT warm-up (warmupOps operations of each"
+      + " kind per implementation, ten times as many gets, a twentieth as many createAll calls:"
+      + " the rounds time compiled code, as a long-running application runs it), in interleaved"
+      + " rounds whose order rotates; every write is its"
       + " own transaction and writes the execution row (JSON spec ~2 KB, status ~1 KB), its"
       + " message rows and one history row. Statements exclude transaction control; round"
       + " trips count every JDBC call reaching the database (executes, a batch once, BEGIN /"

@@ -22,6 +22,9 @@ import java.util.Map;
  * disturbed than wall time by a busy machine; it leaves out the PostgreSQL server's CPU and
  * time waiting for fsync) ({@code pg_current_wal_lsn()} delta). Sizes come from
  * {@code bench.compare.rows} (executions each implementation creates before measuring),
+ * {@code bench.compare.warmupOps} (operations per implementation and operation run before any
+ * round, so that the rounds time the JIT-compiled code a long-running application runs, not the
+ * interpreter: one round of 50 left the library's deeper call paths mostly interpreted),
  * {@code bench.compare.ops} (operations per implementation per round) and
  * {@code bench.compare.rounds}.
  *
@@ -43,20 +46,30 @@ final class CompareWorkload {
   private final int ops;
   private final int rounds;
   private final int warmups;
+  private final int warmupOps;
+  /** Per operation, per implementation: the operations run so far (the next one's number). */
+  private final Map<String, int[]> cursors = new LinkedHashMap<>();
 
   /** The comparison on {@code ctx}'s database, into {@code out}. */
   CompareWorkload(BenchContext ctx, CompareResults out) {
     this.ctx = ctx;
     this.out = out;
     boolean quick = ctx.cfg().quick();
-    this.rows = Integer.getInteger("bench.compare.rows", quick ? 100 : 500);
+    this.rows = Integer.getInteger("bench.compare.rows", quick ? 120 : 500);
     this.ops = Integer.getInteger("bench.compare.ops", quick ? 10 : 50);
     this.rounds = Integer.getInteger("bench.compare.rounds", quick ? 3 : 5);
     this.warmups = Integer.getInteger("bench.compare.warmups", 1);
-    if (rows < 2 * POOL || ops < 1 || rounds < 1 || warmups < 0) {
-      throw new IllegalArgumentException("bench.compare.rows must be >= " + 2 * POOL
-          + ", bench.compare.ops and bench.compare.rounds >= 1, bench.compare.warmups >= 0");
+    this.warmupOps = warmupOps(quick);
+    if (rows < 2 * POOL + CYCLE || ops < 1 || rounds < 1 || warmups < 0 || warmupOps < 0) {
+      throw new IllegalArgumentException("bench.compare.rows must be >= " + (2 * POOL + CYCLE)
+          + ", bench.compare.ops and bench.compare.rounds >= 1, bench.compare.warmups and"
+          + " bench.compare.warmupOps >= 0");
     }
+  }
+
+  /** The JIT warm-up's operations per implementation and operation (REPORT.md names it). */
+  static int warmupOps(boolean quick) {
+    return Integer.getInteger("bench.compare.warmupOps", quick ? 100 : 1500);
   }
 
   /** Opens the three implementations on the backend, in one fresh org. */
@@ -94,6 +107,19 @@ final class CompareWorkload {
       }
       System.out.printf("  %-10s compare: %d executions per implementation created in %.1f s%n",
           ctx.backend(), rows, (System.nanoTime() - t0) / 1e9);
+      long w0 = System.nanoTime();
+      // Every operation warms up before any is timed: code that one operation's warm-up compiled
+      // may be recompiled once the others have run (call sites seeing more types), as it would
+      // be in an application that mixes them.
+      for (String op : OPS) {
+        int count = warmupCount(op);
+        for (int k = 0; k < impls.size(); k++) {
+          CompareImpl impl = impls.get(k);
+          measure(impl, op, count, ids.get(impl.name()), next, k, null, null);
+        }
+      }
+      System.out.printf("  %-10s compare: JIT warm-up (%d operations per implementation and"
+          + " operation) in %.1f s%n", ctx.backend(), warmupOps, (System.nanoTime() - w0) / 1e9);
       for (String op : OPS) {
         double[][] micros = new double[impls.size()][rounds];
         double[][] cpu = new double[impls.size()][rounds];
@@ -103,7 +129,7 @@ final class CompareWorkload {
             int k = Math.floorMod(j + r, impls.size());
             CompareImpl impl = impls.get(k);
             List<String> mine = ids.get(impl.name());
-            long[] m = measure(impl, op, mine, next, k, r, pg ? probe : null,
+            long[] m = measure(impl, op, opsOf(op), mine, next, k, pg ? probe : null,
                 r == 0 ? out.logFor(ctx.backend(), op, impl.name()) : null);
             if (r >= 0) {
               micros[k][r] = m[0] / 1_000.0 / opsOf(op);
@@ -144,11 +170,24 @@ final class CompareWorkload {
   }
 
   /**
-   * Runs {@link #opsOf} operations {@code op} of {@code impl}: {nanos, statements, round trips,
+   * The warm-up's operations of {@code op}: ten times as many gets (they are short), a
+   * twentieth of the createAll calls (each stores 50 executions), at least one.
+   */
+  private int warmupCount(String op) {
+    return switch (op) {
+      case "get" -> warmupOps * 10;
+      case "createAll of 50" -> Math.max(1, warmupOps / 20);
+      default -> warmupOps;
+    };
+  }
+
+  /**
+   * Runs {@code count} operations {@code op} of {@code impl}, numbered on from the ones it ran
+   * before (the variants, transitions and upserts go on where they stopped): {nanos, statements, round trips,
    * allocated bytes, WAL bytes, calling-thread CPU nanos}; the first operation's SQL goes into {@code log} when given.
    */
-  private long[] measure(CompareImpl impl, String op, List<String> mine, int[] next, int k,
-      int round, Connection walProbe, List<String> log) throws Exception {
+  private long[] measure(CompareImpl impl, String op, int count, List<String> mine, int[] next,
+      int k, Connection walProbe, List<String> log) throws Exception {
     CountingJdbc.Counter n = impl.counter();
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -159,8 +198,9 @@ final class CompareWorkload {
     long a0 = threads.getThreadAllocatedBytes(tid);
     long c0 = threads.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
-    int count = opsOf(op);
-    int base = (round + warmups) * count;
+    int[] cursor = cursors.computeIfAbsent(op, o -> new int[next.length]);
+    int base = cursor[k];
+    cursor[k] += count;
     for (int i = 0; i < count; i++) {
       if (i == 0 && log != null) {
         n.startLog();
@@ -176,10 +216,11 @@ final class CompareWorkload {
           impl.createAll(next[k], BULK);
           next[k] += BULK;
         }
-        // Ten of the first POOL executions (updated, still PENDING): each transition moves one
-        // on (PENDING or WAITING to IN_PROGRESS, IN_PROGRESS to WAITING), x / CYCLE being how
-        // many times it moved before; ten, so that even a quick run moves each several times.
-        case "transition" -> impl.transition(mine.get(x % CYCLE),
+        // Ten executions no other operation writes (updateStatus sets PENDING, which a moved
+        // execution may not go back to): each transition moves one on (PENDING or WAITING to
+        // IN_PROGRESS, IN_PROGRESS to WAITING), x / CYCLE being how many times it moved before;
+        // ten, so that even a quick run moves each several times.
+        case "transition" -> impl.transition(mine.get(2 * POOL + x % CYCLE),
             (x / CYCLE) % 2 == 0 ? "IN_PROGRESS" : "WAITING");
         // Ten appended-to executions: each call id is upserted twice, started then finished.
         case "upsertToolCall" -> impl.upsertToolCall(mine.get(POOL + x % CYCLE),

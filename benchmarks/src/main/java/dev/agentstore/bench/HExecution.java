@@ -25,6 +25,8 @@ import org.hibernate.type.SqlTypes;
  * <p>Usage: {@code em.persist(new HExecution(id, org, name, spec, status, messages, now));}
  */
 @Entity
+// The unique (org, name) key apply looks up is created by HibernateImpl: Hibernate's schema
+// update leaves unique keys out on SQLite.
 @Table(name = "h_execution", indexes = @Index(name = "h_execution_page",
     columnList = "org, phase, created_at DESC, id DESC"))
 public class HExecution {

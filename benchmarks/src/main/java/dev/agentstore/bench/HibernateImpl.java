@@ -5,6 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.OptimisticLockException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +23,8 @@ import org.hibernate.cfg.Configuration;
 /**
  * Baseline (b) of issue 17: Hibernate ORM 7.2 (the version Spring Boot 4.0.7 manages),
  * bootstrapped programmatically (no persistence.xml), on a HikariCP pool over the same driver
- * settings, with the schema Hibernate generates. Used the way a typical JPA application does:
+ * settings, with the schema Hibernate generates plus a unique (org, name) index (the key apply
+ * looks up). Used the way a typical JPA application does:
  * create = persist the entity (messages as an element collection) and a history entity;
  * update / updateStatus = find, check the held version, modify, persist history (Hibernate
  * flushes {@code UPDATE ... WHERE version = ?}); appendMessages = fetch-join the entity and its
@@ -66,6 +70,14 @@ final class HibernateImpl implements CompareImpl {
     cfg.setProperty(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, "true");
     cfg.setProperty(AvailableSettings.SHOW_SQL, "false");
     this.sessions = cfg.buildSessionFactory();
+    // apply finds an execution by (org, name), as a careful schema would key it; without the
+    // key every apply scanned the table (30 ms at 20k rows on SQLite).
+    try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+      st.execute("CREATE UNIQUE INDEX IF NOT EXISTS h_execution_name ON h_execution (org, name)");
+      c.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create the (org, name) key of h_execution", e);
+    }
   }
 
   @Override
