@@ -513,7 +513,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
   /** Writes {@code row} over {@code cur} at the next version and records it. */
   void replace(BackendTransaction tx, StoredResource cur, StoredResource row, ChangeEvent event,
       Map<String, List<StoredItem>> snapshotItems) {
-    if (!tx.update(row, cur.version())) {
+    if (!tx.updateChanged(row, cur)) {
       StoredResource now = require(tx, cur.id());
       throw new RaceLost(cur.id(), cur.version(), now.version());
     }
@@ -883,7 +883,7 @@ class Repo<R extends Resource<S, T>, S, T> implements ResourceRepository<R> {
       }
       StoredResource next = cur.toBuilder().version(cur.version() + 1).specJson(spec)
           .updatedAt(core.now()).updatedBy(view.actor()).build();
-      if (tx.update(next, cur.version())) {
+      if (tx.updateChanged(next, cur)) {
         tx.appendHistory(historyOf(next, ChangeEvent.UPDATED)
             .snapshotJson(core.codec.snapshotJson(next, itemsOf(tx, next.id())))
             .message("secrets re-encrypted").build());

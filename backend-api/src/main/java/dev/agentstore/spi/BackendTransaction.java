@@ -84,6 +84,17 @@ public interface BackendTransaction {
   boolean update(StoredResource row, long expectedVersion);
 
   /**
+   * {@link #update} of {@code row} over {@code stored}, the row as this transaction read it (same
+   * id): writes if the stored version is still {@code stored.version()}. A backend may write only
+   * the columns whose values differ from {@code stored}'s; on SQLite each column set means its
+   * indexes' pages are written at commit, whether or not the value moved. The default writes
+   * every column.
+   */
+  default boolean updateChanged(StoredResource row, StoredResource stored) {
+    return update(row, stored.version());
+  }
+
+  /**
    * Raises the version of the row {@code id} by one and sets its updatedAt and updatedBy, as an
    * append does, without reading the row first; returns the row's head after the change (its
    * org, new version and phase), or empty (nothing changed) when there is no such row. The row

@@ -203,13 +203,11 @@ class LocalSchemaTest {
   @Test
   void migration3KeepsPhasesAndComputesTheKeysOfOldRows() throws Exception {
     Path store = dir.resolve("v2-store");
-    SQLiteDataSource source = storeMigratedBy(store, "V1__schema.sql", "V2__references.sql");
     String org = Ids.next(Kind.ORGANIZATION);
+    SQLiteDataSource source = v2StoreWithOrg(store, org);
     String cheap = Ids.next(Kind.AGENT_EXECUTION);
     String dear = Ids.next(Kind.AGENT_EXECUTION);
     try (Connection c = source.getConnection(); Statement st = c.createStatement()) {
-      st.execute(V1Rows.insert("organizations", org, org, "{}", "",
-          "" + System.currentTimeMillis() * 1000));
       st.execute(v2Execution(cheap, org, "0.1", "2024-01-01T00:00:00Z"));
       st.execute(v2Execution(dear, org, "0.30000000000000004", "2024-01-01T00:00:00.5Z"));
     }
@@ -224,6 +222,53 @@ class LocalSchemaTest {
       assertThat(s.agentExecutions().transition(dear, ExecutionPhase.WAITING).status().phase())
           .isEqualTo(ExecutionPhase.WAITING);
     }
+    assertNoExecutionHasStaleKeys(source);
+  }
+
+  /**
+   * A row whose keys are older than the store's (keys_version 0 and the absent key, as a writer
+   * of an older version leaves them) is written in full by a status write, keys and keys
+   * version included, although its indexed fields did not change: a status write sets only the
+   * changed columns, and a row with stale keys must not keep them.
+   */
+  @Test
+  void aStatusWriteRewritesTheKeysOfARowWhoseKeysAreStale() throws Exception {
+    Path store = dir.resolve("stale-keys");
+    String org = Ids.next(Kind.ORGANIZATION);
+    SQLiteDataSource source = v2StoreWithOrg(store, org);
+    String run = Ids.next(Kind.AGENT_EXECUTION);
+    try (Connection c = source.getConnection(); Statement st = c.createStatement()) {
+      st.execute(v2Execution(run, org, "0.1", "2024-01-01T00:00:00Z"));
+    }
+    Query started = Query.builder().org(org).where("status.startedAt")
+        .greaterThan(Instant.parse("2023-12-31T00:00:00Z")).build();
+    try (AgentStore s = AgentStore.builder().uri("local:" + store).open()) {
+      assertThat(s.agentExecutions().list(started).items()).extracting(AgentExecution::id)
+          .containsExactly(run);
+      try (Connection c = source.getConnection(); Statement st = c.createStatement()) {
+        assertThat(st.executeUpdate("UPDATE agent_executions SET keys_version = 0,"
+            + " ix_started_at = '~' WHERE id = '" + run + "'")).isEqualTo(1);
+      }
+      assertThat(s.agentExecutions().list(started).items()).isEmpty();
+      assertThat(s.agentExecutions().transition(run, ExecutionPhase.WAITING).status().phase())
+          .isEqualTo(ExecutionPhase.WAITING);
+      assertThat(s.agentExecutions().list(started).items()).extracting(AgentExecution::id)
+          .containsExactly(run);
+    }
+    assertNoExecutionHasStaleKeys(source);
+  }
+
+  /** A store migrated by V1 and V2 only, holding the organization {@code org}. */
+  private SQLiteDataSource v2StoreWithOrg(Path store, String org) throws Exception {
+    SQLiteDataSource source = storeMigratedBy(store, "V1__schema.sql", "V2__references.sql");
+    try (Connection c = source.getConnection(); Statement st = c.createStatement()) {
+      st.execute(V1Rows.insert("organizations", org, org, "{}", "",
+          "" + System.currentTimeMillis() * 1000));
+    }
+    return source;
+  }
+
+  private static void assertNoExecutionHasStaleKeys(SQLiteDataSource source) throws SQLException {
     try (Connection c = source.getConnection(); Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT count(*) FROM agent_executions"
             + " WHERE keys_version = 0")) {

@@ -34,7 +34,7 @@ public final class SpiDefaultsBackendProvider implements BackendProvider {
   /** The methods whose default runs in place of the backend's override. */
   public static final Set<String> DEFAULTED = Set.of("findWithItems", "findHeadForUpdate", "itemsOfCollections",
       "itemsAfter", "itemByKey", "lastItemSequence", "insertFirstItems", "insertAll",
-      "importItemGroups", "appendItemUnlessKeyHeld", "bumpVersion");
+      "importItemGroups", "appendItemUnlessKeyHeld", "bumpVersion", "updateChanged");
 
   /** How often each default ran, by method name (so a test can see the proxy at work). */
   public static final Map<String, AtomicLong> DEFAULT_CALLS = new ConcurrentHashMap<>();

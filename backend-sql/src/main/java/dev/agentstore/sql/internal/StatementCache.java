@@ -42,6 +42,7 @@ public final class StatementCache {
     FIND_HEAD_FOR_UPDATE,
     INSERT,
     UPDATE,
+    UPDATE_CHANGED,
     HISTORY_INSERT_ONE,
     ITEMS_OF_FEW,
     TOUCH,
