@@ -106,14 +106,23 @@ public class SqlBackend implements Backend {
   /**
    * Computes the indexed-field keys of rows written before the schema had them (migration 3
    * leaves them at keys_version 0), in batches, each its own write transaction; found through a
-   * partial index, so once every row is done an open costs one empty index probe per kind. Two
-   * processes opening at once both may do a batch; the result is the same.
+   * partial index, so once every row is done an open costs one empty index probe per kind, all
+   * in one read transaction: an open takes no write turn (nor, on SQLite, waits for another
+   * process's writer) unless there are keys to compute. Two processes opening at once both may
+   * do a batch; the result is the same.
    */
   private void computePendingKeys() {
-    for (dev.agentstore.Kind kind : dev.agentstore.Kind.values()) {
-      if (dev.agentstore.spi.IndexedField.of(kind).isEmpty()) {
-        continue;
+    List<dev.agentstore.Kind> pending = read(tx -> {
+      List<dev.agentstore.Kind> kinds = new ArrayList<>();
+      for (dev.agentstore.Kind kind : dev.agentstore.Kind.values()) {
+        if (!dev.agentstore.spi.IndexedField.of(kind).isEmpty()
+            && ((SqlTransaction) tx).hasPendingKeys(kind)) {
+          kinds.add(kind);
+        }
       }
+      return kinds;
+    });
+    for (dev.agentstore.Kind kind : pending) {
       while (write(tx -> ((SqlTransaction) tx).computePendingKeys(kind, 500)) > 0) {
         // next batch
       }

@@ -228,6 +228,17 @@ public final class SqlTransaction implements BackendTransaction {
     });
   }
 
+  /** Whether some row of {@code kind} lacks the current indexed-field keys (a partial index probe). */
+  public boolean hasPendingKeys(Kind kind) {
+    ResourceTable t = schema.resource(kind);
+    if (t.keysVersion == null) {
+      return false;
+    }
+    return run("look for rows of " + kind.kindName() + " without index keys", () ->
+        ctx.fetchExists(ctx.selectOne().from(t.table)
+            .where(t.keysVersion.lt(IndexedField.KEYS_VERSION))));
+  }
+
   /**
    * Computes the indexed-field keys of up to {@code batch} rows of {@code kind} that lack them
    * (keys_version 0: written before migration 3); returns how many it did.
