@@ -228,7 +228,7 @@ public final class SqlTransaction implements BackendTransaction {
     });
   }
 
-  /** Whether some row of {@code kind} lacks the current indexed-field keys (a partial index probe). */
+  /** Whether a row of {@code kind} lacks the current indexed-field keys (a partial index probe). */
   public boolean hasPendingKeys(Kind kind) {
     ResourceTable t = schema.resource(kind);
     if (t.keysVersion == null) {
