@@ -234,9 +234,10 @@ public final class SqlTransaction implements BackendTransaction {
     if (t.keysVersion == null) {
       return false;
     }
+    // The backfill's own query shape, limited to one row: an open loads no other jOOQ classes.
     return run("look for rows of " + kind.kindName() + " without index keys", () ->
-        ctx.fetchExists(ctx.selectOne().from(t.table)
-            .where(t.keysVersion.lt(IndexedField.KEYS_VERSION))));
+        ctx.select(t.id, t.status).from(t.table)
+            .where(t.keysVersion.lt(IndexedField.KEYS_VERSION)).limit(1).fetch().isNotEmpty());
   }
 
   /**
