@@ -234,10 +234,16 @@ public final class SqlTransaction implements BackendTransaction {
     if (t.keysVersion == null) {
       return false;
     }
-    // The backfill's own query shape, limited to one row: an open loads no other jOOQ classes.
+    // The backfill's own query, limited to one row: an open loads no other jOOQ classes.
     return run("look for rows of " + kind.kindName() + " without index keys", () ->
-        ctx.select(t.id, t.status).from(t.table)
-            .where(t.keysVersion.lt(IndexedField.KEYS_VERSION)).limit(1).fetch().isNotEmpty());
+        !rowsWithoutKeys(t, 1).isEmpty());
+  }
+
+  /** Up to {@code limit} rows of {@code t} (id, status) whose keys are older than this version's. */
+  private org.jooq.Result<org.jooq.Record2<String, String>> rowsWithoutKeys(ResourceTable t,
+      int limit) {
+    return ctx.select(t.id, t.status).from(t.table)
+        .where(t.keysVersion.lt(IndexedField.KEYS_VERSION)).limit(limit).fetch();
   }
 
   /**
@@ -250,8 +256,7 @@ public final class SqlTransaction implements BackendTransaction {
       return 0;
     }
     return run("compute index keys of " + kind.kindName(), () -> {
-      var rows = ctx.select(t.id, t.status).from(t.table)
-          .where(t.keysVersion.lt(IndexedField.KEYS_VERSION)).limit(batch).fetch();
+      var rows = rowsWithoutKeys(t, batch);
       for (var r : rows) {
         Map<IndexedField, String> keys = IndexedField.keys(kind, r.value2());
         var update = ctx.update(t.table).set(t.keysVersion, IndexedField.KEYS_VERSION);
@@ -353,17 +358,33 @@ public final class SqlTransaction implements BackendTransaction {
   @Override
   public boolean update(StoredResource row, long expectedVersion) {
     ResourceTable t = schema.resource(row.kind());
-    String what = row.kind().kindName() + " " + row.id();
-    Map<Field<?>, Object> values = mutableColumns(t, row);
-    return run("update " + what, () -> {
-      String sql = statements.sql(Shape.UPDATE, row.kind(), () -> ctx.update(t.table)
-          .set(values).where(t.id.eq(row.id()).and(t.version.eq(expectedVersion))));
+    return updateColumns(t, row, expectedVersion, mutableColumns(t, row), false, Shape.UPDATE,
+        row.kind().name());
+  }
+
+  /**
+   * {@code UPDATE ... SET values WHERE id = ? AND version = ?} (and, with {@code currentKeys},
+   * {@code AND keys_version = } this version's), run from the text cached under {@code shape}
+   * and {@code slot}; the environment references follow the row it wrote. True if it wrote it.
+   */
+  private boolean updateColumns(ResourceTable t, StoredResource row, long expectedVersion,
+      Map<Field<?>, Object> values, boolean currentKeys, Shape shape, String slot) {
+    return run("update " + row.kind().kindName() + " " + row.id(), () -> {
+      String sql = statements.sqlInSlot(shape, slot, () -> {
+        Condition where = t.id.eq(row.id()).and(t.version.eq(expectedVersion));
+        return ctx.update(t.table).set(values).where(currentKeys
+            ? where.and(t.keysVersion.eq(IndexedField.KEYS_VERSION)) : where);
+      });
       List<Field<?>> columns = new ArrayList<>(values.keySet());
-      columns.add(t.id);
-      columns.add(t.version);
       List<Object> binds = new ArrayList<>(values.values());
+      columns.add(t.id);
       binds.add(row.id());
+      columns.add(t.version);
       binds.add(expectedVersion);
+      if (currentKeys) {
+        columns.add(t.keysVersion);
+        binds.add(IndexedField.KEYS_VERSION);
+      }
       boolean updated = direct.updateRows(sql, columns, List.of(binds)) == 1;
       if (updated) {
         writeEnvironmentRefs(row, true);
@@ -398,34 +419,12 @@ public final class SqlTransaction implements BackendTransaction {
       }
       slot.append(differs ? '1' : '0');
     });
-    String what = row.kind().kindName() + " " + row.id();
-    boolean updated = run("update " + what, () -> {
-      String sql = statements.sqlInSlot(Shape.UPDATE_CHANGED, slot.toString(), () -> {
-        Condition where = t.id.eq(row.id()).and(t.version.eq(stored.version()));
-        if (t.keysVersion != null) {
-          where = where.and(t.keysVersion.eq(IndexedField.KEYS_VERSION));
-        }
-        return ctx.update(t.table).set(changed).where(where);
-      });
-      List<Field<?>> columns = new ArrayList<>(changed.keySet());
-      List<Object> binds = new ArrayList<>(changed.values());
-      columns.add(t.id);
-      binds.add(row.id());
-      columns.add(t.version);
-      binds.add(stored.version());
-      if (t.keysVersion != null) {
-        columns.add(t.keysVersion);
-        binds.add(IndexedField.KEYS_VERSION);
-      }
-      boolean one = direct.updateRows(sql, columns, List.of(binds)) == 1;
-      if (one) {
-        writeEnvironmentRefs(row, true);
-      }
-      return one;
-    }, rowWrite("update", row));
+    boolean keyed = t.keysVersion != null;
+    boolean updated = updateColumns(t, row, stored.version(), changed, keyed,
+        Shape.UPDATE_CHANGED, slot.toString());
     // Not updated: the version moved (the full update then changes nothing either) or the keys
     // are older than this version's (it writes them all).
-    return updated || (t.keysVersion != null && update(row, stored.version()));
+    return updated || (keyed && update(row, stored.version()));
   }
 
   /**
