@@ -75,14 +75,12 @@ public final class BenchMain {
   private static void finishCompare(BenchConfig cfg, CompareResults compare, Instant started,
       Duration took) throws IOException {
     String note = String.format(java.util.Locale.ROOT, "Measured %s UTC in %d min %d s%s with"
-        + " -Dbench.compare.rows=%s -Dbench.compare.warmupOps=%d -Dbench.compare.ops=%s"
-        + " -Dbench.compare.rounds=%s. %s",
+        + " -Dbench.compare.rows=%d -Dbench.compare.warmupOps=%d -Dbench.compare.ops=%d"
+        + " -Dbench.compare.rounds=%d. %s",
         started.toString().substring(0, 16).replace('T', ' '), took.toMinutes(),
         took.toSecondsPart(), cfg.quick() ? " (QUICK mode: tiny sizes)" : "",
-        System.getProperty("bench.compare.rows", cfg.quick() ? "120" : "500"),
-        CompareWorkload.warmupOps(cfg.quick()),
-        System.getProperty("bench.compare.ops", cfg.quick() ? "10" : "50"),
-        System.getProperty("bench.compare.rounds", cfg.quick() ? "3" : "5"), COMPARE_NOTE);
+        CompareWorkload.rows(cfg.quick()), CompareWorkload.warmupOps(cfg.quick()),
+        CompareWorkload.ops(cfg.quick()), CompareWorkload.rounds(cfg.quick()), COMPARE_NOTE);
     compare.write(cfg.outDir(), note);
     Path module = Path.of(System.getProperty("bench.moduleDir", "benchmarks"));
     Path baseline = module.resolve("compare-baseline.properties");

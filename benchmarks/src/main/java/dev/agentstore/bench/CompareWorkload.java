@@ -55,9 +55,9 @@ final class CompareWorkload {
     this.ctx = ctx;
     this.out = out;
     boolean quick = ctx.cfg().quick();
-    this.rows = Integer.getInteger("bench.compare.rows", quick ? 120 : 500);
-    this.ops = Integer.getInteger("bench.compare.ops", quick ? 10 : 50);
-    this.rounds = Integer.getInteger("bench.compare.rounds", quick ? 3 : 5);
+    this.rows = rows(quick);
+    this.ops = ops(quick);
+    this.rounds = rounds(quick);
     this.warmups = Integer.getInteger("bench.compare.warmups", 1);
     this.warmupOps = warmupOps(quick);
     if (rows < 2 * POOL + CYCLE || ops < 1 || rounds < 1 || warmups < 0 || warmupOps < 0) {
@@ -67,9 +67,26 @@ final class CompareWorkload {
     }
   }
 
-  /** The JIT warm-up's operations per implementation and operation (REPORT.md names it). */
+  // The sizes, read here and by BenchMain, which names them in REPORT.md.
+
+  /** Executions each implementation creates before measuring. */
+  static int rows(boolean quick) {
+    return Integer.getInteger("bench.compare.rows", quick ? 120 : 500);
+  }
+
+  /** The JIT warm-up's operations per implementation and operation. */
   static int warmupOps(boolean quick) {
     return Integer.getInteger("bench.compare.warmupOps", quick ? 100 : 1500);
+  }
+
+  /** Operations per implementation per round. */
+  static int ops(boolean quick) {
+    return Integer.getInteger("bench.compare.ops", quick ? 10 : 50);
+  }
+
+  /** Measured rounds. */
+  static int rounds(boolean quick) {
+    return Integer.getInteger("bench.compare.rounds", quick ? 3 : 5);
   }
 
   /** Opens the three implementations on the backend, in one fresh org. */
@@ -183,8 +200,9 @@ final class CompareWorkload {
 
   /**
    * Runs {@code count} operations {@code op} of {@code impl}, numbered on from the ones it ran
-   * before (the variants, transitions and upserts go on where they stopped): {nanos, statements, round trips,
-   * allocated bytes, WAL bytes, calling-thread CPU nanos}; the first operation's SQL goes into {@code log} when given.
+   * before (the variants, transitions and upserts go on where they stopped): {nanos,
+   * statements, round trips, allocated bytes, WAL bytes, calling-thread CPU nanos}; the first
+   * operation's SQL goes into {@code log} when given.
    */
   private long[] measure(CompareImpl impl, String op, int count, List<String> mine, int[] next,
       int k, Connection walProbe, List<String> log) throws Exception {
